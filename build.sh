@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Wary's two commands, on a fresh Debian machine with rustup:
+#   ./build.sh          install what is missing, build the extension into dist/
+#   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, Firefox lint)
+# A second run skips what is already installed or built.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+wasm_target=wasm32-unknown-unknown
+engine_out=build/engine         # wasm-bindgen output before it is copied into each browser's tree
+test_out=test-output            # screenshots and logs from the test run
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+    # apt-get update once per run, and only when something is actually missing.
+    if [ -z "${apt_updated:-}" ]; then as_root apt-get update -qq; apt_updated=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_build_tools() {
+    command -v cargo >/dev/null || { echo "build.sh: cargo not found; install Rust with rustup first" >&2; exit 1; }
+    if ! rustup target list --installed | grep -qx "$wasm_target"; then
+        step "adding the $wasm_target Rust target"
+        rustup target add "$wasm_target"
+    fi
+    command -v node >/dev/null && command -v npm >/dev/null || { step "installing Node.js"; apt_install nodejs npm; }
+    command -v zip >/dev/null || { step "installing zip"; apt_install zip; }
+    # wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+    # (`cargo install --locked` fails here on one missing locked dependency; without it, it works.)
+    cargo metadata --format-version 1 --locked >/dev/null 2>&1 || cargo generate-lockfile
+    local want have
+    want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+    if [ "$have" != "$want" ]; then
+        step "installing wasm-bindgen-cli $want (a few minutes, once)"
+        cargo install wasm-bindgen-cli --version "=$want"
+    fi
+    # npm packages (wasm-opt from the current binaryen, playwright-core, web-ext), pinned in
+    # package-lock.json. Debian's binaryen is too old: its wasm-opt produced a module that failed to load.
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        step "installing npm packages"
+        npm ci --no-audit --no-fund --loglevel=error
+    fi
+}
+
+ensure_test_tools() {
+    if [ ! -x /usr/bin/chromium ]; then
+        step "installing Chromium"
+        apt_install chromium
+    fi
+}
+
+build_engine() {
+    step "building the engine for WebAssembly"
+    cargo build --locked --profile wasm --target "$wasm_target" --lib
+    rm -rf "$engine_out" && mkdir -p "$engine_out"
+    wasm-bindgen --target web --no-typescript --out-dir "$engine_out" --out-name wary \
+        "target/$wasm_target/wasm/wary.wasm"
+    # The features rustc enables by default for this target; wasm-opt must accept them all.
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$engine_out/wary_bg.wasm" -o "$engine_out/wary_bg.wasm"
+}
+
+assemble() {
+    step "assembling dist/chrome and dist/firefox"
+    rm -rf dist && mkdir -p dist
+    # One manifest and one tree serve both browsers; each gets its own folder and zip so a
+    # store upload or an unpacked load never mixes them.
+    local browser
+    for browser in chrome firefox; do
+        mkdir -p "dist/$browser/engine"
+        cp manifest.json "dist/$browser/"
+        cp -r extension/. "dist/$browser/"
+        cp "$engine_out/wary.js" "$engine_out/wary_bg.wasm" "dist/$browser/engine/"
+        (cd "dist/$browser" && zip -qrX "../wary-$browser.zip" .)
+    done
+    local raw gz
+    raw=$(stat -c %s "$engine_out/wary_bg.wasm")
+    gz=$(gzip -9c "$engine_out/wary_bg.wasm" | wc -c)
+    printf 'wasm: %d bytes raw, %d bytes gzipped (%d KB / %d KB)\n' "$raw" "$gz" $((raw / 1024)) $((gz / 1024))
+    printf 'zips: %s\n' "$(cd dist && ls -l wary-*.zip | awk '{printf "%s %d bytes  ", $9, $5}')"
+}
+
+build() {
+    local started=$SECONDS
+    ensure_build_tools
+    build_engine
+    assemble
+    printf 'built in %d s\n' $((SECONDS - started))
+}
+
+run_tests() {
+    ensure_test_tools
+    mkdir -p "$test_out"
+    step "Rust tests"
+    cargo test --locked
+    step "WASM engine in Node, through its real JS glue"
+    node --test tests/wasm/
+    step "end-to-end: real headless Chromium with the extension loaded"
+    node --test --test-concurrency=1 tests/e2e/
+    step "Firefox manifest lint (web-ext)"
+    node --test tests/firefox/
+}
+
+case "${1:-build}" in
+    build) build ;;
+    test) build && run_tests ;;
+    -h | --help | help) sed -n '2,5p' "$0" | cut -c3- ;;
+    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test)" >&2; exit 2 ;;
+esac

@@ -1,0 +1,158 @@
+//! `wary`, the command-line face of the engine: batch checks and our own measurements.
+//!
+//! ```text
+//! wary check [--json] <url-or-host>...    judge each argument
+//! wary check [--json] -                   judge one input per line of standard input
+//! ```
+//! Exit status: 0 when the inputs were processed, whatever the verdicts; 2 on usage errors.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use wary::{Engine, InputError, Verdict};
+
+const USAGE: &str = "\
+usage: wary check [--json] <url-or-host>...
+       wary check [--json] -        (one input per line from standard input)
+
+Tells whether each link or site is a brand's real site or an impersonation.
+  --json    one JSON object per input per line
+Exit status: 0 when the inputs were processed, 2 on usage errors.";
+
+/// Lines longer than this are not links; the rest of such a line is skipped unread-into-memory.
+const MAX_LINE_BYTES: usize = 64 * 1024 + 1;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => {}
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("-V" | "--version") => {
+            println!("wary {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => return usage_error(&format!("unknown command {other:?}")),
+        None => return usage_error("no command given"),
+    }
+    let mut json = false;
+    let mut inputs = Vec::new();
+    for arg in &args[1..] {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
+            input => inputs.push(input.to_string()),
+        }
+    }
+    if inputs.is_empty() {
+        return usage_error("give at least one link or host name, or - to read them from standard input");
+    }
+    let engine = Engine::new();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = if inputs == ["-"] {
+        check_stdin(&engine, json, &mut out)
+    } else {
+        inputs.iter().try_for_each(|input| report(&engine, input, json, &mut out))
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`wary check - | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wary: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(why: &str) -> ExitCode {
+    eprintln!("wary: {why}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn check_stdin(engine: &Engine, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let mut stdin = io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = (&mut stdin).take(MAX_LINE_BYTES as u64).read_until(b'\n', &mut line)?;
+        if read == 0 {
+            return Ok(());
+        }
+        if line.len() == MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+            skip_rest_of_line(&mut stdin)?;
+        }
+        // Invalid UTF-8 becomes U+FFFD, which no host name contains: a clear error follows.
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\n', '\r']);
+        if !text.trim().is_empty() {
+            report(engine, text, json, out)?;
+        }
+    }
+}
+
+fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                input.consume(at + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buffer.len();
+                input.consume(len);
+            }
+        }
+    }
+}
+
+fn report(engine: &Engine, input: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
+    match (engine.analyze_url(input), json) {
+        (Ok(verdict), true) => writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?),
+        (Ok(verdict), false) => write_human(&verdict, out),
+        (Err(error), true) => {
+            writeln!(out, "{}", serde_json::json!({ "input": shorten(input), "error": error.to_string() }))
+        }
+        (Err(error), false) => writeln!(out, "error    {}\n  {}", shorten(input), describe(&error)),
+    }
+}
+
+fn write_human(verdict: &Verdict, out: &mut impl Write) -> io::Result<()> {
+    let mut head = format!("{:<8} {}  (score {}", verdict.level.as_str(), verdict.input, verdict.score);
+    if verdict.verified {
+        head.push_str(", verified");
+    }
+    if let Some(real) = &verdict.lookalike_of {
+        head.push_str(&format!(", imitates {real}"));
+    }
+    writeln!(out, "{head})")?;
+    for reason in &verdict.reasons {
+        writeln!(out, "  - {}", reason.message)?;
+    }
+    if verdict.level != wary::Level::Safe {
+        writeln!(out, "  advice: {}", verdict.advice)?;
+    }
+    Ok(())
+}
+
+fn describe(error: &InputError) -> String {
+    error.to_string()
+}
+
+/// Echoes at most 200 characters of a bad input back.
+fn shorten(input: &str) -> String {
+    match input.char_indices().nth(200) {
+        Some((at, _)) => format!("{}…", &input[..at]),
+        None => input.to_string(),
+    }
+}

@@ -1,0 +1,190 @@
+//! Parsing and normalising what the user or the page gives us: a URL or a bare host name
+//! becomes a [`Target`] — the URL's parts that matter for judging it, and its [`Host`] in
+//! ASCII and Unicode forms with its registrable domain.
+
+use std::fmt;
+
+use crate::suffix;
+
+/// Longest input accepted as a URL. Real URLs with long query strings run to a few KB; past
+/// this the input is not a link anyone clicked.
+pub(crate) const MAX_URL_LEN: usize = 64 * 1024;
+/// DNS limit on a full host name.
+const MAX_HOST_LEN: usize = 253;
+
+/// Why an input could not be judged as a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// Nothing but white space.
+    Empty,
+    /// Longer than [`MAX_URL_LEN`] bytes.
+    TooLong(usize),
+    /// Not a URL and not a host name; the parser's words say why.
+    NotALink(String),
+    /// A host name over 253 characters, which DNS cannot resolve.
+    HostTooLong(usize),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "empty input: give a link or a site name"),
+            Self::TooLong(len) => write!(f, "input is {len} bytes; links longer than {MAX_URL_LEN} bytes are not checked"),
+            Self::NotALink(why) => write!(f, "not a link or site name: {why}"),
+            Self::HostTooLong(len) => write!(f, "host name is {len} characters; DNS allows at most {MAX_HOST_LEN}"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A host name in the forms the checks need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Host {
+    /// Lowercase ASCII form (punycode for international names), without a trailing dot.
+    pub ascii: String,
+    /// The form a person sees: international labels decoded to Unicode.
+    pub unicode: String,
+    /// Byte length of the registrable domain at the end of `ascii`; `None` for a bare public
+    /// suffix or an IP address.
+    registrable_len: Option<usize>,
+    pub is_ip: bool,
+}
+
+impl Host {
+    fn from_ascii(ascii: String, is_ip: bool) -> Self {
+        let unicode = if is_ip || !ascii.contains("xn--") { ascii.clone() } else { idna::domain_to_unicode(&ascii).0 };
+        let registrable_len = if is_ip { None } else { suffix::registrable_len(&ascii) };
+        Self { ascii, unicode, registrable_len, is_ip }
+    }
+
+    /// The registrable domain (eTLD+1), e.g. `secure-login.ru` for `aliexpress.com.secure-login.ru`.
+    pub fn registrable(&self) -> Option<&str> {
+        self.registrable_len.map(|len| &self.ascii[self.ascii.len() - len..])
+    }
+
+    /// The labels in front of the registrable domain, e.g. `aliexpress.com` above.
+    pub fn subdomain(&self) -> &str {
+        match self.registrable_len {
+            Some(len) if len < self.ascii.len() => &self.ascii[..self.ascii.len() - len - 1],
+            _ => "",
+        }
+    }
+
+    /// The registrable domain split into its first label and its public suffix.
+    pub fn name_and_suffix(&self) -> Option<(&str, &str)> {
+        self.registrable().and_then(|domain| domain.split_once('.'))
+    }
+}
+
+/// A link's parts, as judged.
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    pub scheme: String,
+    pub host: Option<Host>,
+    /// `user` or `user:password` written before the host (`https://paypal.com@evil.example/`).
+    pub userinfo: Option<String>,
+}
+
+/// Parses a URL, or a bare host name such as `aliexpress.com` or `shop.example:8080/x`.
+pub(crate) fn parse_target(input: &str) -> Result<Target, InputError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(InputError::Empty);
+    }
+    if input.len() > MAX_URL_LEN {
+        return Err(InputError::TooLong(input.len()));
+    }
+    let url = match url::Url::parse(input) {
+        Ok(url) if url.has_host() || !looks_like_bare_host(input) => url,
+        Err(e) if input.contains("://") => return Err(InputError::NotALink(e.to_string())),
+        // `example.com:8080` parses as scheme `example.com`; a bare host has no scheme.
+        _ => url::Url::parse(&format!("http://{input}")).map_err(|e| InputError::NotALink(e.to_string()))?,
+    };
+    let host = match url.host() {
+        None => None,
+        Some(url::Host::Domain(domain)) => {
+            let ascii = domain.strip_suffix('.').unwrap_or(domain).to_string();
+            if ascii.len() > MAX_HOST_LEN {
+                return Err(InputError::HostTooLong(ascii.len()));
+            }
+            if ascii.is_empty() {
+                return Err(InputError::NotALink("empty host name".into()));
+            }
+            Some(Host::from_ascii(ascii, false))
+        }
+        Some(url::Host::Ipv4(ip)) => Some(Host::from_ascii(ip.to_string(), true)),
+        Some(url::Host::Ipv6(ip)) => Some(Host::from_ascii(format!("[{ip}]"), true)),
+    };
+    let userinfo = match (url.username(), url.password()) {
+        ("", None) => None,
+        (user, None) => Some(user.to_string()),
+        (user, Some(password)) => Some(format!("{user}:{password}")),
+    };
+    Ok(Target { scheme: url.scheme().to_string(), host, userinfo })
+}
+
+/// `example.com`, `example.com:8080/path`: no `://`, and a dot before any `:` or `/`
+/// (`javascript:x.y` has its scheme first).
+fn looks_like_bare_host(input: &str) -> bool {
+    !input.contains("://") && input.split([':', '/', '?', '#']).next().is_some_and(|head| head.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host_of(input: &str) -> Host {
+        parse_target(input).unwrap_or_else(|e| panic!("{input:?} should parse: {e}")).host.expect("a host")
+    }
+
+    #[test]
+    fn normalises_hosts() {
+        let cases = [
+            // input, ascii, unicode, registrable
+            ("https://www.AliExpress.com/item/1.html", "www.aliexpress.com", "www.aliexpress.com", Some("aliexpress.com")),
+            ("aliexpress.com", "aliexpress.com", "aliexpress.com", Some("aliexpress.com")),
+            ("aliexpress.com.", "aliexpress.com", "aliexpress.com", Some("aliexpress.com")),
+            ("  shop.example:8080/x  ", "shop.example", "shop.example", Some("shop.example")),
+            ("http://xn--pypal-4ve.com/", "xn--pypal-4ve.com", "pаypal.com", Some("xn--pypal-4ve.com")),
+            ("http://pаypal.com/", "xn--pypal-4ve.com", "pаypal.com", Some("xn--pypal-4ve.com")),
+            ("http://192.168.0.1/login", "192.168.0.1", "192.168.0.1", None),
+            ("http://[::1]:8080/", "[::1]", "[::1]", None),
+            ("amazon.co.uk", "amazon.co.uk", "amazon.co.uk", Some("amazon.co.uk")),
+        ];
+        for (input, ascii, unicode, registrable) in cases {
+            let host = host_of(input);
+            assert_eq!(host.ascii, ascii, "ascii form of {input:?}");
+            assert_eq!(host.unicode, unicode, "unicode form of {input:?}");
+            assert_eq!(host.registrable(), registrable, "registrable domain of {input:?}");
+        }
+    }
+
+    #[test]
+    fn splits_subdomain_and_suffix() {
+        let host = host_of("aliexpress.com.secure-login.ru");
+        assert_eq!(host.subdomain(), "aliexpress.com");
+        assert_eq!(host.name_and_suffix(), Some(("secure-login", "ru")));
+        assert_eq!(host_of("aliexpress.com").subdomain(), "");
+    }
+
+    #[test]
+    fn keeps_userinfo() {
+        let target = parse_target("https://paypal.com:secure@evil.example/login?x=1#y").unwrap();
+        assert_eq!(target.userinfo.as_deref(), Some("paypal.com:secure"));
+        assert_eq!(target.host.unwrap().ascii, "evil.example");
+        let target = parse_target("javascript:alert(1)").unwrap();
+        assert_eq!(target.scheme, "javascript");
+        assert!(target.host.is_none());
+    }
+
+    #[test]
+    fn rejects_bad_input_with_a_reason() {
+        assert_eq!(parse_target("   ").unwrap_err(), InputError::Empty);
+        assert!(matches!(parse_target(&"a".repeat(MAX_URL_LEN + 1)), Err(InputError::TooLong(_))));
+        let long_host = format!("{}.com", vec!["abcdefghij"; 30].join("."));
+        assert!(matches!(parse_target(&long_host), Err(InputError::HostTooLong(_))));
+        assert!(matches!(parse_target("http://exa mple.com"), Err(InputError::NotALink(_))));
+        assert!(matches!(parse_target("http://xn--a.com"), Err(InputError::NotALink(_))), "invalid punycode");
+    }
+}

@@ -1,0 +1,158 @@
+//! What the engine concludes and why: levels, scores, reasons with evidence, and advice.
+
+use serde::Serialize;
+
+/// How worried the user should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Safe,
+    Caution,
+    Danger,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Safe => "safe",
+            Self::Caution => "caution",
+            Self::Danger => "danger",
+        }
+    }
+}
+
+/// How much one reason weighs. `Info` explains without raising the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Caution,
+    Danger,
+}
+
+impl Severity {
+    fn points(self) -> u8 {
+        match self {
+            Self::Info => 0,
+            Self::Caution => 40,
+            Self::Danger => 80,
+        }
+    }
+}
+
+/// The six detection layers; every reason names the one that raised it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    Domain,
+    Link,
+    Payment,
+    Pressure,
+    Offer,
+    Pattern,
+}
+
+/// One finding, explained: what was seen (`evidence`), what it means (`message`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub layer: Layer,
+    /// Stable machine name of the finding, e.g. `tld-swap`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The words or characters that gave it away, short.
+    pub evidence: String,
+}
+
+/// The engine's answer for one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub input: String,
+    pub level: Level,
+    /// 0–100: how strongly the reasons together point to a scam.
+    pub score: u8,
+    /// The host is a known-real domain of a catalogue brand, or a subdomain of one.
+    pub verified: bool,
+    /// The real registrable domain this input imitates.
+    pub lookalike_of: Option<String>,
+    pub reasons: Vec<Reason>,
+    /// What to do, in one or two sentences.
+    pub advice: String,
+}
+
+impl Verdict {
+    /// Scores the reasons and picks the level: the most severe reason sets the floor, and
+    /// several cautions together can add up to danger.
+    pub(crate) fn from_reasons(input: &str, verified: bool, lookalike_of: Option<String>, reasons: Vec<Reason>) -> Self {
+        let score = reasons.iter().map(|r| u32::from(r.severity.points())).sum::<u32>().min(100) as u8;
+        let worst = reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info);
+        let level = match worst {
+            Severity::Danger => Level::Danger,
+            _ if score >= 80 => Level::Danger,
+            Severity::Caution => Level::Caution,
+            Severity::Info => Level::Safe,
+        };
+        let advice = advice_for(level, verified, lookalike_of.as_deref());
+        Self { input: input.to_string(), level, score, verified, lookalike_of, reasons, advice }
+    }
+}
+
+fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>) -> String {
+    match (level, lookalike_of) {
+        (Level::Safe, _) if verified => "This is the brand's real site. Still, pay only through its own checkout.".into(),
+        (Level::Safe, _) => "Nothing suspicious found. Wary knows the real sites of big brands; for others, stay alert.".into(),
+        (_, Some(real)) => format!(
+            "Do not log in, pay or enter card details here. Type {real} into the address bar yourself instead."
+        ),
+        (Level::Caution, None) => "Be careful: do not enter passwords or card details unless you are sure of this site.".into(),
+        (Level::Danger, None) => "Do not enter passwords, card details or personal data on this site.".into(),
+    }
+}
+
+/// What the layers found so far for one input; becomes a [`Verdict`].
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    pub reasons: Vec<Reason>,
+    pub verified: bool,
+    pub lookalike_of: Option<String>,
+}
+
+impl Findings {
+    pub fn add(&mut self, layer: Layer, code: &'static str, severity: Severity, message: String, evidence: String) {
+        self.reasons.push(Reason { layer, code, severity, message, evidence });
+    }
+
+    /// A finding that the input imitates the real registrable domain `real`.
+    pub fn lookalike(&mut self, layer: Layer, code: &'static str, severity: Severity, message: String, evidence: String, real: &str) {
+        self.lookalike_of.get_or_insert_with(|| real.to_string());
+        self.add(layer, code, severity, message, evidence);
+    }
+
+    pub fn into_verdict(self, input: &str) -> Verdict {
+        Verdict::from_reasons(input, self.verified, self.lookalike_of, self.reasons)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(severity: Severity) -> Reason {
+        Reason { layer: Layer::Domain, code: "test", severity, message: String::new(), evidence: String::new() }
+    }
+
+    #[test]
+    fn levels_and_scores_follow_the_reasons() {
+        let cases: [(&[Severity], Level, u8); 5] = [
+            (&[], Level::Safe, 0),
+            (&[Severity::Info], Level::Safe, 0),
+            (&[Severity::Caution], Level::Caution, 40),
+            (&[Severity::Caution, Severity::Caution], Level::Danger, 80),
+            (&[Severity::Danger, Severity::Danger], Level::Danger, 100),
+        ];
+        for (severities, level, score) in cases {
+            let verdict = Verdict::from_reasons("x", false, None, severities.iter().map(|&s| reason(s)).collect());
+            assert_eq!((verdict.level, verdict.score), (level, score), "reasons {severities:?}");
+        }
+    }
+}

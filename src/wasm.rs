@@ -1,0 +1,24 @@
+//! The WebAssembly boundary, and the only file that knows about wasm-bindgen: plain strings
+//! in, plain objects (via serde-wasm-bindgen) out, errors as JS `Error`s with a message.
+
+use wasm_bindgen::prelude::*;
+
+/// Runs once when the module is instantiated: a panic then reaches the console with its
+/// message instead of an opaque `unreachable` trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Judges a URL or host name; returns the verdict object, or throws an `Error` saying why
+/// the input is not a link.
+#[wasm_bindgen]
+pub fn analyze_url(input: &str) -> Result<JsValue, JsError> {
+    let verdict = crate::analyze_url(input).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&verdict)
+}
+
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}

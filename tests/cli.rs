@@ -1,0 +1,98 @@
+//! The `wary` command's contract: `wary check [--json] <url-or-host>...` and `-` for stdin,
+//! one JSON object per input per line, exit 0 when inputs were processed and 2 on usage errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn wary(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wary"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run wary");
+    let mut input = child.stdin.take().expect("stdin");
+    let stdin = stdin.to_vec();
+    // Write from another thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().expect("wary finishes");
+    let _ = writer.join();
+    output
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("stdout is UTF-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+#[test]
+fn json_verdict_has_the_contract_fields() {
+    let output = wary(&["check", "--json", "aliexpress-sale.shop", "aliexpress.com"], b"");
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let verdicts = json_lines(&output);
+    assert_eq!(verdicts.len(), 2, "one JSON line per input");
+    let fake = &verdicts[0];
+    assert_eq!(fake["input"], "aliexpress-sale.shop");
+    assert_eq!(fake["level"], "caution");
+    assert_eq!(fake["verified"], false);
+    assert_eq!(fake["lookalike_of"], "aliexpress.com");
+    assert!(fake["score"].as_u64().is_some_and(|s| s <= 100), "score 0-100: {fake}");
+    let reason = &fake["reasons"][0];
+    for field in ["layer", "code", "severity", "message", "evidence"] {
+        assert!(reason[field].is_string(), "reason field {field} in {reason}");
+    }
+    assert_eq!(reason["layer"], "domain");
+    let real = &verdicts[1];
+    assert_eq!((real["level"].as_str(), real["verified"].as_bool()), (Some("safe"), Some(true)), "{real}");
+    assert!(real["lookalike_of"].is_null(), "{real}");
+}
+
+#[test]
+fn reads_one_input_per_line_from_stdin() {
+    let stdin = b"aliexpress.shop\r\n\n  paypal.com  \nhttp://exa mple.com\n\xff\xfe.com\n";
+    let output = wary(&["check", "--json", "-"], stdin);
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4, "blank lines skipped, every other line answered: {lines:?}");
+    assert_eq!(lines[0]["level"], "danger");
+    assert_eq!(lines[1]["verified"], true);
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("not a link")), "{}", lines[2]);
+    assert!(lines[3]["error"].is_string(), "invalid UTF-8 gets a clear error: {}", lines[3]);
+}
+
+#[test]
+fn huge_lines_get_an_error_and_the_next_line_still_runs() {
+    let mut stdin = vec![b'a'; 5 * 1024 * 1024];
+    stdin.extend_from_slice(b".com\naliexpress.com\n");
+    let output = wary(&["check", "--json", "-"], &stdin);
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0]["error"].as_str().is_some_and(|e| e.contains("longer than")), "{}", lines[0]);
+    assert!(lines[0]["input"].as_str().is_some_and(|i| i.chars().count() <= 201), "bad input echoed shortened");
+    assert_eq!(lines[1]["verified"], true);
+}
+
+#[test]
+fn human_output_names_the_level_and_the_reason() {
+    let output = wary(&["check", "aliexpress.com.secure-login.ru"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("danger"), "{text}");
+    assert!(text.contains("imitates aliexpress.com"), "{text}");
+    assert!(text.contains("secure-login.ru"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&[][..], &["check"], &["check", "--bogus", "x.com"], &["frobnicate"]] {
+        let output = wary(args, b"");
+        assert_eq!(output.status.code(), Some(2), "wary {args:?} should be a usage error");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"), "wary {args:?} prints usage");
+    }
+    assert_eq!(wary(&["--help"], b"").status.code(), Some(0));
+}

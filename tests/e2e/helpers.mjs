@@ -1,0 +1,107 @@
+// Shared helpers for the end-to-end tests: a local fixture server, a real Chromium with the
+// unpacked extension loaded, and the extension's id. Every host name is mapped to 127.0.0.1 by
+// --host-resolver-rules, so `http://aliexpress-sale.shop:<port>/` reaches the local server.
+import { createServer } from 'node:http';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const extensionDir = path.join(root, 'dist/chrome');
+export const outputDir = path.join(root, 'test-output');
+
+/**
+ * Serves tests/e2e/fixtures on 127.0.0.1. `/shop` is the fixture shop page; `/strict-csp/shop`
+ * is the same page sent with `Content-Security-Policy: script-src 'self'`.
+ */
+export async function startServer() {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://fixture');
+    const strict = url.pathname.startsWith('/strict-csp/');
+    const name = url.pathname.replace(/^\/strict-csp/, '').replace(/^\/+/, '') || 'shop';
+    if (!/^[a-z0-9-]+$/.test(name)) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(path.join(here, 'fixtures', `${name}.html`));
+      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      if (strict) headers['content-security-policy'] = "script-src 'self'";
+      response.writeHead(200, headers).end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { port, url: (host, page = '/shop') => `http://${host}:${port}${page}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs. */
+export async function launchBrowser() {
+  const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 700 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The warning bar's host element, or null once the content script has had `ms` to draw it. */
+export async function findBar(page, ms = 5_000) {
+  try {
+    return await page.waitForSelector('[data-wary]', { state: 'attached', timeout: ms });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The toolbar badge text the service worker set for `page`'s tab. Matching tabs by URL would
+ * need the `tabs` permission, which Wary does without: `page` is brought to the front and the
+ * active tab asked instead.
+ */
+export async function badgeFor(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : null;
+  });
+}
+
+/** Polls `read` until it returns something other than undefined/null/'' or `ms` pass. */
+export async function retryUntil(read, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if ((value !== undefined && value !== null && value !== '') || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function screenshot(page, name) {
+  await mkdir(outputDir, { recursive: true });
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
+}

@@ -1,0 +1,52 @@
+// The built WebAssembly engine, loaded in Node through the very JS glue the extension ships
+// (dist/chrome/engine), so a broken wasm-bindgen or wasm-opt step fails here first.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
+let engine;
+
+before(async () => {
+  engine = await import(new URL('wary.js', engineDir));
+  await engine.default({ module_or_path: await readFile(new URL('wary_bg.wasm', engineDir)) });
+});
+
+const CASES = [
+  // input, level, verified, lookalike_of, a reason code that must be present
+  ['https://www.aliexpress.com/item/1005.html', 'safe', true, null, 'verified'],
+  ['amazon.de', 'safe', true, null, 'verified'],
+  ['aliexpress-sale.shop', 'caution', false, 'aliexpress.com', 'brand-in-name'],
+  ['http://aliexpress.com.secure-login.ru/pay', 'danger', false, 'aliexpress.com', 'embedded-domain'],
+  ['aIiexpress.com', 'danger', false, 'aliexpress.com', 'homograph'],
+  ['http://xn--pypal-4ve.com/', 'danger', false, 'paypal.com', 'homograph'],
+  ['aliexpress.shop', 'danger', false, 'aliexpress.com', 'tld-swap'],
+  ['https://paypal.com@evil.example/', 'danger', false, null, 'userinfo'],
+  ['https://example.org/', 'safe', false, null, null],
+];
+
+test('verdicts from the wasm engine match the contract', () => {
+  for (const [input, level, verified, lookalikeOf, code] of CASES) {
+    const verdict = engine.analyze_url(input);
+    assert.equal(verdict.input, input, `input echoed for ${input}`);
+    assert.equal(verdict.level, level, `level of ${input}`);
+    assert.equal(verdict.verified, verified, `verified for ${input}`);
+    assert.equal(verdict.lookalike_of, lookalikeOf, `lookalike_of for ${input}`);
+    assert.ok(verdict.score >= 0 && verdict.score <= 100, `score in range for ${input}`);
+    assert.equal(typeof verdict.advice, 'string', `advice for ${input}`);
+    if (code) assert.ok(verdict.reasons.some((r) => r.code === code), `${input} should have reason ${code}, got ${JSON.stringify(verdict.reasons)}`);
+    for (const reason of verdict.reasons) {
+      assert.deepEqual(Object.keys(reason).sort(), ['code', 'evidence', 'layer', 'message', 'severity'], `reason shape for ${input}`);
+      assert.ok(['domain', 'link', 'payment', 'pressure', 'offer', 'pattern'].includes(reason.layer), `layer name for ${input}`);
+    }
+  }
+});
+
+test('bad input throws a clear Error and leaves the engine working', () => {
+  const bad = ['', '   ', 'http://exa mple.com', 'x'.repeat(70 * 1024), `${'a.'.repeat(200)}com`, 'http://xn--a.com', '\u0000\uFFFD'];
+  for (const input of bad) {
+    assert.throws(() => engine.analyze_url(input), (error) => error instanceof Error && error.message.length > 0,
+      `analyze_url(${JSON.stringify(input.slice(0, 30))}) should throw a clear Error`);
+  }
+  assert.equal(engine.analyze_url('aliexpress.com').level, 'safe', 'engine still answers after bad input');
+});
