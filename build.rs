@@ -56,6 +56,8 @@ struct BrandEntry {
     name: String,
     kind: String,
     tokens: Vec<String>,
+    /// Tokens that are also ordinary words (`target`, `chase`, `apple`).
+    generic: Vec<String>,
     domains: Vec<String>,
 }
 
@@ -70,7 +72,7 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
         let value = value.trim();
         let at = || format!("line {}", number + 1);
         if key == "brand" {
-            brands.push(BrandEntry { name: value.to_string(), kind: String::new(), tokens: vec![], domains: vec![] });
+            brands.push(BrandEntry { name: value.to_string(), kind: String::new(), tokens: vec![], generic: vec![], domains: vec![] });
             continue;
         }
         let brand = brands.last_mut().ok_or_else(|| format!("{}: field before the first brand", at()))?;
@@ -78,6 +80,7 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
         match key {
             "kind" => brand.kind = value.to_string(),
             "token" => brand.tokens.extend(words),
+            "generic" => brand.generic.extend(words),
             "suffixes" => {
                 let token = brand.tokens.first().ok_or_else(|| format!("{}: suffixes before token", at()))?.clone();
                 brand.domains.extend(words.map(|suffix| format!("{token}.{suffix}")));
@@ -91,6 +94,9 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
         if brand.tokens.is_empty() || brand.domains.is_empty() || brand.kind.is_empty() {
             return Err(format!("brand {:?} needs kind, token and at least one domain", brand.name));
         }
+        if let Some(stray) = brand.generic.iter().find(|g| !brand.tokens.contains(g)) {
+            return Err(format!("brand {:?}: generic token {stray:?} is not one of its tokens", brand.name));
+        }
     }
     Ok(brands)
 }
@@ -101,8 +107,8 @@ fn compile_catalogue(brands: &[BrandEntry]) -> String {
     for brand in brands {
         writeln!(
             out,
-            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?} }},",
-            brand.name, brand.kind, brand.domains[0], brand.tokens
+            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?}, generic: &{:?} }},",
+            brand.name, brand.kind, brand.domains[0], brand.tokens, brand.generic
         )
         .unwrap();
     }

@@ -12,6 +12,10 @@ pub(crate) struct Brand {
     pub home: &'static str,
     /// The brand's name as it appears in host names.
     pub tokens: &'static [&'static str],
+    /// The tokens that are also ordinary words: matched only exactly or by look-alike
+    /// characters, never as part of a longer name.
+    #[allow(dead_code)] // used by the indexed domain checks (issue 4)
+    pub generic: &'static [&'static str],
 }
 
 mod table {
