@@ -1,51 +1,146 @@
 //! Compiles the lists in `data/` into compact Rust tables, so the engine never parses text
-//! at page load: the ICANN section of the Public Suffix List becomes one sorted, newline-
-//! separated blob searched by bisection, and the brand catalogue becomes sorted slices.
+//! at page load: the ICANN section of the Public Suffix List and the site lists become
+//! sorted hash sets searched by bisection; the brand catalogue becomes
+//! sorted slices with each name's skeleton precomputed; UTS #39 confusables become a table
+//! from each non-ASCII character to the ASCII it passes for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+// The skeleton function itself, shared with the engine so both compute the same skeletons.
+#[path = "src/skeleton.rs"]
+mod skeleton;
+
 fn main() {
-    println!("cargo:rerun-if-changed=data/public_suffix_list.dat");
-    println!("cargo:rerun-if-changed=data/brands.txt");
+    for input in ["public_suffix_list.dat", "brands.txt", "popular_sites.txt", "free_hosting.txt", "url_shorteners.txt", "host_keywords.txt"] {
+        println!("cargo:rerun-if-changed=data/{input}");
+    }
+    println!("cargo:rerun-if-changed=src/skeleton.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let suffixes = fs::read_to_string("data/public_suffix_list.dat").expect("read data/public_suffix_list.dat");
-    fs::write(Path::new(&out).join("suffixes.rs"), compile_suffixes(&suffixes)).expect("write suffixes.rs");
-    let brands = fs::read_to_string("data/brands.txt").expect("read data/brands.txt");
-    let brands = parse_brands(&brands).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
-    fs::write(Path::new(&out).join("catalogue.rs"), compile_catalogue(&brands)).expect("write catalogue.rs");
+    let write = |name: &str, code: String| fs::write(Path::new(&out).join(name), code).expect("write generated table");
+
+    let suffixes = read("public_suffix_list.dat");
+    write("suffixes.rs", compile_suffixes(&suffixes));
+
+    let confusables = compile_confusables();
+    let table: BTreeMap<char, String> = confusables.clone();
+    let skeleton_of = |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
+    write("confusables.rs", sorted_lines("Each non-ASCII look-alike character followed by the ASCII it passes for.", "LOOKALIKES", confusables.iter().map(|(c, ascii)| format!("{c}{ascii}"))));
+
+    let brands = parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
+    write("catalogue.rs", compile_catalogue(&brands, &skeleton_of));
+
+    let mut sites = String::new();
+    for (list, name) in [("popular_sites.txt", "POPULAR"), ("free_hosting.txt", "FREE_HOSTING"), ("url_shorteners.txt", "SHORTENERS")] {
+        sites.push_str(&name_set(&format!("Domains from data/{list}."), name, domain_list(&read(list))));
+    }
+    let keywords = read("host_keywords.txt");
+    let keywords = keywords.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(|w| skeleton_of(w));
+    sites.push_str(&name_set("Combosquatting words from data/host_keywords.txt, as skeletons.", "KEYWORDS", keywords));
+    write("sites.rs", sites);
 }
 
-/// The ICANN rules in their ASCII (punycode) form, since hosts are matched in that form.
+fn read(name: &str) -> String {
+    fs::read_to_string(Path::new("data").join(name)).unwrap_or_else(|e| panic!("read data/{name}: {e}"))
+}
+
+/// A `NameSet` static: the sorted hashes of the names. Two names with one hash would make a
+/// lookup of one find the other, so that fails the build.
+fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> String {
+    let set: BTreeSet<String> = items.into_iter().collect();
+    let mut hashes: BTreeMap<u32, &str> = BTreeMap::new();
+    for item in &set {
+        if let Some(other) = hashes.insert(skeleton::fnv32(item), item) {
+            panic!("{name}: {item:?} and {other:?} share a hash; use a wider hash for this table");
+        }
+    }
+    let hashes: Vec<u32> = hashes.into_keys().collect();
+    format!("/// {doc} ({} names, as sorted FNV-1a hashes)\npub(crate) static {name}: NameSet = NameSet(&{hashes:?});\n", set.len())
+}
+
+/// A `SortedLines` static: the items sorted, unique, joined by newlines, with the offset of
+/// every 16th line (`lines::SAMPLE_EVERY`) so lookups need not scan the text.
+fn sorted_lines(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> String {
+    const SAMPLE_EVERY: usize = 16; // lines::SAMPLE_EVERY
+    let set: BTreeSet<String> = items.into_iter().collect();
+    let mut text = String::new();
+    let mut samples = Vec::new();
+    for (at, item) in set.iter().enumerate() {
+        if at > 0 {
+            text.push('\n');
+        }
+        if at % SAMPLE_EVERY == 0 {
+            samples.push(text.len() as u32);
+        }
+        text.push_str(item);
+    }
+    format!("/// {doc} ({} lines)\npub(crate) static {name}: SortedLines = SortedLines::sampled({text:?}, &{samples:?});\n", set.len())
+}
+
+/// A list of domains, one per line, `#` comments; stored in ASCII form.
+fn domain_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|domain| to_ascii(domain.trim_end_matches('.')))
+        .collect()
+}
+
+/// Every non-ASCII character that reads as ASCII letters or digits, with that ASCII: UTS #39
+/// confusables (via the `unicode-security` crate, at build time only), after stripping
+/// diacritics (NFD, combining marks dropped), then folded like ASCII skeletons (I/1 → l ...).
+/// Combining marks themselves map to "" (they vanish into the letter before them).
+fn compile_confusables() -> BTreeMap<char, String> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut table = BTreeMap::new();
+    for code in 0x80..0x3_0000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        if is_combining_mark(c) {
+            table.insert(c, String::new());
+            continue;
+        }
+        let base: String = c.to_string().nfd().filter(|&m| !is_combining_mark(m)).collect();
+        let ascii: String = unicode_security::skeleton(&base).map(skeleton::fold_ascii).collect();
+        if !ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            table.insert(c, ascii);
+        }
+    }
+    table
+}
+
+/// The ICANN rules in their ASCII (punycode) form, since hosts are matched in that form:
+/// plain rules, wildcard parents (`*.ck` stored as `ck`) and exceptions (`!www.ck` as `www.ck`)
+/// in three tables, so a label costs one lookup in the big one.
 fn compile_suffixes(list: &str) -> String {
     let icann = list
         .split("// ===BEGIN ICANN DOMAINS===")
         .nth(1)
         .and_then(|rest| rest.split("// ===END ICANN DOMAINS===").next())
         .expect("ICANN section markers in public_suffix_list.dat");
-    let mut rules: Vec<String> = icann
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .map(|rule| {
-            let (prefix, name) = match rule.strip_prefix('!') {
-                Some(name) => ("!", name),
-                None => ("", rule),
-            };
-            let ascii = name
-                .split('.')
-                .map(|label| if label == "*" { "*".to_string() } else { to_ascii(label) })
-                .collect::<Vec<_>>()
-                .join(".");
-            format!("{prefix}{ascii}")
-        })
-        .collect();
-    rules.sort();
-    rules.dedup();
-    let blob = rules.join("\n");
-    format!("/// {} ICANN public suffix rules, sorted, one per line.\npub(crate) static RULES: &str = {:?};\n", rules.len(), blob)
+    let (mut rules, mut wildcards, mut exceptions, mut parents) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for rule in icann.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//")) {
+        let ascii = |name: &str| name.split('.').map(|label| if label == "*" { "*".to_string() } else { to_ascii(label) }).collect::<Vec<_>>().join(".");
+        // Every proper suffix of a rule: the lookup walks down only through these.
+        let full = ascii(rule.trim_start_matches('!'));
+        parents.extend(full.match_indices('.').map(|(at, _)| full[at + 1..].to_string()));
+        if let Some(name) = rule.strip_prefix('!') {
+            exceptions.push(ascii(name));
+        } else if let Some(parent) = rule.strip_prefix("*.") {
+            wildcards.push(ascii(parent));
+        } else {
+            rules.push(ascii(rule));
+        }
+    }
+    [
+        name_set("ICANN public suffix rules.", "RULES", rules),
+        name_set("Parents of ICANN wildcard rules: `*.ck` is stored as `ck`.", "WILDCARDS", wildcards),
+        name_set("ICANN exception rules without their `!`.", "EXCEPTIONS", exceptions),
+        name_set("Names that some longer ICANN rule ends with (`jp` for `kyoto.jp`).", "PARENTS", parents),
+    ]
+    .concat()
 }
 
 fn to_ascii(label: &str) -> String {
@@ -101,14 +196,19 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
     Ok(brands)
 }
 
-fn compile_catalogue(brands: &[BrandEntry]) -> String {
+fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String) -> String {
     let mut out = String::new();
     writeln!(out, "pub(crate) static BRANDS: &[Brand] = &[").unwrap();
     for brand in brands {
         writeln!(
             out,
-            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?}, generic: &{:?} }},",
-            brand.name, brand.kind, brand.domains[0], brand.tokens, brand.generic
+            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?}, skeletons: &{:?}, generic: &{:?} }},",
+            brand.name,
+            brand.kind,
+            brand.domains[0],
+            brand.tokens,
+            brand.tokens.iter().map(|t| skeleton_of(t)).collect::<Vec<_>>(),
+            brand.generic
         )
         .unwrap();
     }

@@ -1,4 +1,7 @@
-//! Known-real brands and their official domains, compiled from `data/brands.txt` by build.rs.
+//! Known-real brands and their official domains (`data/brands.txt`), and the lists of sites
+//! that shape how a host is judged: popular sites (never called lookalikes, and protected from
+//! homographs and embedding), free hosting and dynamic DNS (anyone can get a name there), and
+//! URL shorteners (the real destination is hidden). All compiled in by build.rs.
 
 /// A brand people are phished with.
 #[derive(Debug)]
@@ -6,15 +9,16 @@ pub(crate) struct Brand {
     /// Display name, e.g. `AliExpress`.
     pub name: &'static str,
     /// marketplace, payment, delivery, ...
-    #[allow(dead_code)] // read by the text layers and the extension's UI in later issues
+    #[allow(dead_code)] // read by the text layers (issue 5)
     pub kind: &'static str,
     /// The site the warning bar sends people to.
     pub home: &'static str,
     /// The brand's name as it appears in host names.
     pub tokens: &'static [&'static str],
+    /// The skeleton of each token, in the same order.
+    pub skeletons: &'static [&'static str],
     /// The tokens that are also ordinary words: matched only exactly or by look-alike
     /// characters, never as part of a longer name.
-    #[allow(dead_code)] // used by the indexed domain checks (issue 4)
     pub generic: &'static [&'static str],
 }
 
@@ -23,14 +27,51 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
+mod sites {
+    use crate::lines::NameSet;
+    include!(concat!(env!("OUT_DIR"), "/sites.rs"));
+}
+
 pub(crate) fn brands() -> &'static [Brand] {
     table::BRANDS
 }
 
 /// The brand that officially owns `registrable` (an eTLD+1 in ASCII form), if any.
+#[cfg(test)]
 pub(crate) fn owner_of(registrable: &str) -> Option<&'static Brand> {
+    owner_index(registrable).map(|at| &table::BRANDS[at])
+}
+
+/// The position in [`brands`] of the brand that officially owns `registrable`.
+pub(crate) fn owner_index(registrable: &str) -> Option<usize> {
     let official = table::OFFICIAL;
-    official.binary_search_by(|(domain, _)| (*domain).cmp(registrable)).ok().map(|at| &table::BRANDS[official[at].1 as usize])
+    official.binary_search_by(|(domain, _)| (*domain).cmp(registrable)).ok().map(|at| official[at].1 as usize)
+}
+
+impl Brand {
+    pub fn is_generic(&self, token: &str) -> bool {
+        self.generic.contains(&token)
+    }
+}
+
+/// One of the most visited registrable domains (ASCII form).
+pub(crate) fn is_popular(registrable: &str) -> bool {
+    sites::POPULAR.contains(registrable)
+}
+
+/// A registrable domain under which anyone can get a subdomain for free.
+pub(crate) fn is_free_hosting(registrable: &str) -> bool {
+    sites::FREE_HOSTING.contains(registrable)
+}
+
+/// A URL shortener, whose links hide where they lead.
+pub(crate) fn is_shortener(registrable: &str) -> bool {
+    sites::SHORTENERS.contains(registrable)
+}
+
+/// A word scammers join to brand names in host names (`refund`, `login`), given as a skeleton.
+pub(crate) fn is_host_keyword(skeleton: &str) -> bool {
+    sites::KEYWORDS.contains(skeleton)
 }
 
 #[cfg(test)]

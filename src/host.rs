@@ -84,6 +84,8 @@ pub(crate) struct Target {
     pub host: Option<Host>,
     /// `user` or `user:password` written before the host (`https://paypal.com@evil.example/`).
     pub userinfo: Option<String>,
+    /// Path, query and fragment, as written after the host.
+    pub rest: String,
 }
 
 /// Parses a URL, or a bare host name such as `aliexpress.com` or `shop.example:8080/x`.
@@ -121,7 +123,8 @@ pub(crate) fn parse_target(input: &str) -> Result<Target, InputError> {
         (user, None) => Some(user.to_string()),
         (user, Some(password)) => Some(format!("{user}:{password}")),
     };
-    Ok(Target { scheme: url.scheme().to_string(), host, userinfo })
+    let rest = url[url::Position::AfterPort..].to_string();
+    Ok(Target { scheme: url.scheme().to_string(), host, userinfo, rest })
 }
 
 /// `example.com`, `example.com:8080/path`: no `://`, and a dot before any `:` or `/`
@@ -172,6 +175,7 @@ mod tests {
     fn keeps_userinfo() {
         let target = parse_target("https://paypal.com:secure@evil.example/login?x=1#y").unwrap();
         assert_eq!(target.userinfo.as_deref(), Some("paypal.com:secure"));
+        assert_eq!(target.rest, "/login?x=1#y");
         assert_eq!(target.host.unwrap().ascii, "evil.example");
         let target = parse_target("javascript:alert(1)").unwrap();
         assert_eq!(target.scheme, "javascript");

@@ -9,8 +9,12 @@
 //! ```
 
 mod catalogue;
+mod confusables;
 mod host;
+mod index;
 mod layers;
+mod lines;
+mod skeleton;
 mod suffix;
 mod verdict;
 #[cfg(target_arch = "wasm32")]
@@ -21,23 +25,47 @@ pub use verdict::{Layer, Level, Reason, Severity, Verdict};
 
 use verdict::Findings;
 
-/// The checks, ready to run. Cheap to create: every table is compiled in.
-#[derive(Debug, Default, Clone)]
-pub struct Engine {}
+/// The checks, ready to run, with the user's own settings.
+#[derive(Default)]
+pub struct Engine {
+    /// Registrable domains the user trusts: never warned about.
+    trusted: Vec<String>,
+    /// The user's own protected domains (their bank, say), guarded like catalogue brands.
+    protected: Option<index::Index>,
+}
 
 impl Engine {
+    /// The engine with the built-in catalogue and popular sites only.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The engine with the user's trusted sites and protected domains. Each is a host name or
+    /// URL; it is reduced to its registrable domain, and entries that are not domain names
+    /// are skipped (settings come from storage and may be stale or hand-edited).
+    pub fn with_settings(trusted: &[String], protected: &[String]) -> Self {
+        let registrable = |input: &String| {
+            let target = host::parse_target(input).ok()?;
+            target.host?.registrable().map(str::to_string)
+        };
+        let protected: Vec<String> = protected.iter().filter_map(registrable).collect();
+        Self {
+            trusted: trusted.iter().filter_map(registrable).collect(),
+            protected: (!protected.is_empty()).then(|| index::Index::for_domains(&protected)),
+        }
     }
 
     /// Judges a URL or a bare host name (`aliexpress-sale.shop`, `https://x.example/pay`).
     pub fn analyze_url(&self, input: &str) -> Result<Verdict, InputError> {
         let target = host::parse_target(input)?;
         let mut findings = Findings::default();
-        layers::link::check_target(&target, &mut findings);
+        let catalogue = index::Index::catalogue();
+        let indexes: Vec<&index::Index> = std::iter::once(catalogue).chain(self.protected.as_ref()).collect();
+        let protection = layers::domain::Protection { indexes: &indexes, trusted: &self.trusted };
         if let Some(host) = &target.host {
-            layers::domain::check_host(host, input, &mut findings);
+            layers::domain::check_host(host, input, &protection, &mut findings);
         }
+        layers::link::check_target(&target, &protection, &mut findings);
         Ok(findings.into_verdict(input.trim()))
     }
 }

@@ -1,7 +1,16 @@
 //! The WebAssembly boundary, and the only file that knows about wasm-bindgen: plain strings
 //! in, plain objects (via serde-wasm-bindgen) out, errors as JS `Error`s with a message.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
+
+use crate::Engine;
+
+thread_local! {
+    /// The engine every call uses; `configure` replaces it with one holding the user's settings.
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
+}
 
 /// Runs once when the module is instantiated: a panic then reaches the console with its
 /// message instead of an opaque `unreachable` trap.
@@ -14,8 +23,16 @@ pub fn start() {
 /// the input is not a link.
 #[wasm_bindgen]
 pub fn analyze_url(input: &str) -> Result<JsValue, JsError> {
-    let verdict = crate::analyze_url(input).map_err(|e| JsError::new(&e.to_string()))?;
+    let verdict = ENGINE.with(|engine| engine.borrow().analyze_url(input)).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&verdict)
+}
+
+/// Sets the user's trusted sites and own protected domains (host names or URLs; entries that
+/// are not domain names are skipped).
+#[wasm_bindgen]
+pub fn configure(trusted: Vec<String>, protected: Vec<String>) {
+    let engine = Engine::with_settings(&trusted, &protected);
+    ENGINE.with(|current| *current.borrow_mut() = engine);
 }
 
 fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {

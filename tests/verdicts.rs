@@ -52,3 +52,78 @@ fn host_table() {
     assert!(cases >= 40, "only {cases} cases read from the table");
     assert!(failures.is_empty(), "{} of {cases} cases failed:\n  {}", failures.len(), failures.join("\n  "));
 }
+
+#[test]
+fn the_users_trusted_sites_and_protected_domains() {
+    let engine = wary::Engine::with_settings(
+        &["https://aliexpress-sale.shop/".to_string(), "not a domain".to_string()],
+        &["https://www.mybank.example/login".to_string()],
+    );
+    let cases = [
+        // input, level, verified, lookalike_of, reason code
+        ("aliexpress-sale.shop", Level::Safe, false, None, "trusted"),
+        ("www.mybank.example", Level::Safe, true, None, "verified"),
+        ("mybamk.example", Level::Caution, false, Some("mybank.example"), "typo"),
+        ("mybank.shop", Level::Danger, false, Some("mybank.example"), "tld-swap"),
+        ("mybank.example.secure-login.ru", Level::Danger, false, Some("mybank.example"), "embedded-domain"),
+        ("aIiexpress.com", Level::Danger, false, Some("aliexpress.com"), "homograph"),
+    ];
+    for (input, level, verified, lookalike_of, code) in cases {
+        let verdict = engine.analyze_url(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
+        assert_eq!(
+            (verdict.level, verdict.verified, verdict.lookalike_of.as_deref()),
+            (level, verified, lookalike_of),
+            "{input}: reasons {codes:?}"
+        );
+        assert!(codes.contains(&code), "{input}: reasons {codes:?} lack {code}");
+    }
+    let plain = wary::Engine::new();
+    assert_eq!(plain.analyze_url("mybank.shop").unwrap().level, Level::Safe, "without the setting, mybank is nobody's");
+}
+
+#[test]
+fn hostile_hosts_get_an_error_or_a_verdict() {
+    let long_label = format!("{}.com", "a".repeat(10 * 1024));
+    let many_labels = format!("{}com", "a.".repeat(200));
+    let deep_but_legal = format!("{}paypal.com.evil.example", "x.".repeat(100));
+    let inputs = [
+        "",
+        ".",
+        "..",
+        "com",
+        "co.uk",
+        long_label.as_str(),
+        many_labels.as_str(),
+        deep_but_legal.as_str(),
+        "xn--.com",
+        "xn--a.com",
+        "xn--zzzzzzzzzz.com",
+        "PаYPAL.COM...",
+        "paypal.com.",
+        "paypal.com:99999",
+        "paypal.com:8443/x",
+        "[::1]",
+        "http://[2001:db8::1]/paypal.com",
+        "http://user:pass@paypal.com.evil.example/",
+        "http://%70aypal.com/",
+        "\u{202e}moc.lapyap",
+        "\u{200b}paypal.com",
+        "a-.com",
+        "-a.com",
+        "ab--cd.com",
+        "🙂.com",
+        "xn--ls8h.com",
+        "http://0x7f.1/",
+        "http://2130706433/",
+    ];
+    for input in inputs {
+        // Either answer is fine; a panic (or a hang, caught by the test timeout) is not.
+        match wary::analyze_url(input) {
+            Ok(verdict) => assert!(verdict.score <= 100, "{input:?}"),
+            Err(error) => assert!(!error.to_string().is_empty(), "{input:?}: error without words"),
+        }
+    }
+    let deep = wary::analyze_url(&deep_but_legal).expect("a 200-label host under 253 characters is a host");
+    assert_eq!(deep.level, Level::Danger, "embedded paypal.com deep in a long host");
+}

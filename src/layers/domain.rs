@@ -1,218 +1,459 @@
 //! The `domain` layer: is this host a brand's real site, or one that borrows its name?
 //!
-//! Checks run on the registrable domain (eTLD+1) and, for embedding, on the labels in front
-//! of it. Order matters: a known-real domain ends the checks (never warn on the real site),
-//! then the strongest evidence is looked for first and one finding per host is reported.
+//! Order matters. A known-real domain (or one the user trusts) ends the checks: never warn
+//! on the real site. A popular site is never called a lookalike of anything; only the
+//! subdomains of free-hosting sites are still read, since anyone can make `paypal.blogspot.com`.
+//! Then the strongest evidence is looked for first, and one finding per host is reported:
+//!
+//! | code | example | level |
+//! | --- | --- | --- |
+//! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
+//! | tld-swap | `aliexpress.shop`, `paypal.co.xyz` | danger |
+//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com` | danger |
+//! | split-name | `pay.pal.com`, `pay-pal.com` | danger |
+//! | typo | `amazom.com`, `paypla.com` | caution |
+//! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info` | caution |
+//! | brand-in-subdomain | `paypal.secure-check.com`; on free hosting, danger | caution |
+//! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `аррӏе.com` | caution |
 
-use strsim::damerau_levenshtein;
-
-use crate::catalogue::{self, Brand};
+use crate::catalogue;
+use crate::confusables::{scripts_in, skeleton, Script};
 use crate::host::Host;
+use crate::index::{Hit, Index, MIN_TYPO_LEN};
+use crate::lines::SortedLines;
 use crate::verdict::{Findings, Layer, Severity};
 
-/// Tokens shorter than this match only exactly (as a whole word or by skeleton): one edit
-/// away from `ebay` or `temu` is mostly other real words.
-const MIN_TYPO_TOKEN_LEN: usize = 5;
-/// Brand tokens in a subdomain (`paypal.account-check.com`) count from this length; shorter
-/// ones (`ups`) are too often ordinary labels.
+/// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
+/// ordinary labels.
 const MIN_SUBDOMAIN_TOKEN_LEN: usize = 4;
+/// At most this many pieces of a host are searched for embedded domains (bounded work on
+/// hostile 127-label hosts).
+const MAX_PIECES: usize = 32;
+/// Popular sites are protected from embedding only when their name is at least this long:
+/// `go.com` or `ok.ru` turn up inside ordinary names by chance.
+const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
+/// Second-level labels under which a brand name fakes a suffix: `paypal.co.xyz`.
+const FAKE_SUFFIX_LABELS: &[&str] = &["ac", "co", "com", "edu", "gov", "net", "org"];
 
-/// Judges `host`; `shown` is the host as the user wrote it (original letter case), used for
-/// evidence so that `aIiexpress.com` is shown with its capital I.
-pub(crate) fn check_host(host: &Host, shown: &str, findings: &mut Findings) {
+/// What the domain layer needs from the engine: where to look for protected names, and what
+/// the user trusts.
+pub(crate) struct Protection<'a> {
+    pub indexes: &'a [&'a Index],
+    pub trusted: &'a [String],
+}
+
+/// The host, and the forms of its parts the checks compare.
+struct View<'h> {
+    host: &'h Host,
+    registrable: &'h str,
+    /// First label of the registrable domain, ASCII.
+    name: &'h str,
+    suffix: &'h str,
+    /// `name` decoded from punycode.
+    unicode_name: &'h str,
+    /// `name` as the reader sees it: Unicode, and in the letter case the input used.
+    shown_name: String,
+    /// The skeleton of the Unicode name.
+    skeleton: String,
+}
+
+/// Judges `host`; `shown` is the input as the user wrote it, so evidence keeps its letter case
+/// (`aIiexpress.com` shows its capital I).
+pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, findings: &mut Findings) {
     let Some(registrable) = host.registrable() else { return };
-    if let Some(brand) = catalogue::owner_of(registrable) {
+    if protection.trusted.iter().any(|trusted| trusted == registrable) {
+        findings.add(Layer::Domain, "trusted", Severity::Info, format!("You marked {registrable} as a site you trust."), registrable.into());
+        return;
+    }
+    if let Some(entry) = protection.indexes.iter().find_map(|index| index.owner_of(registrable)) {
         findings.verified = true;
-        findings.add(
-            Layer::Domain,
-            "verified",
-            Severity::Info,
-            format!("{} is a real {} site.", host.unicode, brand.name),
-            registrable.to_string(),
-        );
+        findings.add(Layer::Domain, "verified", Severity::Info, format!("{} is a real {} site.", host.unicode, entry.name), registrable.into());
         return;
     }
     let Some((name, suffix)) = host.name_and_suffix() else { return };
-    let _ = check_embedded_domain(host, name, findings)
-        || check_tld_swap(name, suffix, findings)
-        || check_brand_in_name(host, name, findings)
-        || check_lookalike_name(host, name, shown, findings)
-        || check_brand_in_subdomain(host, findings);
+    let labels_before = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
+    let unicode_name = host.unicode.split('.').nth(labels_before).unwrap_or(name);
+    let view = View {
+        host,
+        registrable,
+        name,
+        suffix,
+        unicode_name,
+        shown_name: shown_label(shown, unicode_name).to_string(),
+        skeleton: skeleton(unicode_name),
+    };
+    let free = catalogue::is_free_hosting(registrable);
+    let popular = catalogue::is_popular(registrable);
+    let own_name_checked = !free && !popular;
+    let found = check_embedded_domain(&view, protection, findings)
+        || (own_name_checked
+            && (check_tld_swap(&view, protection, findings)
+                || check_homograph(&view, protection, findings)
+                || check_popular_homograph(&view, findings)
+                || check_typo(&view, protection, findings)
+                || check_brand_in_name(&view, protection, findings)))
+        || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, findings));
+    if !found && !popular {
+        check_scripts(&view, findings);
+    }
 }
 
-/// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`: a real
-/// domain written out inside another one.
-fn check_embedded_domain(host: &Host, name: &str, findings: &mut Findings) -> bool {
-    let pieces: Vec<&str> = host.subdomain().split(['.', '-']).chain(name.split('-')).filter(|p| !p.is_empty()).collect();
+/// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`,
+/// `google.com.verify.example`: a real domain written out inside another one.
+fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let pieces: Vec<&str> = view
+        .host
+        .subdomain()
+        .split(['.', '-'])
+        .chain(view.name.split('-'))
+        .filter(|p| !p.is_empty())
+        .take(MAX_PIECES)
+        .collect();
     for start in 0..pieces.len() {
-        for len in 2..=4.min(pieces.len() - start) {
+        // Longest first, so `paypal.com.au` wins over `paypal.com`.
+        for len in (2..=4.min(pieces.len() - start)).rev() {
             let candidate = pieces[start..start + len].join(".");
-            if let Some(brand) = catalogue::owner_of(&candidate) {
-                findings.lookalike(
-                    Layer::Domain,
-                    "embedded-domain",
-                    Severity::Danger,
-                    format!(
-                        "This is not {candidate}. The address only contains {}'s “{candidate}”; the site really is {}.",
-                        brand.name,
-                        host.registrable().unwrap_or(&host.ascii)
-                    ),
-                    host.unicode.clone(),
-                    &candidate,
-                );
-                return true;
+            let owner = protection.indexes.iter().find_map(|index| index.owner_of(&candidate));
+            let popular = pieces[start].len() >= MIN_EMBEDDED_POPULAR_LEN && catalogue::is_popular(&candidate);
+            if owner.is_none() && !popular {
+                continue;
             }
+            let whose = owner.map_or(String::new(), |entry| format!("{}'s ", entry.name));
+            findings.lookalike(
+                Layer::Domain,
+                "embedded-domain",
+                Severity::Danger,
+                format!(
+                    "This is not {candidate}. The address only contains {whose}“{candidate}”; the site really is {}.",
+                    view.registrable
+                ),
+                view.host.unicode.clone(),
+                &candidate,
+            );
+            return true;
         }
     }
     false
 }
 
-/// `aliexpress.shop`, `paypal.co.xyz`: the brand's exact name under a suffix it does not own.
-fn check_tld_swap(name: &str, suffix: &str, findings: &mut Findings) -> bool {
-    let Some(brand) = brand_with_token(|token| token == name) else { return false };
+/// `aliexpress.shop`: the brand's exact name under a suffix it does not own; `paypal.co.xyz`:
+/// the name in front of a fake second-level suffix.
+fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let last_sub_label = view.host.subdomain().rsplit('.').next().unwrap_or("");
+    let (hit, shown) = if let Some(hit) = find(protection, |index| index.exact(view.name)) {
+        (hit, view.registrable.to_string())
+    } else if FAKE_SUFFIX_LABELS.contains(&view.name) && !last_sub_label.is_empty() {
+        match find(protection, |index| index.exact(last_sub_label)) {
+            Some(hit) => (hit, format!("{last_sub_label}.{}", view.registrable)),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let (index, hit) = hit;
+    if index.token(hit).generic {
+        return false;
+    }
+    let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
         "tld-swap",
         Severity::Danger,
-        format!("This is not {}. {name}.{suffix} uses {}'s name with an ending the brand does not use (.{suffix}).", brand.home, brand.name),
-        format!("{name}.{suffix}"),
-        brand.home,
+        format!("This is not {}. {shown} uses {}'s name with an ending the brand does not use.", entry.home, entry.name),
+        shown,
+        &entry.home,
     );
     true
+}
+
+/// `aIiexpress.com`, `paypa1.com`, `arnazon.com`, `pаypal.com`: the same look, other letters;
+/// `pay.pal.com`, `pay-pal.com`: the name split in two.
+fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&view.skeleton)) {
+        let token = index.token(hit);
+        if token.text != view.name {
+            let entry = index.entry(hit);
+            findings.lookalike(
+                Layer::Domain,
+                "homograph",
+                Severity::Danger,
+                format!(
+                    "This is not {}. “{}” imitates “{}” with {}.",
+                    entry.home,
+                    view.shown_name,
+                    token.text,
+                    describe_difference(&view.shown_name, &token.text)
+                ),
+                view.shown_name.clone(),
+                &entry.home,
+            );
+            return true;
+        }
+    }
+    let last_sub_label = view.host.subdomain().rsplit('.').next().unwrap_or("");
+    let joined = [
+        (view.name.contains('-')).then(|| view.skeleton.replace('-', "")),
+        (!last_sub_label.is_empty()).then(|| skeleton(&format!("{last_sub_label}{}", view.name))),
+    ];
+    for split in joined.into_iter().flatten() {
+        if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&split)) {
+            let token = index.token(hit);
+            if token.generic || token.skeleton.len() < MIN_TYPO_LEN {
+                continue;
+            }
+            let entry = index.entry(hit);
+            findings.lookalike(
+                Layer::Domain,
+                "split-name",
+                Severity::Danger,
+                format!("This is not {}. {} splits the name “{}” in two.", entry.home, view.host.unicode, token.text),
+                view.host.unicode.clone(),
+                &entry.home,
+            );
+            return true;
+        }
+    }
+    false
+}
+
+/// `gооgle.com` (Cyrillic о): an international name that looks like a popular site's.
+/// Popular names are stored once, in plain form; the candidates are the ASCII spellings the
+/// skeleton could stand for (l → l or i, m → m or rn, ...), each looked up exactly.
+fn check_popular_homograph(view: &View, findings: &mut Findings) -> bool {
+    if view.unicode_name.is_ascii() {
+        return false; // plain-ASCII look-alikes of popular sites are too often real, different sites
+    }
+    let Some(real) = spellings_of(&view.skeleton).into_iter().map(|name| format!("{name}.{}", view.suffix)).find(|d| catalogue::is_popular(d)) else {
+        return false;
+    };
+    findings.lookalike(
+        Layer::Domain,
+        "homograph",
+        Severity::Danger,
+        format!(
+            "This is not {real}. “{}” imitates it with {}.",
+            view.shown_name,
+            describe_difference(&view.shown_name, real.split('.').next().unwrap_or(&real))
+        ),
+        view.shown_name.clone(),
+        &real,
+    );
+    true
+}
+
+/// The ASCII names whose skeleton is `skeleton`, bounded: the letters a skeleton merges are
+/// expanded back (l: l, i; m: m, rn; w: w, vv; d: d, cl).
+fn spellings_of(skeleton: &str) -> Vec<String> {
+    const MAX_SPELLINGS: usize = 128;
+    let mut spellings = vec![String::new()];
+    for c in skeleton.chars() {
+        let options: &[&str] = match c {
+            'l' => &["l", "i"],
+            'm' => &["m", "rn"],
+            'w' => &["w", "vv"],
+            'd' => &["d", "cl"],
+            _ => &[],
+        };
+        if options.is_empty() || spellings.len() * options.len() > MAX_SPELLINGS {
+            let one = options.first().map_or_else(|| c.to_string(), |o| o.to_string());
+            spellings.iter_mut().for_each(|s| s.push_str(&one));
+        } else {
+            spellings = spellings.iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect();
+        }
+    }
+    spellings
+}
+
+/// `amazom.com`, `paypla.com`, `alliexpress.com`: one typing slip away from a distinctive name.
+fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    if !view.name.is_ascii() || view.name.contains('-') {
+        return false;
+    }
+    for index in protection.indexes {
+        for hit in index.one_edit_from(&view.skeleton) {
+            let token = index.token(hit);
+            if is_false_typo(view.name, &token.text) {
+                continue;
+            }
+            let entry = index.entry(hit);
+            findings.lookalike(
+                Layer::Domain,
+                "typo",
+                Severity::Caution,
+                format!("This may not be {}. “{}” is one character away from “{}”.", entry.home, view.shown_name, token.text),
+                view.shown_name.clone(),
+                &entry.home,
+            );
+            return true;
+        }
+    }
+    false
+}
+
+/// One edit apart, but not a lookalike: only trailing digits differ (`amazon1`: a name of its
+/// own, and not how people mistype), or a short name with another first letter (`lazada`).
+fn is_false_typo(name: &str, token: &str) -> bool {
+    let digits_only = name.trim_end_matches(|c: char| c.is_ascii_digit()) == token || token.trim_end_matches(|c: char| c.is_ascii_digit()) == name;
+    let first_changed = token.len() <= 6 && name.chars().next() != token.chars().next();
+    digits_only || first_changed
 }
 
 /// `aliexpress-sale.shop`, `dhl-customs-fee.info`, `paypalrefunds.com`: the brand's name plus
-/// other words, on a domain the brand does not own.
-fn check_brand_in_name(host: &Host, name: &str, findings: &mut Findings) -> bool {
-    let hit = brand_with_token(|token| {
-        name.split('-').any(|word| word == token) || (token.len() >= MIN_TYPO_TOKEN_LEN && name.contains(token))
-    });
-    let Some(brand) = hit else { return false };
-    findings.lookalike(
-        Layer::Domain,
-        "brand-in-name",
-        Severity::Caution,
-        format!(
-            "This is not {}. {} puts “{}” in its name, but it does not belong to {}.",
-            brand.home,
-            host.registrable().unwrap_or(name),
-            brand.tokens[0],
-            brand.name
-        ),
-        host.unicode.clone(),
-        brand.home,
-    );
-    true
+/// other words. A distinctive name counts with any other words unless they make a different
+/// word (`amazonas`); a short or ordinary name counts only when every other part is a word
+/// scammers use (`sale`, `login`, `refund`, ...) or a number.
+fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    for index in protection.indexes {
+        for (hit, range) in index.inside(&view.skeleton) {
+            let token = index.token(hit);
+            if token.skeleton.len() == view.skeleton.len() {
+                continue; // the whole name: homograph or typo territory, already checked
+            }
+            let rest = [&view.skeleton[..range.start], &view.skeleton[range.end..]];
+            let distinctive = !token.generic && token.skeleton.len() >= MIN_TYPO_LEN;
+            let fits = rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).all(|part| {
+                is_number(part) || is_keyword_run(part) || (distinctive && part.len() >= 4)
+            });
+            // A distinctive name joined to a few letters makes another word: `amazonas`.
+            let glued_word = distinctive
+                && rest.iter().any(|side| !side.is_empty() && !side.contains('-') && side.len() < 4 && !is_number(side) && !is_keyword_run(side));
+            if !fits || glued_word {
+                continue;
+            }
+            let entry = index.entry(hit);
+            findings.lookalike(
+                Layer::Domain,
+                "brand-in-name",
+                Severity::Caution,
+                format!(
+                    "This is not {}. {} puts “{}” in its name, but it does not belong to {}.",
+                    entry.home, view.registrable, token.text, entry.name
+                ),
+                view.host.unicode.clone(),
+                &entry.home,
+            );
+            return true;
+        }
+    }
+    false
 }
 
-/// `aIiexpress.com`, `paypa1.com`, `arnazon.com`, `pаypal.com` (Cyrillic а): a name that looks
-/// the same as a brand's, or is one typing slip away from it.
-fn check_lookalike_name(host: &Host, name: &str, shown: &str, findings: &mut Findings) -> bool {
-    // The name as the user saw it: decoded from punycode, in the case it was written.
-    let labels_before = if host.subdomain().is_empty() { 0 } else { host.subdomain().split('.').count() };
-    let unicode_name = host.unicode.split('.').nth(labels_before).unwrap_or(name);
-    let shown_name = shown_label(shown, unicode_name);
-    let skeleton_name = skeleton(unicode_name);
-    let same_look = brand_with_token(|token| token != unicode_name && skeleton(token) == skeleton_name);
-    if let Some(brand) = same_look {
-        let token = brand.tokens.iter().find(|t| skeleton(t) == skeleton_name).copied().unwrap_or(brand.tokens[0]);
-        findings.lookalike(
-            Layer::Domain,
-            "homograph",
-            Severity::Danger,
-            format!("This is not {}. “{shown_name}” imitates “{token}” with {}.", brand.home, describe_difference(shown_name, token)),
-            shown_name.to_string(),
-            brand.home,
-        );
-        return true;
-    }
-    if !name.is_ascii() || unicode_name != name {
+/// `paypal.secure-check.com`, `paypal-login.duckdns.org`: the brand's name in front of
+/// someone else's domain. On free hosting, where anyone can pick the name, that is danger.
+fn check_brand_in_subdomain(view: &View, protection: &Protection, free: bool, findings: &mut Findings) -> bool {
+    let subdomain = view.host.subdomain();
+    if subdomain.is_empty() {
         return false;
     }
-    let typo = brand_with_token(|token| token.len() >= MIN_TYPO_TOKEN_LEN && damerau_levenshtein(name, token) == 1);
-    let Some(brand) = typo else { return false };
-    let token = brand.tokens.iter().find(|t| damerau_levenshtein(name, t) == 1).copied().unwrap_or(brand.tokens[0]);
-    findings.lookalike(
-        Layer::Domain,
-        "typo",
-        Severity::Caution,
-        format!("This may not be {}. “{}” is one character away from “{token}”.", brand.home, shown_name),
-        shown_name.to_string(),
-        brand.home,
-    );
-    true
-}
-
-/// `paypal.account-check.com`: the brand's name as a label in front of someone else's domain.
-fn check_brand_in_subdomain(host: &Host, findings: &mut Findings) -> bool {
-    let labels: Vec<&str> = host.subdomain().split(['.', '-']).collect();
-    let hit = brand_with_token(|token| token.len() >= MIN_SUBDOMAIN_TOKEN_LEN && labels.contains(&token));
-    let Some(brand) = hit else { return false };
+    let sub_skeleton = skeleton(subdomain);
+    let piece_hit = sub_skeleton.split(['.', '-']).filter(|p| p.len() >= MIN_SUBDOMAIN_TOKEN_LEN).find_map(|piece| {
+        find(protection, |index| index.with_skeleton(piece)).filter(|(index, hit)| !index.token(*hit).generic)
+    });
+    let inside_hit = || {
+        protection.indexes.iter().find_map(|index| {
+            index.inside(&sub_skeleton).into_iter().map(|(hit, _)| (*index, hit)).find(|(index, hit)| {
+                let token = index.token(*hit);
+                !token.generic && token.skeleton.len() >= MIN_TYPO_LEN
+            })
+        })
+    };
+    let Some((index, hit)) = piece_hit.or_else(inside_hit) else { return false };
+    let (entry, token) = (index.entry(hit), index.token(hit));
+    let (severity, place) = if free {
+        (Severity::Danger, format!("{}, a free hosting service where anyone can pick such a name", view.registrable))
+    } else {
+        (Severity::Caution, view.registrable.to_string())
+    };
     findings.lookalike(
         Layer::Domain,
         "brand-in-subdomain",
-        Severity::Caution,
-        format!(
-            "This is not {}. “{}” is written in front of {}, which does not belong to {}.",
-            brand.home,
-            brand.tokens[0],
-            host.registrable().unwrap_or(&host.ascii),
-            brand.name
-        ),
-        host.unicode.clone(),
-        brand.home,
+        severity,
+        format!("This is not {}. “{}” is written in front of {place}, which does not belong to {}.", entry.home, token.text, entry.name),
+        view.host.unicode.clone(),
+        &entry.home,
     );
     true
 }
 
-fn brand_with_token(mut matches: impl FnMut(&str) -> bool) -> Option<&'static Brand> {
-    catalogue::brands().iter().find(|brand| brand.tokens.iter().any(|token| matches(token)))
+/// A label mixing Latin with Cyrillic, Greek, Armenian or Cherokee letters, or one written
+/// wholly in such letters that all pass for Latin ones (`аррӏе`), outside that script's own
+/// country suffixes.
+fn check_scripts(view: &View, findings: &mut Findings) {
+    for label in view.host.unicode.split('.') {
+        let scripts = scripts_in(label);
+        let mixed = scripts.len() > 1 && scripts.contains(&Script::Latin);
+        if mixed {
+            let others: Vec<&str> = scripts.iter().filter(|&&s| s != Script::Latin).map(|s| s.name()).collect();
+            findings.add(
+                Layer::Domain,
+                "mixed-script",
+                Severity::Caution,
+                format!("“{label}” mixes Latin letters with {} ones that look the same; real sites do not do that.", others.join(" and ")),
+                label.to_string(),
+            );
+            return;
+        }
+        let lookalike = skeleton(label);
+        let whole_script = matches!(scripts.as_slice(), [script] if *script != Script::Latin)
+            && label.chars().count() >= 3
+            && lookalike.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !script_home_suffix(view.suffix, scripts[0]);
+        if whole_script {
+            findings.add(
+                Layer::Domain,
+                "latin-lookalike",
+                Severity::Caution,
+                format!("“{label}” is written in {} letters that pass for the Latin “{lookalike}”.", scripts[0].name()),
+                label.to_string(),
+            );
+            return;
+        }
+    }
 }
 
-/// The label as the user typed it, when `shown` contains it in another letter case.
+/// Country suffixes where names in that script are ordinary.
+fn script_home_suffix(suffix: &str, script: Script) -> bool {
+    const CYRILLIC: SortedLines = SortedLines::new("bg\nby\nkg\nkz\nmk\nmn\nrs\nru\nsu\ntj\nua\nuz\nxn--80ao21a\nxn--90a3ac\nxn--90ais\nxn--d1alf\nxn--j1amh\nxn--l1acc\nxn--p1ai");
+    const GREEK: SortedLines = SortedLines::new("cy\ngr\nxn--qxam");
+    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
+    match script {
+        Script::Cyrillic => CYRILLIC.contains(tld),
+        Script::Greek => GREEK.contains(tld),
+        Script::Armenian => tld == "am" || tld == "xn--y9a3aq",
+        _ => false,
+    }
+}
+
+fn find<'i>(protection: &Protection<'i>, mut lookup: impl FnMut(&Index) -> Option<Hit>) -> Option<(&'i Index, Hit)> {
+    protection.indexes.iter().find_map(|&index| lookup(index).map(|hit| (index, hit)))
+}
+
+fn is_number(part: &str) -> bool {
+    part.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A scam word, or two run together (`securelogin`), as skeletons.
+fn is_keyword_run(part: &str) -> bool {
+    is_keyword(part) || (1..part.len()).any(|at| part.is_char_boundary(at) && is_keyword(&part[..at]) && is_keyword(&part[at..]))
+}
+
+fn is_keyword(word: &str) -> bool {
+    catalogue::is_host_keyword(word)
+}
+
+/// The label as the user typed it, when `shown` contains it in another letter case. Only the
+/// start of the input is searched: the host comes before any long path or query.
 fn shown_label<'a>(shown: &'a str, label: &'a str) -> &'a str {
-    shown
+    const HOST_WINDOW: usize = 512;
+    let end = (0..=shown.len().min(HOST_WINDOW)).rev().find(|&at| shown.is_char_boundary(at)).unwrap_or(0);
+    shown[..end]
         .char_indices()
         .map(|(at, _)| &shown[at..])
         .find_map(|rest| rest.get(..label.len()).filter(|candidate| candidate.eq_ignore_ascii_case(label)))
         .unwrap_or(label)
 }
 
-/// What a name looks like to a reader: characters that are easily confused map to one
-/// representative, so `paypa1`, `pаypal` (Cyrillic а) and `paypal` share a skeleton.
-/// A first cut of UTS #39 skeletons, covering the confusions scammers use most.
-pub(crate) fn skeleton(name: &str) -> String {
-    let mapped: String = name
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '0' | 'о' | 'ο' | 'օ' => 'o',
-            '1' | 'i' | 'l' | 'ı' | 'і' | 'ӏ' | 'ι' | '|' => 'l',
-            'а' | 'α' => 'a',
-            'е' | 'ё' => 'e',
-            'р' | 'ρ' => 'p',
-            'с' | 'ϲ' => 'c',
-            'х' | 'χ' => 'x',
-            'у' | 'γ' => 'y',
-            'ј' => 'j',
-            'ԁ' => 'd',
-            'ѕ' => 's',
-            'һ' => 'h',
-            'ԛ' => 'q',
-            'ԝ' | 'ѡ' => 'w',
-            'ν' => 'v',
-            'κ' | 'к' => 'k',
-            'τ' | 'т' => 't',
-            'в' => 'b',
-            'м' => 'm',
-            'н' => 'h',
-            other => other,
-        })
-        .collect();
-    mapped.replace("rn", "m").replace("vv", "w")
-}
-
-/// "capital I in place of l", "Cyrillic а in place of a", "rn in place of m".
+/// "a capital I in place of “l”", "a Cyrillic “а” in place of “a”", "“rn” in place of “m”".
 fn describe_difference(shown: &str, real: &str) -> String {
     let shown_chars: Vec<char> = shown.chars().collect();
     let real_chars: Vec<char> = real.chars().collect();
@@ -220,34 +461,36 @@ fn describe_difference(shown: &str, real: &str) -> String {
     let suffix = shown_chars[prefix..].iter().rev().zip(real_chars[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let fake: String = shown_chars[prefix..shown_chars.len() - suffix].iter().collect();
     let genuine: String = real_chars[prefix..real_chars.len() - suffix].iter().collect();
-    if fake.chars().count() == 1 && genuine.chars().count() == 1 {
-        let (f, g) = (fake.chars().next().unwrap_or(' '), genuine.chars().next().unwrap_or(' '));
-        return format!("{} in place of {}", name_char(f), name_char(g));
+    let mut fake_chars = fake.chars();
+    let mut genuine_chars = genuine.chars();
+    if let (Some(f), None, Some(g), None) = (fake_chars.next(), fake_chars.next(), genuine_chars.next(), genuine_chars.next()) {
+        return format!("{} in place of “{g}”", name_char(f));
     }
-    let scripts: Vec<&str> = fake.chars().filter_map(script_of).collect();
-    match scripts.first() {
+    match fake.chars().map(Script::of).find(|&s| s != Script::Latin && s != Script::Other) {
         Some(script) if fake.chars().count() == genuine.chars().count() => {
-            format!("{script} letters that look like Latin ones (“{fake}” in place of “{genuine}”)")
+            format!("{} letters that look like Latin ones (“{fake}” in place of “{genuine}”)", script.name())
         }
         _ => format!("“{fake}” in place of “{genuine}”"),
     }
 }
 
 fn name_char(c: char) -> String {
-    match c {
-        'I' => "a capital I".into(),
-        '0' => "a zero (0)".into(),
-        '1' => "a one (1)".into(),
-        c if script_of(c).is_some() => format!("{} “{c}”", script_of(c).unwrap_or("")),
-        c => format!("“{c}”"),
+    match (c, script_article(c)) {
+        ('I', _) => "a capital I".into(),
+        ('0', _) => "a zero (0)".into(),
+        ('1', _) => "a one (1)".into(),
+        (c, Some(script)) => format!("{script} “{c}”"),
+        (c, None) => format!("“{c}”"),
     }
 }
 
-fn script_of(c: char) -> Option<&'static str> {
-    match c as u32 {
-        0x0370..=0x03FF => Some("a Greek"),
-        0x0400..=0x052F => Some("a Cyrillic"),
-        0x0530..=0x058F => Some("an Armenian"),
+fn script_article(c: char) -> Option<&'static str> {
+    match Script::of(c) {
+        Script::Greek => Some("a Greek"),
+        Script::Cyrillic => Some("a Cyrillic"),
+        Script::Armenian => Some("an Armenian"),
+        Script::Cherokee => Some("a Cherokee"),
+        Script::Latin if !c.is_ascii() => Some("an accented"),
         _ => None,
     }
 }
@@ -257,21 +500,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn skeletons_merge_lookalike_characters() {
-        let cases = [("paypa1", "paypal"), ("aiiexpress", "aliexpress"), ("arnazon", "amazon"), ("pаypal", "paypal"), ("amaz0n", "amazon")];
-        for (fake, real) in cases {
-            assert_eq!(skeleton(fake), skeleton(real), "{fake} should look like {real}");
-        }
-        assert_ne!(skeleton("ebay"), skeleton("eboy"));
-    }
-
-    #[test]
     fn describes_what_was_swapped() {
         let cases = [
             ("aIiexpress", "aliexpress", "a capital I in place of “l”"),
             ("amaz0n", "amazon", "a zero (0) in place of “o”"),
             ("arnazon", "amazon", "“rn” in place of “m”"),
             ("pаypal", "paypal", "a Cyrillic “а” in place of “a”"),
+            ("pàypal", "paypal", "an accented “à” in place of “a”"),
         ];
         for (shown, real, expected) in cases {
             assert_eq!(describe_difference(shown, real), expected, "{shown} vs {real}");
@@ -282,5 +517,20 @@ mod tests {
     fn shows_the_label_in_the_case_it_was_written() {
         assert_eq!(shown_label("http://aIiexpress.com/", "aiiexpress"), "aIiexpress");
         assert_eq!(shown_label("nothing here", "aiiexpress"), "aiiexpress");
+    }
+
+    #[test]
+    fn spells_skeletons_back_out() {
+        let spellings = spellings_of("google");
+        assert!(spellings.contains(&"google".to_string()), "{spellings:?}");
+        assert!(spellings_of("wlklpedla").contains(&"wikipedia".to_string()));
+        assert!(spellings_of(&"l".repeat(60)).len() <= 128, "bounded");
+    }
+
+    #[test]
+    fn filters_false_typos() {
+        assert!(is_false_typo("amazon1", "amazon"));
+        assert!(is_false_typo("lazada", "kazada"));
+        assert!(!is_false_typo("amazom", "amazon"));
     }
 }

@@ -1,12 +1,24 @@
-//! The `link` layer: how the link is built, apart from whose name it borrows — script and
-//! data URLs, `user@host` tricks, raw IP addresses, international characters.
+//! The `link` layer: how the link is built, apart from whose name the host borrows — script
+//! and data URLs, `user@host` tricks, raw IP addresses, international characters, shortened
+//! links, addresses buried under many subdomains, and brand names in the path of a site that
+//! is not the brand's.
 
 use std::net::IpAddr;
 
-use crate::host::Target;
+use crate::catalogue;
+use crate::host::{Host, Target};
+use crate::index::MIN_TYPO_LEN;
+use crate::layers::domain::Protection;
 use crate::verdict::{Findings, Layer, Severity};
 
-pub(crate) fn check_target(target: &Target, findings: &mut Findings) {
+/// Subdomain levels from which an address counts as buried (`a.b.c.d.e.example.com`).
+const DEEP_SUBDOMAIN_LABELS: usize = 5;
+/// How much of a path and query is read for brand names, and in how many pieces.
+const MAX_REST_BYTES: usize = 2048;
+const MAX_REST_SEGMENTS: usize = 64;
+
+/// Runs after the domain layer, whose findings (verified, trusted) it reads.
+pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &mut Findings) {
     match target.scheme.as_str() {
         "javascript" | "vbscript" => findings.add(
             Layer::Link,
@@ -44,6 +56,30 @@ pub(crate) fn check_target(target: &Target, findings: &mut Findings) {
             host.ascii.clone(),
         );
     }
+    let registrable = host.registrable().unwrap_or("");
+    if catalogue::is_shortener(registrable) {
+        findings.add(
+            Layer::Link,
+            "shortener",
+            Severity::Caution,
+            format!("{registrable} is a link shortener: the real destination stays hidden until you open it."),
+            registrable.to_string(),
+        );
+    }
+    let depth = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
+    if depth >= DEEP_SUBDOMAIN_LABELS {
+        findings.add(
+            Layer::Link,
+            "deep-subdomain",
+            Severity::Caution,
+            format!("The real site, {registrable}, is buried under {depth} levels of subdomains, a way to push it out of sight."),
+            host.unicode.clone(),
+        );
+    }
+    let own_site = findings.verified || findings.reasons.iter().any(|r| r.code == "trusted");
+    if !own_site && !catalogue::is_popular(registrable) {
+        check_brand_in_rest(host, &target.rest, protection, findings);
+    }
     if host.unicode != host.ascii {
         findings.add(
             Layer::Link,
@@ -53,6 +89,45 @@ pub(crate) fn check_target(target: &Target, findings: &mut Findings) {
             host.ascii.clone(),
         );
     }
+}
+
+/// `http://203.0.113.7/www.paypal.com/signin`, `https://x.example/amazon/refund`: a brand's
+/// domain or distinctive name in the path or query of a site that is not the brand's.
+fn check_brand_in_rest(host: &Host, rest: &str, protection: &Protection, findings: &mut Findings) {
+    let rest = &rest[..floor_char_boundary(rest, MAX_REST_BYTES)];
+    let segments = rest.split(['/', '?', '&', '=', '#', '+']).filter(|s| !s.is_empty()).take(MAX_REST_SEGMENTS);
+    for segment in segments {
+        let segment = segment.to_ascii_lowercase();
+        let domain = segment.strip_prefix("www.").unwrap_or(&segment);
+        let official = protection.indexes.iter().find_map(|index| index.owner_of(domain));
+        let named = || {
+            segment.split(['.', '-', '_']).find_map(|piece| {
+                protection.indexes.iter().find_map(|index| {
+                    let hit = index.exact(piece)?;
+                    let token = index.token(hit);
+                    (!token.generic && token.text.len() >= MIN_TYPO_LEN).then(|| index.entry(hit))
+                })
+            })
+        };
+        let Some(entry) = official.or_else(named) else { continue };
+        let site = host.registrable().unwrap_or(&host.ascii);
+        findings.lookalike(
+            Layer::Link,
+            "brand-in-path",
+            Severity::Caution,
+            format!("The link names {} in its path, but it opens {site}, which does not belong to {}.", entry.name, entry.name),
+            segment.clone(),
+            &entry.home,
+        );
+        return;
+    }
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// Routers, printers and the user's own machine live on these; warning there is noise.

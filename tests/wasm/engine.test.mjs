@@ -50,3 +50,16 @@ test('bad input throws a clear Error and leaves the engine working', () => {
   }
   assert.equal(engine.analyze_url('aliexpress.com').level, 'safe', 'engine still answers after bad input');
 });
+
+test('configure() applies trusted sites and protected domains', () => {
+  try {
+    engine.configure(['aliexpress-sale.shop'], ['mybank.example']);
+    assert.equal(engine.analyze_url('aliexpress-sale.shop').level, 'safe', 'trusted site stays quiet');
+    const fake = engine.analyze_url('mybank.shop');
+    assert.equal(fake.level, 'danger', 'tld swap of a protected domain');
+    assert.equal(fake.lookalike_of, 'mybank.example');
+  } finally {
+    engine.configure([], []);
+  }
+  assert.equal(engine.analyze_url('aliexpress-sale.shop').level, 'caution', 'settings cleared again');
+});

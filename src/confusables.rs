@@ -1,0 +1,117 @@
+//! Look-alike characters at run time: the skeleton of a host name, and which scripts a label
+//! mixes. The table (every non-ASCII character that reads as ASCII) is compiled by build.rs
+//! from UTS #39 confusables with diacritics stripped.
+
+use crate::skeleton::skeleton_with;
+
+mod table {
+    use crate::lines::SortedLines;
+    include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
+}
+
+/// The ASCII that `c` passes for (`"a"` for Cyrillic а, `""` for a combining accent).
+pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
+    let mut key = [0u8; 4];
+    let key = c.encode_utf8(&mut key);
+    // Each line is the character followed by its ASCII; UTF-8 is prefix-free per character,
+    // so the first line starting with `c` is `c`'s own.
+    let line = table::LOOKALIKES.starting_with(key).next();
+    line.map(|line| &line[key.len()..])
+}
+
+/// What `name` looks like: see [`crate::skeleton`].
+pub(crate) fn skeleton(name: &str) -> String {
+    skeleton_with(name, lookalike_of)
+}
+
+/// Writing systems whose letters pass for Latin ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Cherokee,
+    /// Digits, hyphens, and everything else that is not a confusable letter.
+    Other,
+}
+
+impl Script {
+    pub fn of(c: char) -> Self {
+        match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Self::Latin,
+            0x370..=0x3FF | 0x1F00..=0x1FFF => Self::Greek,
+            0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Self::Cyrillic,
+            0x530..=0x58F => Self::Armenian,
+            0x13A0..=0x13FF | 0xAB70..=0xABBF => Self::Cherokee,
+            _ => Self::Other,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Latin => "Latin",
+            Self::Greek => "Greek",
+            Self::Cyrillic => "Cyrillic",
+            Self::Armenian => "Armenian",
+            Self::Cherokee => "Cherokee",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// The confusable scripts a label's letters come from, in order of first appearance.
+pub(crate) fn scripts_in(label: &str) -> Vec<Script> {
+    let mut seen = Vec::new();
+    for script in label.chars().map(Script::of).filter(|&s| s != Script::Other) {
+        if !seen.contains(&script) {
+            seen.push(script);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_merge_lookalike_characters() {
+        let same = [
+            ("paypa1", "paypal"),
+            ("aiiexpress", "aliexpress"),
+            ("aIiexpress", "aliexpress"),
+            ("arnazon", "amazon"),
+            ("pаypal", "paypal"),    // Cyrillic а
+            ("аррӏе", "apple"),      // all Cyrillic
+            ("amaz0n", "amazon"),
+            ("pàypal", "paypal"),    // diacritic
+            ("ɡoogle", "google"),    // Latin small script g
+            ("vvalmart", "walmart"),
+            ("daimler", "claimler"),
+        ];
+        for (fake, real) in same {
+            assert_eq!(skeleton(fake), skeleton(real), "{fake} should look like {real}");
+        }
+        for (a, b) in [("ebay", "eboy"), ("paypal", "paypai1x"), ("яндекс", "yandex")] {
+            assert_ne!(skeleton(a), skeleton(b), "{a} and {b} should differ");
+        }
+    }
+
+    #[test]
+    fn the_table_covers_the_usual_suspects() {
+        for (c, ascii) in [('а', "a"), ('о', "o"), ('р', "p"), ('е', "e"), ('ӏ', "l"), ('ο', "o"), ('é', "e"), ('\u{301}', "")] {
+            assert_eq!(lookalike_of(c), Some(ascii), "{c:?} (U+{:04X})", c as u32);
+        }
+        assert_eq!(lookalike_of('я'), None);
+        assert_eq!(lookalike_of('中'), None);
+    }
+
+    #[test]
+    fn finds_mixed_scripts() {
+        assert_eq!(scripts_in("pаypal"), [Script::Latin, Script::Cyrillic]);
+        assert_eq!(scripts_in("аррӏе"), [Script::Cyrillic]);
+        assert_eq!(scripts_in("shop-24"), [Script::Latin]);
+        assert_eq!(scripts_in("中国"), []);
+    }
+}

@@ -1,0 +1,69 @@
+//! Skeletons: what a name looks like to a reader. Characters that are easily confused map to
+//! one representative, so `paypa1`, `pаypal` (Cyrillic а), `PAYPAL` and `paypal` share the
+//! skeleton `paypal` (here written with `l` for every i/l/1/I, so `paypal` is `paypal`).
+//!
+//! This file is shared, as a plain module, by build.rs (which computes the skeletons of brand
+//! names and popular sites at build time) and the engine (which computes the skeleton of each
+//! host it judges), so the two always agree. The non-ASCII part of the mapping — UTS #39
+//! confusables with diacritics stripped — is a table build.rs derives; it is passed in here.
+
+/// The skeleton of `name`. `non_ascii` maps a non-ASCII character to its ASCII look-alike
+/// (already folded as below), to `""` for marks that vanish, or `None` when it has none.
+pub fn skeleton_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {
+    let mut mapped = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii() {
+            mapped.push(fold_ascii(c));
+        } else {
+            match non_ascii(c) {
+                Some(lookalike) => mapped.push_str(lookalike),
+                None => mapped.extend(c.to_lowercase()),
+            }
+        }
+    }
+    fold_pairs(&mapped)
+}
+
+/// Case and the single ASCII characters that pass for others: I, i, 1, | look like l; 0 like o.
+pub fn fold_ascii(c: char) -> char {
+    match c.to_ascii_lowercase() {
+        'i' | '1' | '|' => 'l',
+        '0' => 'o',
+        other => other,
+    }
+}
+
+/// Letter pairs that read as one letter: rn → m, vv → w, cl → d.
+fn fold_pairs(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let pair = bytes.get(at..at + 2);
+        let folded = match pair {
+            Some(b"rn") => Some('m'),
+            Some(b"vv") => Some('w'),
+            Some(b"cl") => Some('d'),
+            _ => None,
+        };
+        match folded {
+            Some(letter) => {
+                out.push(letter);
+                at += 2;
+            }
+            None => {
+                // Copy one whole character (the text may hold non-ASCII that had no look-alike).
+                let len = text[at..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[at..at + len]);
+                at += len;
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a, 32 bits: how the name sets store a name (build.rs hashes the lists, the engine
+/// hashes the name it looks up).
+pub fn fnv32(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
