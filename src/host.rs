@@ -97,6 +97,56 @@ pub(crate) fn parse_target(input: &str) -> Result<Target, InputError> {
     if input.len() > MAX_URL_LEN {
         return Err(InputError::TooLong(input.len()));
     }
+    if let Some(target) = parse_plain(input) {
+        return Ok(target);
+    }
+    parse_with_url_crate(input)
+}
+
+/// The common case without the WHATWG parser: `[http[s]://]host[:port][/rest]` where the host
+/// is plain lowercase-able ASCII letters, digits, hyphens and dots, not punycode and not
+/// numeric. Everything else (user info, backslashes, percent signs, international or numeric
+/// hosts, odd ports) returns `None` and takes the full parser, which gives the same answer
+/// for what this accepts (a test holds both to it).
+fn parse_plain(input: &str) -> Option<Target> {
+    let (scheme, after) = match input.find("://") {
+        Some(at) => {
+            let scheme = &input[..at];
+            if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+                return None;
+            }
+            (scheme.to_ascii_lowercase(), &input[at + 3..])
+        }
+        None => ("http".to_string(), input),
+    };
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let (authority, rest) = after.split_at(end);
+    if rest.bytes().any(|b| b <= b' ' || b == b'\\' || b == 0x7f) || !rest.is_ascii() {
+        return None;
+    }
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    if let Some(port) = port {
+        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u32>().ok()? > 65535 {
+            return None;
+        }
+    }
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let plain_label = |label: &str| {
+        !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    };
+    let last = host.rsplit('.').next()?;
+    let numeric_last = last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
+    if host.is_empty() || host.len() > MAX_HOST_LEN || numeric_last || !host.split('.').all(plain_label) {
+        return None;
+    }
+    let rest = if rest.is_empty() { "/".to_string() } else if rest.starts_with('/') { rest.to_string() } else { format!("/{rest}") };
+    Some(Target { scheme, host: Some(Host::from_ascii(host.to_ascii_lowercase(), false)), userinfo: None, rest })
+}
+
+fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
     let url = match url::Url::parse(input) {
         Ok(url) if url.has_host() || !looks_like_bare_host(input) => url,
         Err(e) if input.contains("://") => return Err(InputError::NotALink(e.to_string())),
@@ -180,6 +230,31 @@ mod tests {
         let target = parse_target("javascript:alert(1)").unwrap();
         assert_eq!(target.scheme, "javascript");
         assert!(target.host.is_none());
+    }
+
+    /// The fast path must agree with the WHATWG parser wherever it answers.
+    #[test]
+    fn the_plain_path_agrees_with_the_url_crate() {
+        let inputs = [
+            "aliexpress.com", "AliExpress.COM.", "www.example.com:8080", "example.com:8080/x?y#z", "https://Shop.Example/Cart",
+            "http://a-b.c-d.example/", "HTTPS://WWW.PAYPAL.COM", "example.com?x=1", "example.com#top", "a.b.c.d.e.example.com",
+            "localhost", "paypal.com:65535", "shop.example/path with space", "ex_ample.com",
+        ];
+        for input in inputs {
+            let slow = parse_with_url_crate(input);
+            let Some(fast) = parse_plain(input) else {
+                assert!(!["aliexpress.com", "www.example.com:8080", "https://Shop.Example/Cart"].contains(&input), "{input} should take the fast path");
+                continue;
+            };
+            let slow = slow.unwrap_or_else(|e| panic!("{input}: fast path accepted what the parser rejects ({e})"));
+            assert_eq!(fast.scheme, slow.scheme, "scheme of {input}");
+            assert_eq!(fast.host, slow.host, "host of {input}");
+            assert_eq!(fast.userinfo, slow.userinfo, "userinfo of {input}");
+            assert_eq!(fast.rest, slow.rest, "rest of {input}");
+        }
+        for odd in ["http://paypal.com@evil.example/", "http://xn--pypal-4ve.com/", "http://1.2.3.4/", "http://0x7f.1/", "http://a.com\\b", "ftp://a.com/", "http://a.com:99999/", "http://%70aypal.com/"] {
+            assert!(parse_plain(odd).is_none(), "{odd} must take the full parser");
+        }
     }
 
     #[test]

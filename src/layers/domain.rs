@@ -71,8 +71,15 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
         return;
     }
     let Some((name, suffix)) = host.name_and_suffix() else { return };
-    let labels_before = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
-    let unicode_name = host.unicode.split('.').nth(labels_before).unwrap_or(name);
+    let free = catalogue::is_free_hosting(registrable);
+    let popular = catalogue::is_popular(registrable);
+    let own_name_checked = !free && !popular;
+    let unicode_name = if host.ascii == host.unicode {
+        name
+    } else {
+        let labels_before = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
+        host.unicode.split('.').nth(labels_before).unwrap_or(name)
+    };
     let view = View {
         host,
         registrable,
@@ -80,11 +87,9 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
         suffix,
         unicode_name,
         shown_name: shown_label(shown, unicode_name).to_string(),
-        skeleton: skeleton(unicode_name),
+        // Only the checks of the site's own name read it; a popular site skips them.
+        skeleton: if own_name_checked { skeleton(unicode_name) } else { String::new() },
     };
-    let free = catalogue::is_free_hosting(registrable);
-    let popular = catalogue::is_popular(registrable);
-    let own_name_checked = !free && !popular;
     let found = check_embedded_domain(&view, protection, findings)
         || (own_name_checked
             && (check_tld_swap(&view, protection, findings)
@@ -93,7 +98,7 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
                 || check_typo(&view, protection, findings)
                 || check_brand_in_name(&view, protection, findings)))
         || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, findings));
-    if !found && !popular {
+    if !found && !popular && !host.unicode.is_ascii() {
         check_scripts(&view, findings);
     }
 }
