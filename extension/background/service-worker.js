@@ -36,5 +36,5 @@ function showOnBadge(tabId, verdict) {
   const top = verdict.reasons?.find((reason) => reason.severity !== 'info') ?? verdict.reasons?.[0];
   api.action.setBadgeText({ tabId, text: look?.text ?? '' });
   if (look) api.action.setBadgeBackgroundColor({ tabId, color: look.color });
-  api.action.setTitle({ tabId, title: top ? `Wary: ${top.message}` : 'Wary: check a link or a message' });
+  api.action.setTitle({ tabId, title: top ? `Wary: ${top.message}` : 'Wary: nothing suspicious found on this site' });
 }

@@ -91,6 +91,15 @@ export async function badgeFor(worker, page) {
   });
 }
 
+/** The toolbar button's tooltip for `page`'s tab: it says what Wary concluded, once it has. */
+export async function tooltipFor(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab ? chrome.action.getTitle({ tabId: tab.id }) : null;
+  });
+}
+
 /** Polls `read` until it returns something other than undefined/null/'' or `ms` pass. */
 export async function retryUntil(read, ms = 5_000) {
   const deadline = Date.now() + ms;

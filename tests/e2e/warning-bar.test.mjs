@@ -2,7 +2,7 @@
 // shown on a page whose CSP forbids WebAssembly in the content script (engine in the worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findBar, badgeFor, retryUntil, screenshot } from './helpers.mjs';
+import { startServer, launchBrowser, findBar, badgeFor, tooltipFor, retryUntil, screenshot } from './helpers.mjs';
 
 let server;
 let browser;
@@ -28,6 +28,9 @@ const LOOKALIKES = [
   ['aliexpress-sale.shop', 'caution', 'aliexpress.com'],
   ['aliexpress.com.secure-login.ru', 'danger', 'aliexpress.com'],
   ['xn--pypal-4ve.com', 'danger', 'paypal.com'],
+  ['xn--ggle-55da.com', 'danger', 'google.com'], // gооgle.com, Cyrillic о: a popular site, not a catalogue brand
+  ['paypal-login.duckdns.org', 'danger', 'paypal.com'], // brand name on free dynamic DNS
+  ['amazom.com', 'caution', 'amazon.com'], // one typing slip
 ];
 
 for (const [host, level, real] of LOOKALIKES) {
@@ -44,6 +47,20 @@ for (const [host, level, real] of LOOKALIKES) {
     await tab.close();
   });
 }
+
+// A popular site that is no catalogue brand (and not on Chromium's HSTS preload list, so it
+// can be served over plain HTTP here).
+test('no bar on a popular site that is not a brand: www.naver.com', async () => {
+  const tab = await open('www.naver.com');
+  const judged = await retryUntil(async () => {
+    const title = await tooltipFor(browser.worker, tab);
+    return title?.includes('nothing suspicious') ? title : undefined;
+  });
+  assert.ok(judged, 'the page should have been judged safe (tooltip)');
+  assert.equal(await badgeFor(browser.worker, tab), '', 'no badge on an ordinary popular site');
+  assert.equal(await findBar(tab, 500), null, 'no warning bar on naver.com');
+  await tab.close();
+});
 
 test('no bar on the real aliexpress.com, and the badge says verified', async () => {
   const tab = await open('aliexpress.com');
