@@ -160,8 +160,8 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
             if ascii.len() > MAX_HOST_LEN {
                 return Err(InputError::HostTooLong(ascii.len()));
             }
-            if ascii.is_empty() {
-                return Err(InputError::NotALink("empty host name".into()));
+            if ascii.is_empty() || ascii.split('.').any(str::is_empty) {
+                return Err(InputError::NotALink("empty label in the host name".into()));
             }
             Some(Host::from_ascii(ascii, false))
         }
@@ -265,5 +265,7 @@ mod tests {
         assert!(matches!(parse_target(&long_host), Err(InputError::HostTooLong(_))));
         assert!(matches!(parse_target("http://exa mple.com"), Err(InputError::NotALink(_))));
         assert!(matches!(parse_target("http://xn--a.com"), Err(InputError::NotALink(_))), "invalid punycode");
+        assert!(matches!(parse_target("aliexpress.com.."), Err(InputError::NotALink(_))), "empty label");
+        assert!(matches!(parse_target("http://a..b.com/"), Err(InputError::NotALink(_))), "empty label");
     }
 }

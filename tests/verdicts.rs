@@ -127,3 +127,33 @@ fn hostile_hosts_get_an_error_or_a_verdict() {
     let deep = wary::analyze_url(&deep_but_legal).expect("a 200-label host under 253 characters is a host");
     assert_eq!(deep.level, Level::Danger, "embedded paypal.com deep in a long host");
 }
+
+/// Writing the same host another way — letter case, a trailing dot, white space around it, its
+/// punycode or Unicode form — never changes the verdict.
+#[test]
+fn spelling_of_a_host_never_changes_its_verdict() {
+    let table = include_str!("data/hosts.tsv");
+    let hosts = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .filter(|input| !input.contains(':') && !input.contains('/')); // bare hosts only
+    let mut checked = 0;
+    for host in hosts {
+        let base = analyze_url(host).unwrap_or_else(|e| panic!("{host}: {e}"));
+        let unicode = idna::domain_to_unicode(host).0;
+        let ascii = idna::domain_to_ascii(host).unwrap_or_else(|_| host.to_string());
+        let dotted = if host.ends_with('.') { host.to_string() } else { format!("{host}.") };
+        let variants = [host.to_uppercase(), dotted, format!("  {host}\t"), unicode, ascii, format!("http://{host}/")];
+        for variant in variants {
+            let verdict = analyze_url(&variant).unwrap_or_else(|e| panic!("{variant:?}: {e}"));
+            assert_eq!(
+                (verdict.level, verdict.verified, &verdict.lookalike_of),
+                (base.level, base.verified, &base.lookalike_of),
+                "{variant:?} was judged differently from {host:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} variants checked");
+}
