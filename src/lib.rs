@@ -15,6 +15,7 @@ mod index;
 mod layers;
 mod lines;
 mod skeleton;
+mod text;
 mod suffix;
 mod verdict;
 #[cfg(target_arch = "wasm32")]
@@ -68,6 +69,60 @@ impl Engine {
         layers::link::check_target(&target, &protection, &mut findings);
         Ok(findings.into_verdict(input.trim()))
     }
+}
+
+impl Engine {
+    /// Judges a pasted message, e-mail or chat text: every link in it through the domain and
+    /// link checks, and whether it speaks as a brand while its links lead elsewhere. Text past
+    /// 200 KB is cut, and the verdict says so.
+    pub fn analyze_text(&self, text: &str) -> Verdict {
+        let truncated = text.len() > text::MAX_TEXT_BYTES;
+        let text = &text[..floor_boundary(text, text::MAX_TEXT_BYTES)];
+        let mut findings = Findings::default();
+        if truncated {
+            findings.add(
+                Layer::Pattern,
+                "text-truncated",
+                Severity::Info,
+                format!("Only the first {} KB of the text were checked.", text::MAX_TEXT_BYTES / 1024),
+                String::new(),
+            );
+        }
+        let links = text::find_links(text);
+        let mut link_verdicts = Vec::new();
+        for link in &links {
+            if let Ok(verdict) = self.analyze_url(&link.link) {
+                link_verdicts.push((link, verdict));
+            }
+        }
+        for (link, verdict) in &link_verdicts {
+            for mut reason in verdict.reasons.clone() {
+                if reason.severity == Severity::Info && reason.code != "verified" {
+                    continue;
+                }
+                if !reason.evidence.contains(&link.written) && reason.evidence != link.written {
+                    reason.evidence = format!("{} ({})", link.written, reason.evidence);
+                }
+                findings.reasons.push(reason);
+            }
+            if findings.lookalike_of.is_none() {
+                findings.lookalike_of = verdict.lookalike_of.clone();
+            }
+        }
+        findings.verified = !link_verdicts.is_empty() && link_verdicts.iter().all(|(_, v)| v.verified);
+        let catalogue = index::Index::catalogue();
+        layers::pattern::check_impersonation(text, catalogue, &link_verdicts, &mut findings);
+        findings.into_verdict(text)
+    }
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// [`Engine::analyze_text`] with the default engine.
+pub fn analyze_text(text: &str) -> Verdict {
+    Engine::new().analyze_text(text)
 }
 
 /// [`Engine::analyze_url`] with the default engine.

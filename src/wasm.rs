@@ -27,6 +27,13 @@ pub fn analyze_url(input: &str) -> Result<JsValue, JsError> {
     to_js(&verdict)
 }
 
+/// Judges a pasted message: the links in it, and whether it speaks as a brand it is not.
+#[wasm_bindgen]
+pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
+    let verdict = ENGINE.with(|engine| engine.borrow().analyze_text(text));
+    to_js(&verdict)
+}
+
 /// Sets the user's trusted sites and own protected domains (host names or URLs; entries that
 /// are not domain names are skipped).
 #[wasm_bindgen]

@@ -96,3 +96,24 @@ fn usage_errors_exit_2() {
     }
     assert_eq!(wary(&["--help"], b"").status.code(), Some(0));
 }
+
+#[test]
+fn text_reads_a_message_and_batch_reads_json_strings() {
+    let message = "DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top";
+    let output = wary(&["text", "--json"], message.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let verdict = &json_lines(&output)[0];
+    assert_eq!(verdict["level"], "danger", "{verdict}");
+    assert_eq!(verdict["lookalike_of"], "dhl.com", "{verdict}");
+
+    let batch = "\"Your code is 481516.\"\n\"Pay at aliexpress.com.refund-center.ru\"\nnot json\n";
+    let output = wary(&["text", "--batch"], batch.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0]["level"], "safe");
+    assert_eq!(lines[1]["level"], "danger");
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("JSON string")), "{}", lines[2]);
+    assert_eq!(wary(&["text", "--batch", "file.txt"], b"").status.code(), Some(2), "--batch reads stdin only");
+    assert_eq!(wary(&["text", "/nonexistent/message.txt"], b"").status.code(), Some(1), "a missing file is an error, not a usage error");
+}

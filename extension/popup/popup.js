@@ -1,6 +1,7 @@
 // The popup's paste box: the same WebAssembly engine as the content script, judging what the
-// user pastes. Everything shown is set as text, never as HTML.
-import init, { analyze_url } from '../engine/wary.js';
+// user pastes — one link or site name, or a whole message. Everything shown is set as text,
+// never as HTML.
+import init, { analyze_url, analyze_text } from '../engine/wary.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const engineReady = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
@@ -52,6 +53,18 @@ function renderError(message) {
   output.hidden = false;
 }
 
+/** One link or site name is judged as a link; anything else as a message. */
+function judge(text) {
+  if (!/\s/.test(text)) {
+    try {
+      return analyze_url(text);
+    } catch {
+      // not a link: read it as a message
+    }
+  }
+  return analyze_text(text);
+}
+
 async function check() {
   const text = paste.value.trim();
   if (!text) {
@@ -60,7 +73,7 @@ async function check() {
   }
   try {
     await engineReady;
-    render(analyze_url(text));
+    render(judge(text));
   } catch (error) {
     renderError(String(error?.message ?? error));
   }

@@ -3,6 +3,8 @@
 //! ```text
 //! wary check [--json] <url-or-host>...    judge each argument
 //! wary check [--json] -                   judge one input per line of standard input
+//! wary text [--json] [FILE|-]             judge a message (a file, or standard input)
+//! wary text --batch                       one JSON string per input line, one verdict per output line
 //! ```
 //! Exit status: 0 when the inputs were processed, whatever the verdicts; 2 on usage errors.
 
@@ -14,10 +16,17 @@ use wary::{Engine, InputError, Verdict};
 const USAGE: &str = "\
 usage: wary check [--json] <url-or-host>...
        wary check [--json] -        (one input per line from standard input)
+       wary text [--json] [FILE|-]  (a message from a file or standard input)
+       wary text --batch            (one JSON-encoded string per line of standard input)
 
-Tells whether each link or site is a brand's real site or an impersonation.
+Tells whether each link or site is a brand's real site or an impersonation, and whether a
+message is a scam.
   --json    one JSON object per input per line
+  --batch   implies --json
 Exit status: 0 when the inputs were processed, 2 on usage errors.";
+
+/// How much of a message file or standard input is read; the engine judges the first 200 KB.
+const MAX_MESSAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Lines longer than this are not links; the rest of such a line is skipped unread-into-memory.
 const MAX_LINE_BYTES: usize = 64 * 1024 + 1;
@@ -26,6 +35,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => {}
+        Some("text") => return text_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -60,7 +70,80 @@ fn main() -> ExitCode {
     } else {
         inputs.iter().try_for_each(|input| report(&engine, input, json, &mut out))
     };
-    match result.and_then(|()| out.flush()) {
+    finish(result.and_then(|()| out.flush()))
+}
+
+fn text_command(args: &[String]) -> ExitCode {
+    let (mut json, mut batch, mut source) = (false, false, None);
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--batch" => batch = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
+            path if source.is_none() => source = Some(path.to_string()),
+            extra => return usage_error(&format!("one message at a time; unexpected {extra:?}")),
+        }
+    }
+    if batch && source.as_deref().is_some_and(|s| s != "-") {
+        return usage_error("--batch reads standard input");
+    }
+    let engine = Engine::new();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = if batch {
+        text_batch(&engine, &mut out)
+    } else {
+        read_message(source.as_deref()).and_then(|bytes| {
+            let verdict = engine.analyze_text(&String::from_utf8_lossy(&bytes));
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?)
+            } else {
+                write_human(&verdict, &mut out)
+            }
+        })
+    };
+    finish(result.and_then(|()| out.flush()))
+}
+
+/// The message in FILE, or standard input for `-` or none; at most MAX_MESSAGE_BYTES of it.
+fn read_message(source: Option<&str>) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    match source {
+        None | Some("-") => io::stdin().lock().take(MAX_MESSAGE_BYTES).read_to_end(&mut bytes)?,
+        Some(path) => std::fs::File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?
+            .take(MAX_MESSAGE_BYTES)
+            .read_to_end(&mut bytes)?,
+    };
+    Ok(bytes)
+}
+
+/// `--batch`: each line a JSON string (`"Your parcel…"`), each answer one verdict line.
+fn text_batch(engine: &Engine, out: &mut impl Write) -> io::Result<()> {
+    let mut stdin = io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if (&mut stdin).take(MAX_MESSAGE_BYTES).read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<String>(text) {
+            Ok(message) => writeln!(out, "{}", serde_json::to_string(&engine.analyze_text(&message)).map_err(io::Error::other)?)?,
+            Err(e) => writeln!(out, "{}", serde_json::json!({ "input": shorten(text), "error": format!("not a JSON string: {e}") }))?,
+        }
+    }
+}
+
+fn finish(result: io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`wary check - | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -128,7 +211,7 @@ fn report(engine: &Engine, input: &str, json: bool, out: &mut impl Write) -> io:
 }
 
 fn write_human(verdict: &Verdict, out: &mut impl Write) -> io::Result<()> {
-    let mut head = format!("{:<8} {}  (score {}", verdict.level.as_str(), verdict.input, verdict.score);
+    let mut head = format!("{:<8} {}  (score {}", verdict.level.as_str(), shorten(&verdict.input.replace('\n', " ")), verdict.score);
     if verdict.verified {
         head.push_str(", verified");
     }

@@ -3,3 +3,4 @@
 
 pub(crate) mod domain;
 pub(crate) mod link;
+pub(crate) mod pattern;

@@ -30,7 +30,8 @@ const CASES = [
   ['https://aliexpress.com.secure-login.ru/pay', 'button', 'danger', 'aliexpress.com'],
   ['aliexpress-sale.shop', 'keyboard', 'caution', 'aliexpress-sale.shop'],
   ['https://www.aliexpress.com/item/1.html', 'keyboard', 'safe', 'real'],
-  ['http://exa mple.com', 'button', 'error', 'not a link'],
+  ['DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top today', 'keyboard', 'danger', 'speaks as DHL'],
+  ['Your code is 481516. Do not share it with anyone.', 'button', 'safe', 'Nothing suspicious'],
 ];
 
 for (const [text, how, level, shows] of CASES) {

@@ -63,3 +63,16 @@ test('configure() applies trusted sites and protected domains', () => {
   }
   assert.equal(engine.analyze_url('aliexpress-sale.shop').level, 'caution', 'settings cleared again');
 });
+
+test('analyze_text judges the links in a message and brand impersonation', () => {
+  const scam = engine.analyze_text('Your P@yPaI account is limited. Verify at hxxps://paypal-secure-verify[.]com/login');
+  assert.equal(scam.level, 'danger', 'scam message level');
+  assert.equal(scam.lookalike_of, 'paypal.com');
+  assert.ok(scam.reasons.some((r) => r.layer === 'pattern' && r.code === 'impersonation'), JSON.stringify(scam.reasons));
+  const real = engine.analyze_text('Your AliExpress order shipped: https://www.aliexpress.com/p/order/index.html');
+  assert.equal(real.level, 'safe', 'real order notice');
+  assert.equal(real.verified, true, 'its link is the real site');
+  for (const odd of ['', '\u0000', '🙂'.repeat(10000), 'a'.repeat(300 * 1024)]) {
+    assert.equal(typeof engine.analyze_text(odd).level, 'string', 'a verdict for odd text');
+  }
+});
