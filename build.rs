@@ -42,6 +42,24 @@ fn main() {
     write("sites.rs", sites);
 }
 
+/// The base letter of a decorated Latin letter, read from its Unicode name: `ł` is "LATIN
+/// SMALL LETTER L WITH STROKE", `ʙ` "LATIN LETTER SMALL CAPITAL B", `ɓ` "LATIN SMALL LETTER B
+/// WITH HOOK". Ligatures, letters of other alphabets written in Latin (schwa, wynn) and the
+/// like have no single base letter and are left out.
+fn decorated_latin_letter(c: char) -> Option<char> {
+    let name = unicode_names2::name(c)?.to_string();
+    let rest = name
+        .strip_prefix("LATIN SMALL LETTER ")
+        .or_else(|| name.strip_prefix("LATIN CAPITAL LETTER "))
+        .or_else(|| name.strip_prefix("LATIN LETTER SMALL CAPITAL "))?;
+    let letter = rest.split(' ').next()?;
+    let mut chars = letter.chars();
+    match (chars.next(), chars.next()) {
+        (Some(base @ 'A'..='Z'), None) if rest.len() == 1 || rest[1..].starts_with(" WITH ") => Some(base.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
 fn read(name: &str) -> String {
     fs::read_to_string(Path::new("data").join(name)).unwrap_or_else(|e| panic!("read data/{name}: {e}"))
 }
@@ -106,7 +124,14 @@ fn compile_confusables() -> BTreeMap<char, String> {
         let ascii: String = unicode_security::skeleton(&base).map(skeleton::fold_ascii).collect();
         if !ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
             table.insert(c, ascii);
+        } else if let Some(letter) = decorated_latin_letter(c) {
+            table.insert(c, skeleton::fold_ascii(letter).to_string());
         }
+    }
+    // Letters that pass for Latin ones in lookalike domains (they are in dnstwist's glyph map)
+    // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign.
+    for (c, ascii) in [('ə', "a"), ('ƅ', "b"), ('ŋ', "n"), ('ь', "b"), ('Ь', "b"), ('ɑ', "a")] {
+        table.entry(c).or_insert_with(|| ascii.to_string());
     }
     table
 }

@@ -2,6 +2,8 @@
 # Wary's two commands, on a fresh Debian machine with rustup:
 #   ./build.sh          install what is missing, build the extension into dist/
 #   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, Firefox lint)
+#   ./build.sh accuracy false positives on 990k popular sites, detection of dnstwist lookalikes
+#   ./build.sh bench    speed: criterion (native) and the WASM harness in Node
 # A second run skips what is already installed or built.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -105,11 +107,26 @@ run_tests() {
     node --test --test-concurrency=1 tests/e2e/
     step "Firefox manifest lint (web-ext)"
     node --test tests/firefox/
+    step "accuracy harness, quick sample (./build.sh accuracy runs it all)"
+    cargo build --locked --release --bin wary
+    python3 tools/accuracy.py --quick
+}
+
+run_accuracy() {
+    cargo build --locked --release --bin wary
+    python3 tools/accuracy.py
+}
+
+run_benches() {
+    cargo bench --locked --bench hosts
+    node benches/wasm-hosts.mjs
 }
 
 case "${1:-build}" in
     build) build ;;
     test) build && run_tests ;;
-    -h | --help | help) sed -n '2,5p' "$0" | cut -c3- ;;
-    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test)" >&2; exit 2 ;;
+    accuracy) ensure_build_tools && run_accuracy ;;
+    bench) build && run_benches ;;
+    -h | --help | help) sed -n '2,7p' "$0" | cut -c3- ;;
+    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, accuracy, bench)" >&2; exit 2 ;;
 esac

@@ -10,6 +10,13 @@
 /// The skeleton of `name`. `non_ascii` maps a non-ASCII character to its ASCII look-alike
 /// (already folded as below), to `""` for marks that vanish, or `None` when it has none.
 pub fn skeleton_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {
+    fold_pairs(&letters_with(name, non_ascii))
+}
+
+/// The skeleton's first step alone: each character folded, letter pairs (rn, cl) left as
+/// they are. Typing slips are looked for in this form too, since a slip can make a pair
+/// (`aliexrress`) that the full skeleton would fold away.
+pub fn letters_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {
     let mut mapped = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_ascii() {
@@ -21,7 +28,7 @@ pub fn skeleton_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>
             }
         }
     }
-    fold_pairs(&mapped)
+    mapped
 }
 
 /// Case and the single ASCII characters that pass for others: I, i, 1, | look like l; 0 like o.
@@ -33,7 +40,7 @@ pub fn fold_ascii(c: char) -> char {
     }
 }
 
-/// Letter pairs that read as one letter: rn → m, vv → w, cl → d.
+/// Letter pairs that read as one letter: rn, nn, rr → m; vv → w; cl → d.
 fn fold_pairs(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -41,7 +48,7 @@ fn fold_pairs(text: &str) -> String {
     while at < bytes.len() {
         let pair = bytes.get(at..at + 2);
         let folded = match pair {
-            Some(b"rn") => Some('m'),
+            Some(b"rn" | b"nn" | b"rr") => Some('m'),
             Some(b"vv") => Some('w'),
             Some(b"cl") => Some('d'),
             _ => None,

@@ -17,7 +17,7 @@
 //! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `аррӏе.com` | caution |
 
 use crate::catalogue;
-use crate::confusables::{scripts_in, skeleton, Script};
+use crate::confusables::{letters, scripts_in, skeleton, Script};
 use crate::host::Host;
 use crate::index::{Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
@@ -106,20 +106,29 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
 /// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`,
 /// `google.com.verify.example`: a real domain written out inside another one.
 fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
-    let pieces: Vec<&str> = view
-        .host
-        .subdomain()
-        .split(['.', '-'])
-        .chain(view.name.split('-'))
-        .filter(|p| !p.is_empty())
-        .take(MAX_PIECES)
-        .collect();
+    // Pieces split at dots and hyphens, each marked with whether it was joined to the next by
+    // a dot: a brand's domain counts in either form (`aliexpress-com.shop`), a merely popular
+    // site only as real labels (`google.com.verify.example`), since ordinary names are
+    // hyphenated from words that happen to form one (`mon-programme-tv.be`).
+    let subdomain = view.host.subdomain();
+    let labels: Vec<&str> = subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    for (label_at, label) in labels.iter().enumerate() {
+        let is_name = label_at + 1 == labels.len(); // the name is followed by the suffix, not by a piece
+        let parts: Vec<&str> = label.split('-').filter(|p| !p.is_empty()).collect();
+        for (at, part) in parts.iter().enumerate() {
+            pieces.push((part, at + 1 == parts.len() && !is_name));
+        }
+    }
+    pieces.truncate(MAX_PIECES);
     for start in 0..pieces.len() {
         // Longest first, so `paypal.com.au` wins over `paypal.com`.
         for len in (2..=4.min(pieces.len() - start)).rev() {
-            let candidate = pieces[start..start + len].join(".");
+            let window = &pieces[start..start + len];
+            let candidate = window.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(".");
             let owner = protection.indexes.iter().find_map(|index| index.owner_of(&candidate));
-            let popular = pieces[start].len() >= MIN_EMBEDDED_POPULAR_LEN && catalogue::is_popular(&candidate);
+            let dotted = window[..len - 1].iter().all(|&(_, dot_after)| dot_after);
+            let popular = dotted && window[0].0.len() >= MIN_EMBEDDED_POPULAR_LEN && catalogue::is_popular(&candidate);
             if owner.is_none() && !popular {
                 continue;
             }
@@ -156,14 +165,18 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
         return false;
     };
     let (index, hit) = hit;
-    if index.token(hit).generic {
+    if index.token(hit).generic || is_restricted_suffix(view.suffix) {
         return false;
     }
+    // Brands hold many of their names under country codes (amazon.co.in, walmart.com.gt) that
+    // no list has in full: there a swap is caution; under a generic suffix anyone can buy
+    // (.shop, .top) or a faked second level (paypal.co.xyz), danger.
+    let severity = if is_country_suffix(view.suffix) && !FAKE_SUFFIX_LABELS.contains(&view.name) { Severity::Caution } else { Severity::Danger };
     let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
         "tld-swap",
-        Severity::Danger,
+        severity,
         format!("This is not {}. {shown} uses {}'s name with an ending the brand does not use.", entry.home, entry.name),
         shown,
         &entry.home,
@@ -176,7 +189,10 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
 fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
     if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&view.skeleton)) {
         let token = index.token(hit);
-        if token.text != view.name {
+        // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
+        // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
+        let ambiguous_short = token.text.len() < MIN_TYPO_LEN && view.name.is_ascii() && !view.name.bytes().any(|b| b.is_ascii_digit());
+        if token.text != view.name && !ambiguous_short {
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
@@ -274,13 +290,38 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
     if !view.name.is_ascii() || view.name.contains('-') {
         return false;
     }
+    // A name that is itself a popular site's under .com is a different, real name (`shell` is
+    // not a slip for `shein`).
+    if catalogue::is_popular(&format!("{}.com", view.name)) {
+        return false;
+    }
+    let plain_letters = letters(view.name);
     for index in protection.indexes {
-        for hit in index.one_edit_from(&view.skeleton) {
+        let mut hits = index.one_edit_from(&view.skeleton);
+        if plain_letters != view.skeleton {
+            for hit in index.one_edit_from(&plain_letters) {
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+        for hit in hits {
             let token = index.token(hit);
+            let entry = index.entry(hit);
+            if adds_digits(view.name, &token.text) {
+                findings.lookalike(
+                    Layer::Domain,
+                    "brand-in-name",
+                    Severity::Caution,
+                    format!("This is not {}. {} adds a number to “{}”, but it does not belong to {}.", entry.home, view.registrable, token.text, entry.name),
+                    view.host.unicode.clone(),
+                    &entry.home,
+                );
+                return true;
+            }
             if is_false_typo(view.name, &token.text) {
                 continue;
             }
-            let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
                 "typo",
@@ -295,12 +336,15 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
     false
 }
 
-/// One edit apart, but not a lookalike: only trailing digits differ (`amazon1`: a name of its
-/// own, and not how people mistype), or a short name with another first letter (`lazada`).
+/// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
+fn adds_digits(name: &str, token: &str) -> bool {
+    name.len() > token.len() && name.trim_end_matches(|c: char| c.is_ascii_digit()) == token
+}
+
+/// One edit apart, but not a lookalike: a short name with another first letter (`lazada`
+/// is not `kazada`), where a changed first letter is what makes most short names differ.
 fn is_false_typo(name: &str, token: &str) -> bool {
-    let digits_only = name.trim_end_matches(|c: char| c.is_ascii_digit()) == token || token.trim_end_matches(|c: char| c.is_ascii_digit()) == name;
-    let first_changed = token.len() <= 6 && name.chars().next() != token.chars().next();
-    digits_only || first_changed
+    token.len() <= 5 && name.chars().next() != token.chars().next()
 }
 
 /// `aliexpress-sale.shop`, `dhl-customs-fee.info`, `paypalrefunds.com`: the brand's name plus
@@ -316,8 +360,10 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             }
             let rest = [&view.skeleton[..range.start], &view.skeleton[range.end..]];
             let distinctive = !token.generic && token.skeleton.len() >= MIN_TYPO_LEN;
+            // Parts joined by hyphens are words of their own; a distinctive name may stand
+            // beside any of them (`alibaba-so.com`).
             let fits = rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).all(|part| {
-                is_number(part) || is_keyword_run(part) || (distinctive && part.len() >= 4)
+                is_number(part) || is_keyword_run(part) || distinctive
             });
             // A distinctive name joined to a few letters makes another word: `amazonas`.
             let glued_word = distinctive
@@ -416,17 +462,33 @@ fn check_scripts(view: &View, findings: &mut Findings) {
     }
 }
 
-/// Country suffixes where names in that script are ordinary.
+/// Suffixes where names in that script are ordinary: its countries' codes, and any suffix
+/// written in that script itself (`.рф`, `.рус`, `.ελ`).
 fn script_home_suffix(suffix: &str, script: Script) -> bool {
+    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
+    if tld.starts_with("xn--") && scripts_in(&idna::domain_to_unicode(tld).0).contains(&script) {
+        return true;
+    }
     const CYRILLIC: SortedLines = SortedLines::new("bg\nby\nkg\nkz\nmk\nmn\nrs\nru\nsu\ntj\nua\nuz\nxn--80ao21a\nxn--90a3ac\nxn--90ais\nxn--d1alf\nxn--j1amh\nxn--l1acc\nxn--p1ai");
     const GREEK: SortedLines = SortedLines::new("cy\ngr\nxn--qxam");
-    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
     match script {
         Script::Cyrillic => CYRILLIC.contains(tld),
         Script::Greek => GREEK.contains(tld),
         Script::Armenian => tld == "am" || tld == "xn--y9a3aq",
         _ => false,
     }
+}
+
+/// Suffixes only schools, governments and armies can register under: no one can buy a
+/// brand's name there to fool people.
+fn is_restricted_suffix(suffix: &str) -> bool {
+    let first = suffix.split('.').next().unwrap_or(suffix);
+    matches!(suffix, "edu" | "gov" | "mil") || (suffix.contains('.') && matches!(first, "edu" | "gov" | "mil" | "ac" | "gob" | "gouv"))
+}
+
+/// A country code (`de`, `co.uk`, `com.br`): the last label has two letters.
+fn is_country_suffix(suffix: &str) -> bool {
+    suffix.rsplit('.').next().is_some_and(|tld| tld.len() == 2)
 }
 
 fn find<'i>(protection: &Protection<'i>, mut lookup: impl FnMut(&Index) -> Option<Hit>) -> Option<(&'i Index, Hit)> {
@@ -534,8 +596,9 @@ mod tests {
 
     #[test]
     fn filters_false_typos() {
-        assert!(is_false_typo("amazon1", "amazon"));
-        assert!(is_false_typo("lazada", "kazada"));
+        assert!(adds_digits("amazon1", "amazon") && !adds_digits("amazon", "amazon"));
+        assert!(is_false_typo("lemu", "temu"));
+        assert!(!is_false_typo("qaypal", "paypal"), "six letters: a changed first letter counts");
         assert!(!is_false_typo("amazom", "amazon"));
     }
 }

@@ -57,7 +57,9 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
         );
     }
     let registrable = host.registrable().unwrap_or("");
-    if catalogue::is_shortener(registrable) {
+    // A shortened link hides where it goes; the shortener's own home page does not.
+    let shortened = !matches!(target.rest.as_str(), "" | "/");
+    if shortened && catalogue::is_shortener(registrable) {
         findings.add(
             Layer::Link,
             "shortener",
