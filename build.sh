@@ -105,11 +105,11 @@ run_tests() {
     node --test tests/wasm/
     step "end-to-end: real headless Chromium with the extension loaded"
     node --test --test-concurrency=1 tests/e2e/
-    step "Firefox manifest lint (web-ext)"
-    node --test tests/firefox/
     step "accuracy harness, quick sample (./build.sh accuracy runs it all)"
     cargo build --locked --release --bin wary
     python3 tools/accuracy.py --quick
+    step "Firefox manifest lint (web-ext)"
+    node --test tests/firefox/
 }
 
 run_accuracy() {
