@@ -100,6 +100,14 @@ mod tests {
         }
     }
 
+    /// Anyone can put a page on a free host's subdomain, so none may count as a brand's own.
+    #[test]
+    fn no_official_domain_hosts_strangers() {
+        for (domain, _) in table::OFFICIAL {
+            assert!(!is_free_hosting(domain), "{domain} is free hosting and cannot be a brand's official domain");
+        }
+    }
+
     #[test]
     fn every_brand_has_a_home_it_owns() {
         for brand in brands() {
