@@ -37,8 +37,8 @@ fn main() {
         sites.push_str(&name_set(&format!("Domains from data/{list}."), name, domain_list(&read(list))));
     }
     let keywords = read("host_keywords.txt");
-    let keywords = keywords.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(|w| skeleton_of(w));
-    sites.push_str(&name_set("Combosquatting words from data/host_keywords.txt, as skeletons.", "KEYWORDS", keywords));
+    let keywords = keywords.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(str::to_string);
+    sites.push_str(&name_set("Combosquatting words from data/host_keywords.txt.", "KEYWORDS", keywords));
     write("sites.rs", sites);
 }
 

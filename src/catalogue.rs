@@ -69,9 +69,9 @@ pub(crate) fn is_shortener(registrable: &str) -> bool {
     sites::SHORTENERS.contains(registrable)
 }
 
-/// A word scammers join to brand names in host names (`refund`, `login`), given as a skeleton.
-pub(crate) fn is_host_keyword(skeleton: &str) -> bool {
-    sites::KEYWORDS.contains(skeleton)
+/// A word scammers join to brand names in host names (`refund`, `login`), lowercase.
+pub(crate) fn is_host_keyword(word: &str) -> bool {
+    sites::KEYWORDS.contains(word)
 }
 
 #[cfg(test)]

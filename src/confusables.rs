@@ -2,7 +2,7 @@
 //! mixes. The table (every non-ASCII character that reads as ASCII) is compiled by build.rs
 //! from UTS #39 confusables with diacritics stripped.
 
-use crate::skeleton::{letters_with, skeleton_with};
+use crate::skeleton::skeleton_with;
 
 mod table {
     use crate::lines::SortedLines;
@@ -22,11 +22,6 @@ pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
 /// What `name` looks like: see [`crate::skeleton`].
 pub(crate) fn skeleton(name: &str) -> String {
     skeleton_with(name, lookalike_of)
-}
-
-/// `name` with each character folded but letter pairs kept: see [`crate::skeleton::letters_with`].
-pub(crate) fn letters(name: &str) -> String {
-    letters_with(name, lookalike_of)
 }
 
 /// Writing systems whose letters pass for Latin ones.

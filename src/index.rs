@@ -3,11 +3,11 @@
 //!
 //! - `exact`: token → entry (TLD swaps, brand words in subdomains);
 //! - `by_skeleton`: skeleton of a token → entry (homographs: same look, other letters);
-//! - `near`: the skeleton of each distinctive token and every form of it with one character
-//!   deleted → entries. Two strings one edit apart (substitution, insertion, deletion, or an
+//! - `near`: each distinctive token and every form of it with one character deleted →
+//!   entries. Two strings one edit apart (substitution, insertion, deletion, or an
 //!   adjacent swap) always share a key of this "deletion neighbourhood", so typo candidates
 //!   come from at most len+1 lookups and are then confirmed with a real edit distance;
-//! - `inside`: token skeletons keyed by their first three or four bytes, so finding brand
+//! - `inside`: tokens keyed by their first three or four bytes, so finding brand
 //!   names inside longer names (`paypalrefunds`) costs one small-key hash lookup per position
 //!   of the name (this replaced an Aho-Corasick automaton: same answers, ~40 KB less wasm).
 //!
@@ -22,9 +22,10 @@ use std::sync::OnceLock;
 use crate::catalogue;
 use crate::confusables::skeleton;
 
-/// Tokens shorter than this match only exactly or by skeleton: one edit away from `ebay`
-/// or `temu` is mostly other real names.
-pub(crate) const MIN_TYPO_LEN: usize = 5;
+/// Tokens shorter than this match only exactly or by skeleton: one edit away from `ebay`,
+/// `adobe` or `ameli` is mostly other real names (`adore`, `amelia`: measured on the Tranco
+/// top 1M, five-letter names gave most of the false alarms).
+pub(crate) const MIN_TYPO_LEN: usize = 6;
 
 /// A protected name: a catalogue brand or a user's domain.
 #[derive(Debug, Clone)]
@@ -120,11 +121,13 @@ impl Index {
                 // The first entry listed keeps a shared token (catalogue order is priority order).
                 exact.entry(token.text.clone()).or_insert(hit);
                 by_skeleton.entry(token.skeleton.clone()).or_insert(hit);
-                if token.skeleton.len() >= 3 {
-                    inside.entry(head_key(token.skeleton.as_bytes())).or_default().push(hit);
+                // Slips and brand names inside longer names are matched on the plain letters:
+                // folding i/1 into l there would find `gmail` in `shoppingmall`.
+                if token.text.len() >= 3 {
+                    inside.entry(head_key(token.text.as_bytes())).or_default().push(hit);
                 }
-                if !token.generic && token.skeleton.len() >= MIN_TYPO_LEN {
-                    for key in std::iter::once(token.skeleton.to_string()).chain(deletion_neighbourhood(&token.skeleton)) {
+                if !token.generic && token.text.len() >= MIN_TYPO_LEN {
+                    for key in std::iter::once(token.text.to_string()).chain(deletion_neighbourhood(&token.text)) {
                         let hits = near.entry(key).or_default();
                         if !hits.contains(&hit) {
                             hits.push(hit);
@@ -164,15 +167,15 @@ impl Index {
         self.by_skeleton.get(skeleton).copied()
     }
 
-    /// Distinctive tokens whose skeleton is exactly one edit (Damerau) from `skeleton`.
-    pub fn one_edit_from(&self, skeleton: &str) -> Vec<Hit> {
+    /// Distinctive tokens exactly one edit (Damerau) from `name`, both in plain lowercase.
+    pub fn one_edit_from(&self, name: &str) -> Vec<Hit> {
         let mut found = Vec::new();
-        if skeleton.len() < MIN_TYPO_LEN - 1 || skeleton.len() > 64 {
+        if name.len() < MIN_TYPO_LEN - 1 || name.len() > 64 {
             return found;
         }
-        for key in std::iter::once(skeleton.to_string()).chain(deletion_neighbourhood(skeleton)) {
+        for key in std::iter::once(name.to_string()).chain(deletion_neighbourhood(name)) {
             for &hit in self.near.get(&key).into_iter().flatten() {
-                if !found.contains(&hit) && one_edit_apart(skeleton.as_bytes(), self.token(hit).skeleton.as_bytes()) {
+                if !found.contains(&hit) && one_edit_apart(name.as_bytes(), self.token(hit).text.as_bytes()) {
                     found.push(hit);
                 }
             }
@@ -180,15 +183,15 @@ impl Index {
         found
     }
 
-    /// Every token skeleton found inside `skeleton`, with its byte range there.
-    pub fn inside(&self, skeleton: &str) -> Vec<(Hit, std::ops::Range<usize>)> {
-        let bytes = skeleton.as_bytes();
+    /// Every token found inside `name` (plain lowercase), with its byte range there.
+    pub fn inside(&self, name: &str) -> Vec<(Hit, std::ops::Range<usize>)> {
+        let bytes = name.as_bytes();
         let mut found = Vec::new();
         for start in 0..bytes.len() {
             for head in [3, 4] {
                 let Some(window) = bytes.get(start..start + head) else { break };
                 for &hit in self.inside.get(&head_key(window)).into_iter().flatten() {
-                    let token = self.token(hit).skeleton.as_bytes();
+                    let token = self.token(hit).text.as_bytes();
                     if bytes[start..].starts_with(token) {
                         found.push((hit, start..start + token.len()));
                     }
@@ -256,10 +259,10 @@ mod tests {
         let index = Index::catalogue();
         let names = |hits: Vec<Hit>| hits.iter().map(|&h| index.token(h).text.to_string()).collect::<Vec<_>>();
         for (typo, real) in [("amazom", "amazon"), ("amazonn", "amazon"), ("amzon", "amazon"), ("maazon", "amazon"), ("paypla", "paypal")] {
-            assert!(names(index.one_edit_from(&skeleton(typo))).contains(&real.to_string()), "{typo} should be one edit from {real}");
+            assert!(names(index.one_edit_from(typo)).contains(&real.to_string()), "{typo} should be one edit from {real}");
         }
-        assert!(index.one_edit_from(&skeleton("amazing")).is_empty(), "amazing is two edits from amazon");
-        assert!(index.one_edit_from(&skeleton("amazon")).is_empty(), "zero edits is not a typo");
+        assert!(index.one_edit_from("amazing").is_empty(), "amazing is two edits from amazon");
+        assert!(index.one_edit_from("amazon").is_empty(), "zero edits is not a typo");
     }
 
     #[test]
@@ -284,8 +287,10 @@ mod tests {
     #[test]
     fn finds_names_inside_longer_names() {
         let index = Index::catalogue();
-        let found: Vec<String> = index.inside(&skeleton("paypalrefunds")).iter().map(|(h, _)| index.token(*h).text.to_string()).collect();
+        let found: Vec<String> = index.inside("paypalrefunds").iter().map(|(h, _)| index.token(*h).text.to_string()).collect();
         assert!(found.contains(&"paypal".to_string()), "{found:?}");
+        let found: Vec<String> = index.inside("shoppingmall").iter().map(|(h, _)| index.token(*h).text.to_string()).collect();
+        assert!(!found.contains(&"gmail".to_string()), "plain letters: no gmail in shoppingmall, {found:?}");
     }
 
     #[test]
@@ -293,6 +298,6 @@ mod tests {
         let index = Index::for_domains(&["mybank.example".to_string(), "ab.example".to_string()]);
         assert_eq!(index.owner_of("mybank.example").map(|e| e.home.as_ref()), Some("mybank.example"));
         assert!(index.owner_of("ab.example").is_none(), "two-letter names are not protected");
-        assert!(!index.one_edit_from(&skeleton("mybamk")).is_empty());
+        assert!(!index.one_edit_from("mybamk").is_empty());
     }
 }

@@ -14,9 +14,8 @@ pub fn skeleton_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>
 }
 
 /// The skeleton's first step alone: each character folded, letter pairs (rn, cl) left as
-/// they are. Typing slips are looked for in this form too, since a slip can make a pair
-/// (`aliexrress`) that the full skeleton would fold away.
-pub fn letters_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {
+/// they are.
+fn letters_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {
     let mut mapped = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_ascii() {

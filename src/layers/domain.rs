@@ -17,7 +17,7 @@
 //! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `аррӏе.com` | caution |
 
 use crate::catalogue;
-use crate::confusables::{letters, scripts_in, skeleton, Script};
+use crate::confusables::{scripts_in, skeleton, Script};
 use crate::host::Host;
 use crate::index::{Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
@@ -168,10 +168,17 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     if index.token(hit).generic || is_restricted_suffix(view.suffix) {
         return false;
     }
-    // Brands hold many of their names under country codes (amazon.co.in, walmart.com.gt) that
-    // no list has in full: there a swap is caution; under a generic suffix anyone can buy
-    // (.shop, .top) or a faked second level (paypal.co.xyz), danger.
-    let severity = if is_country_suffix(view.suffix) && !FAKE_SUFFIX_LABELS.contains(&view.name) { Severity::Caution } else { Severity::Danger };
+    // Brands hold their names under most country codes (google.co.id, walmart.com.gt), more
+    // than any list has: a country-code swap is no finding, except under the free country codes
+    // scammers favour. Under a generic suffix anyone can buy (.shop, .top) or a faked second
+    // level (paypal.co.xyz), it is danger.
+    let faked_second_level = FAKE_SUFFIX_LABELS.contains(&view.name);
+    if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix) {
+        return false;
+    }
+    // Brands also hold their names under the big generic suffixes (airbnb.org, binance.org):
+    // caution there; danger where names are cheap and phishing concentrates, or faked.
+    let severity = if faked_second_level || is_abused_country_code(view.suffix) || is_cheap_generic_suffix(view.suffix) { Severity::Danger } else { Severity::Caution };
     let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
@@ -192,7 +199,8 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
         // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
         let ambiguous_short = token.text.len() < MIN_TYPO_LEN && view.name.is_ascii() && !view.name.bytes().any(|b| b.is_ascii_digit());
-        if token.text != view.name && !ambiguous_short {
+        // Two letters (`o2`) are too few to tell a look-alike from another name.
+        if token.text != view.name && !ambiguous_short && token.text.len() >= 3 {
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
@@ -295,17 +303,8 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
     if catalogue::is_popular(&format!("{}.com", view.name)) {
         return false;
     }
-    let plain_letters = letters(view.name);
     for index in protection.indexes {
-        let mut hits = index.one_edit_from(&view.skeleton);
-        if plain_letters != view.skeleton {
-            for hit in index.one_edit_from(&plain_letters) {
-                if !hits.contains(&hit) {
-                    hits.push(hit);
-                }
-            }
-        }
-        for hit in hits {
+        for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
             if adds_digits(view.name, &token.text) {
@@ -352,23 +351,33 @@ fn is_false_typo(name: &str, token: &str) -> bool {
 /// word (`amazonas`); a short or ordinary name counts only when every other part is a word
 /// scammers use (`sale`, `login`, `refund`, ...) or a number.
 fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let name = view.name;
     for index in protection.indexes {
-        for (hit, range) in index.inside(&view.skeleton) {
+        for (hit, range) in index.inside(name) {
             let token = index.token(hit);
-            if token.skeleton.len() == view.skeleton.len() {
+            if token.text.len() == name.len() {
                 continue; // the whole name: homograph or typo territory, already checked
             }
-            let rest = [&view.skeleton[..range.start], &view.skeleton[range.end..]];
-            let distinctive = !token.generic && token.skeleton.len() >= MIN_TYPO_LEN;
-            // Parts joined by hyphens are words of their own; a distinctive name may stand
-            // beside any of them (`alibaba-so.com`).
-            let fits = rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).all(|part| {
-                is_number(part) || is_keyword_run(part) || distinctive
-            });
-            // A distinctive name joined to a few letters makes another word: `amazonas`.
-            let glued_word = distinctive
-                && rest.iter().any(|side| !side.is_empty() && !side.contains('-') && side.len() < 4 && !is_number(side) && !is_keyword_run(side));
-            if !fits || glued_word {
+            let at_boundary = range.start == 0 || !name.as_bytes()[range.start - 1].is_ascii_alphabetic();
+            if token.text.contains('-') && !at_boundary {
+                continue; // `1xbet-mobile` does not contain `t-mobile`
+            }
+            let end_at_boundary = range.end == name.len() || !name.as_bytes()[range.end].is_ascii_alphabetic();
+            let distinctive = !token.generic && token.text.len() >= MIN_TYPO_LEN;
+            // A short or ordinary name must be a whole word of its own: `ing` is not in
+            // `accounting`, `post` not in `compost`.
+            if !distinctive && !(at_boundary && end_at_boundary) {
+                continue;
+            }
+            let rest = [&name[..range.start], &name[range.end..]];
+            let parts: Vec<&str> = rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).collect();
+            // Every other part must be a word scammers use or a number (`paypal-refund`,
+            // `paypal24`): beside other words a brand name is mostly someone's real site
+            // (`aboutamazon`, `9to5google`, `amazonas`). A short or ordinary name needs such a
+            // word, not just a number (`33mail`, `24post` are names of their own).
+            let words_fit = parts.iter().all(|part| is_number(part) || is_keyword_run(part));
+            let has_keyword = parts.iter().any(|part| is_keyword_run(part));
+            if !words_fit || (!distinctive && !has_keyword) {
                 continue;
             }
             let entry = index.entry(hit);
@@ -402,9 +411,9 @@ fn check_brand_in_subdomain(view: &View, protection: &Protection, free: bool, fi
     });
     let inside_hit = || {
         protection.indexes.iter().find_map(|index| {
-            index.inside(&sub_skeleton).into_iter().map(|(hit, _)| (*index, hit)).find(|(index, hit)| {
+            index.inside(subdomain).into_iter().map(|(hit, _)| (*index, hit)).find(|(index, hit)| {
                 let token = index.token(*hit);
-                !token.generic && token.skeleton.len() >= MIN_TYPO_LEN
+                !token.generic && token.text.len() >= MIN_TYPO_LEN && !token.text.contains('-')
             })
         })
     };
@@ -484,6 +493,21 @@ fn script_home_suffix(suffix: &str, script: Script) -> bool {
 fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
     matches!(suffix, "edu" | "gov" | "mil") || (suffix.contains('.') && matches!(first, "edu" | "gov" | "mil" | "ac" | "gob" | "gouv"))
+}
+
+/// Country codes that give names away or sell them for next to nothing, and so carry much of
+/// the phishing (Freenom's former free names, and others reported by anti-phishing groups).
+fn is_abused_country_code(suffix: &str) -> bool {
+    matches!(suffix.rsplit('.').next().unwrap_or(suffix), "tk" | "ml" | "ga" | "cf" | "gq" | "cc" | "ws" | "pw" | "su")
+}
+
+/// Generic suffixes where names cost little and phishing concentrates (per the yearly
+/// reports of anti-phishing groups on abused TLDs).
+fn is_cheap_generic_suffix(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "shop" | "store" | "top" | "xyz" | "online" | "site" | "click" | "link" | "vip" | "icu" | "buzz" | "live" | "cfd" | "sbs" | "lol" | "rest" | "bond" | "cyou" | "monster" | "quest" | "fun" | "support" | "help" | "info" | "life" | "today" | "world" | "win" | "work" | "best" | "email" | "page" | "services"
+    )
 }
 
 /// A country code (`de`, `co.uk`, `com.br`): the last label has two letters.
