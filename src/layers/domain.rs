@@ -126,7 +126,8 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
         for len in (2..=4.min(pieces.len() - start)).rev() {
             let window = &pieces[start..start + len];
             let candidate = window.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(".");
-            let owner = protection.indexes.iter().find_map(|index| index.owner_of(&candidate));
+            // `x.com` or `t.co` inside a name is mostly chance (`x-com.kz` is a shop of its own).
+            let owner = (window[0].0.len() >= 3).then(|| protection.indexes.iter().find_map(|index| index.owner_of(&candidate))).flatten();
             let dotted = window[..len - 1].iter().all(|&(_, dot_after)| dot_after);
             let popular = dotted && window[0].0.len() >= MIN_EMBEDDED_POPULAR_LEN && catalogue::is_popular(&candidate);
             if owner.is_none() && !popular {
@@ -220,11 +221,13 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         }
     }
     let last_sub_label = view.host.subdomain().rsplit('.').next().unwrap_or("");
+    // Split by a dot (`pay.pal.com`) the name is someone else's domain: danger. Split by a
+    // hyphen, it is a spelling brands use themselves too (`just-eat`, `alfa-bank`): caution.
     let joined = [
-        (view.name.contains('-')).then(|| view.skeleton.replace('-', "")),
-        (!last_sub_label.is_empty()).then(|| skeleton(&format!("{last_sub_label}{}", view.name))),
+        (view.name.contains('-')).then(|| (view.skeleton.replace('-', ""), Severity::Caution)),
+        (!last_sub_label.is_empty()).then(|| (skeleton(&format!("{last_sub_label}{}", view.name)), Severity::Danger)),
     ];
-    for split in joined.into_iter().flatten() {
+    for (split, severity) in joined.into_iter().flatten() {
         if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&split)) {
             let token = index.token(hit);
             if token.generic || token.skeleton.len() < MIN_TYPO_LEN {
@@ -234,7 +237,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
             findings.lookalike(
                 Layer::Domain,
                 "split-name",
-                Severity::Danger,
+                severity,
                 format!("This is not {}. {} splits the name “{}” in two.", entry.home, view.host.unicode, token.text),
                 view.host.unicode.clone(),
                 &entry.home,
