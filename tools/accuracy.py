@@ -242,7 +242,7 @@ def main() -> int:
         top10k_list = warninglist(z, "tranco10k")
         others = {short: warninglist(z, name)["list"] for name, short in OTHER_TOP_LISTS.items()}
     tranco_hosts = {h.strip(".").lower() for h in tranco_list["list"]}
-    dnstwist = import_dnstwist()
+    import_dnstwist()  # on sys.path for the worker processes
     t = lap("load", t)
 
     # --- false positives ------------------------------------------------------------------------
