@@ -62,7 +62,7 @@ build_engine() {
     wasm-bindgen --target web --no-typescript --out-dir "$engine_out" --out-name wary \
         "target/$wasm_target/wasm/wary.wasm"
     # The features rustc enables by default for this target; wasm-opt must accept them all.
-    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
         "$engine_out/wary_bg.wasm" -o "$engine_out/wary_bg.wasm"

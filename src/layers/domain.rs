@@ -68,7 +68,12 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
         findings.add(Layer::Domain, "trusted", Severity::Info, format!("You marked {registrable} as a site you trust."), registrable.into());
         return;
     }
-    if let Some(entry) = protection.indexes.iter().find_map(|index| index.owner_of(registrable)) {
+    // Official domains are looked up as the registrable domain and as any longer name ending
+    // in it: `amazon.com.be` is Amazon's, though `com.be` is no public suffix.
+    let prefix_len = host.ascii.len() - registrable.len();
+    let official_names = host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
+    let official_names = std::iter::once(host.ascii.as_str()).filter(|_| prefix_len > 0).chain(official_names).chain(std::iter::once(registrable));
+    if let Some(entry) = official_names.take(MAX_PIECES).find_map(|name| protection.indexes.iter().find_map(|index| index.owner_of(name))) {
         findings.verified = true;
         findings.add(Layer::Domain, "verified", Severity::Info, format!("{} is a real {} site.", host.unicode, entry.name), registrable.into());
         return;
