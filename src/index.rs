@@ -127,7 +127,11 @@ impl Index {
                     inside.entry(head_key(token.text.as_bytes())).or_default().push(hit);
                 }
                 if !token.generic && token.text.len() >= MIN_TYPO_LEN {
-                    for key in std::iter::once(token.text.to_string()).chain(deletion_neighbourhood(&token.text)) {
+                    // Keyed by the plain letters and by the skeleton: a look-alike letter plus
+                    // a slip (`garăntiblbva`) is one edit from the skeleton, not the spelling.
+                    let plain = std::iter::once(token.text.to_string()).chain(deletion_neighbourhood(&token.text));
+                    let looks = std::iter::once(token.skeleton.to_string()).chain(deletion_neighbourhood(&token.skeleton));
+                    for key in plain.chain(looks) {
                         let hits = near.entry(key).or_default();
                         if !hits.contains(&hit) {
                             hits.push(hit);
@@ -169,13 +173,22 @@ impl Index {
 
     /// Distinctive tokens exactly one edit (Damerau) from `name`, both in plain lowercase.
     pub fn one_edit_from(&self, name: &str) -> Vec<Hit> {
+        self.one_edit(name, |token| &token.text)
+    }
+
+    /// Distinctive tokens whose skeleton is exactly one edit from `skeleton`.
+    pub fn one_edit_from_skeleton(&self, skeleton: &str) -> Vec<Hit> {
+        self.one_edit(skeleton, |token| &token.skeleton)
+    }
+
+    fn one_edit(&self, name: &str, form: impl Fn(&Token) -> &str) -> Vec<Hit> {
         let mut found = Vec::new();
         if name.len() < MIN_TYPO_LEN - 1 || name.len() > 64 {
             return found;
         }
         for key in std::iter::once(name.to_string()).chain(deletion_neighbourhood(name)) {
             for &hit in self.near.get(&key).into_iter().flatten() {
-                if !found.contains(&hit) && one_edit_apart(name.as_bytes(), self.token(hit).text.as_bytes()) {
+                if !found.contains(&hit) && one_edit_apart(name.as_bytes(), form(self.token(hit)).as_bytes()) {
                     found.push(hit);
                 }
             }

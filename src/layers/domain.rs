@@ -104,6 +104,7 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
                 || check_homograph(&view, protection, findings)
                 || check_popular_homograph(&view, findings)
                 || check_typo(&view, protection, findings)
+                || check_lookalike_slip(&view, protection, findings)
                 || check_brand_in_name(&view, protection, findings)))
         || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, findings));
     if !found && !popular && !host.unicode.is_ascii() {
@@ -207,7 +208,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         let token = index.token(hit);
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
         // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
-        let ambiguous_short = token.text.len() < MIN_TYPO_LEN && view.name.is_ascii() && !view.name.bytes().any(|b| b.is_ascii_digit());
+        let ambiguous_short = token.text.len() < MIN_TYPO_LEN && view.unicode_name.is_ascii() && !view.name.bytes().any(|b| b.is_ascii_digit());
         // Two letters (`o2`) are too few to tell a look-alike from another name.
         if token.text != view.name && !ambiguous_short && token.text.len() >= 3 {
             let entry = index.entry(hit);
@@ -306,7 +307,7 @@ fn spellings_of(skeleton: &str) -> Vec<String> {
 
 /// `amazom.com`, `paypla.com`, `alliexpress.com`: one typing slip away from a distinctive name.
 fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
-    if !view.name.is_ascii() || view.name.contains('-') {
+    if !view.name.is_ascii() {
         return false;
     }
     // A name that is itself a popular site's under .com is a different, real name (`shell` is
@@ -318,6 +319,9 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
         for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
+            if view.name.contains('-') != token.text.contains('-') {
+                continue; // hyphens are the split-name check's
+            }
             if adds_digits(view.name, &token.text) {
                 findings.lookalike(
                     Layer::Domain,
@@ -329,7 +333,7 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                 );
                 return true;
             }
-            if is_false_typo(view.name, &token.text) {
+            if is_false_typo(view.name, &token.text) || !is_plausible_slip(view.name.as_bytes(), token.text.as_bytes()) {
                 continue;
             }
             findings.lookalike(
@@ -346,15 +350,113 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
     false
 }
 
+/// `garăntiblbva.com.tr`, `paypa1l.com`, `c-zpasslag.com`: look-alike letters and one slip
+/// more. An international name that does this is a homograph (danger); a plain one, whose
+/// look-alikes are digits and i/l, a typo (caution).
+fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let international = !view.unicode_name.is_ascii();
+    // A plain name that reads as itself (no 0, 1, i, rn, ...) is the typo check's.
+    if !international && view.skeleton == view.name {
+        return false;
+    }
+    for index in protection.indexes {
+        for hit in index.one_edit_from_skeleton(&view.skeleton) {
+            let token = index.token(hit);
+            if token.text == view.name || (!international && is_false_typo(&view.skeleton, &token.skeleton)) {
+                continue;
+            }
+            // Plain names: only when the letters that pass for others are what brings the name
+            // this close (`paypa1l`); `lacoste` is simply another word.
+            if !international && index.one_edit_from(view.name).contains(&hit) {
+                continue;
+            }
+            let entry = index.entry(hit);
+            let (code, severity) = if international { ("homograph", Severity::Danger) } else { ("typo", Severity::Caution) };
+            findings.lookalike(
+                Layer::Domain,
+                code,
+                severity,
+                format!(
+                    "This is not {}. “{}” imitates “{}” with look-alike letters and one letter changed.",
+                    entry.home, view.shown_name, token.text
+                ),
+                view.shown_name.clone(),
+                &entry.home,
+            );
+            return true;
+        }
+    }
+    false
+}
+
 /// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
 fn adds_digits(name: &str, token: &str) -> bool {
     name.len() > token.len() && name.trim_end_matches(|c: char| c.is_ascii_digit()) == token
 }
 
-/// One edit apart, but not a lookalike: a short name with another first letter (`lazada`
-/// is not `kazada`), where a changed first letter is what makes most short names differ.
+/// One edit apart, but not a lookalike: another first letter (`finance` is not `binance`,
+/// `zaobao` not `taobao`). A first letter changed, added or dropped is what most different
+/// words differ by, and the first letter is the one readers look at (Chrome's lookalike
+/// checks leave such pairs out too).
 fn is_false_typo(name: &str, token: &str) -> bool {
-    token.len() <= 5 && name.chars().next() != token.chars().next()
+    name.chars().next() != token.chars().next() || edits_short_prefix(name, token)
+}
+
+/// `tfbank` is not `tdbank`, nor `pixpay` `picpay`: when a name is a few letters and a common
+/// word (`bank`, `pay`, `post`), those few letters are all that tell it apart, and a slip in
+/// them is as often another bank's own name.
+fn edits_short_prefix(name: &str, token: &str) -> bool {
+    const WORDS: [&str; 7] = ["bank", "pay", "post", "mail", "money", "card", "cash"];
+    let Some(word) = WORDS.iter().find(|word| token.ends_with(*word)) else { return false };
+    let prefix_len = token.len() - word.len();
+    let first_difference = name.bytes().zip(token.bytes()).take_while(|(a, b)| a == b).count();
+    prefix_len <= 3 && first_difference < prefix_len
+}
+
+/// Whether the one edit between `name` and `token` is a slip people make or fake: a key next
+/// to the right one, a vowel for a vowel, a letter one bit off, a letter doubled, dropped or
+/// added at the end, two letters swapped. Another letter anywhere is mostly another word
+/// (`lacoste` is not a slip for `laposte`, nor `lithub` for `github`).
+fn is_plausible_slip(name: &[u8], token: &[u8]) -> bool {
+    let prefix = name.iter().zip(token).take_while(|(a, b)| a == b).count();
+    match name.len() as isize - token.len() as isize {
+        // Substituted, or two neighbours swapped.
+        0 => {
+            let (Some(&typed), Some(&meant)) = (name.get(prefix), token.get(prefix)) else { return false };
+            let swapped = name.get(prefix + 1) == Some(&meant) && token.get(prefix + 1) == Some(&typed);
+            swapped || near_keys(typed, meant) || (is_vowel(typed) && is_vowel(meant)) || (typed ^ meant).count_ones() == 1
+        }
+        // Dropped a letter.
+        -1 => true,
+        // Added one: at the end, a letter doubled, or a key next to a neighbour.
+        1 => {
+            let added = name[prefix];
+            let before = prefix.checked_sub(1).map(|at| name[at]);
+            let after = name.get(prefix + 1).copied();
+            prefix + 1 == name.len()
+                || [before, after].into_iter().flatten().any(|next| next == added || near_keys(added, next))
+                || added == b'-'
+        }
+        _ => false,
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Keys that touch on a QWERTY, QWERTZ or AZERTY keyboard (digits row included).
+fn near_keys(a: u8, b: u8) -> bool {
+    const LAYOUTS: [[&[u8]; 4]; 3] = [
+        [b"1234567890-", b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"],
+        [b"1234567890-", b"qwertzuiop", b"asdfghjkl", b"yxcvbnm"],
+        [b"1234567890-", b"azertyuiop", b"qsdfghjklm", b"wxcvbn"],
+    ];
+    let place = |rows: &[&[u8]; 4], c: u8| rows.iter().enumerate().find_map(|(row, keys)| keys.iter().position(|&k| k == c).map(|col| (row as isize, col as isize)));
+    LAYOUTS.iter().any(|rows| match (place(rows, a), place(rows, b)) {
+        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb),
+        _ => false,
+    })
 }
 
 /// `aliexpress-sale.shop`, `dhl-customs-fee.info`, `paypalrefunds.com`: the brand's name plus
@@ -388,7 +490,12 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             // word, not just a number (`33mail`, `24post` are names of their own).
             let words_fit = parts.iter().all(|part| is_number(part) || is_keyword_run(part));
             let has_keyword = parts.iter().any(|part| is_keyword_run(part));
-            if !words_fit || (!distinctive && !has_keyword) {
+            // An ordinary word (`mail`, `orange`) beside other ordinary words is mostly an
+            // ordinary name (`security-mail`): it needs a word only scams use with it, or a
+            // suffix where names are cheap.
+            let cheap = is_cheap_generic_suffix(view.suffix) || is_abused_country_code(view.suffix);
+            let generic_fits = !token.generic || cheap || parts.iter().any(|part| is_action_word(part));
+            if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
                 continue;
             }
             let entry = index.entry(hit);
@@ -530,6 +637,15 @@ fn find<'i>(protection: &Protection<'i>, mut lookup: impl FnMut(&Index) -> Optio
     protection.indexes.iter().find_map(|&index| lookup(index).map(|hit| (index, hit)))
 }
 
+/// Words that ask the reader to act on an account or a payment: beside a brand name that is
+/// also an ordinary word, only these make the name the brand's.
+fn is_action_word(part: &str) -> bool {
+    const ACTION: SortedLines = SortedLines::new(
+        "account\nactivate\nbilling\nclaim\nconfirm\ncustoms\nkyc\nlogin\nlogon\npassword\nrecover\nrecovery\nredelivery\nrefund\nrefunds\nsignin\nsuspended\ntoll\nunlock\nupdate\nvalidate\nverification\nverify",
+    );
+    ACTION.contains(part)
+}
+
 fn is_number(part: &str) -> bool {
     part.bytes().all(|b| b.is_ascii_digit())
 }
@@ -633,7 +749,9 @@ mod tests {
     fn filters_false_typos() {
         assert!(adds_digits("amazon1", "amazon") && !adds_digits("amazon", "amazon"));
         assert!(is_false_typo("lemu", "temu"));
-        assert!(!is_false_typo("qaypal", "paypal"), "six letters: a changed first letter counts");
+        assert!(is_false_typo("finance", "binance"), "a changed first letter makes another word");
+        assert!(is_false_typo("tfbank", "tdbank") && is_false_typo("pixpay", "picpay"), "the short part of a bank's name");
+        assert!(!is_false_typo("tdbamk", "tdbank"), "a slip in the common word still counts");
         assert!(!is_false_typo("amazom", "amazon"));
     }
 }
