@@ -313,6 +313,13 @@ pub(crate) struct Phone {
     pub premium: bool,
 }
 
+/// Whether a word that introduces a telephone number ("call", "ph", "tel", "dial") stands
+/// in the few characters before `at`.
+fn after_call_word(text: &str, at: usize) -> bool {
+    let before = text[floor_boundary(text, at.saturating_sub(16))..at].to_lowercase();
+    ["call", "ph", "tel", "dial", "ring", "no", "contact", "whatsapp", "llame", "ligue", "appelez", "anrufen", "звон"].iter().any(|word| before.contains(word))
+}
+
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
 /// leading `+` holding 9 to 15 digits.
 pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
@@ -332,8 +339,11 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
         }
         let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
         let ends_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        if (9..=15).contains(&digits.len()) && ends_word {
-            let premium = ((digits.starts_with("09") || digits.starts_with("087")) && digits.len() == 11)
+        // A bare run of digits is as often an order or tracking number: it counts as a phone
+        // number when written like one (`+`, a leading 0, separators) or after a word like "call".
+        let written_as_phone = matches!(bytes[at], b'+' | b'0' | b'(') || text[at..end].contains([' ', '-', '.']) || after_call_word(text, at);
+        if (9..=15).contains(&digits.len()) && ends_word && written_as_phone {
+            let premium = ((digits.starts_with("09") || digits.starts_with("087")) && (10..=11).contains(&digits.len()))
                 || digits.starts_with("0900")
                 || (digits.starts_with("089") && digits.len() == 10)
                 || (digits.len() == 9 && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));

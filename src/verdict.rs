@@ -126,7 +126,10 @@ fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, stronges
 /// Weighed text cues from this total on make a caution.
 pub(crate) const CAUTION_AT: u32 = 3;
 /// Weighed text cues from this total on make a danger.
-pub(crate) const DANGER_AT: u32 = 6;
+pub(crate) const DANGER_AT: u32 = 5;
+/// Weak cues together count at most this much: "urgent" and "transfer" in one chat message
+/// are still ordinary.
+pub(crate) const MAX_WEAK_TOTAL: u32 = 2;
 
 /// A cue of a text layer before weighing: alone it may mean little, with others a scam.
 #[derive(Debug, Clone)]
@@ -164,22 +167,18 @@ impl Findings {
         self.add(layer, code, severity, message, evidence);
     }
 
-    /// Weighs the text layers' cues together and adds them as reasons. Each layer counts
-    /// once, with its strongest cue (weight 1 weak, 2 medium, 3 strong), plus one when it
-    /// found two different medium or strong cues; a link or telephone number to act on adds
-    /// one more. From [`CAUTION_AT`] the text is a caution, from [`DANGER_AT`] a danger: one
-    /// weak cue never raises the level, a strong one alone does (caution), and a fee, a link
-    /// and a deadline together make a danger. The strongest cue carries the level; the
-    /// others are listed as corroboration (caution) or explanation (info).
+    /// Weighs the text layers' cues together and adds them as reasons. Every code counts
+    /// once with its weight (1 weak, 2 medium, 3 strong), weak ones together at most
+    /// [`MAX_WEAK_TOTAL`]; a link, telephone number or e-mail address to act on adds one.
+    /// From [`CAUTION_AT`] the text is a caution, from [`DANGER_AT`] a danger: one weak cue
+    /// never raises the level, a strong one alone does (caution), and a fee, a link and a
+    /// deadline together make a danger. The strongest cue carries the level; the other
+    /// medium and strong ones are listed as corroboration, weak ones as explanation (info).
     pub fn weigh_cues(&mut self, mut cues: Vec<Cue>, contact: bool) {
         cues.sort_by(|a, b| b.weight.cmp(&a.weight));
-        let mut total: u32 = 0;
-        for layer in [Layer::Payment, Layer::Pressure, Layer::Offer, Layer::Pattern] {
-            let of_layer = || cues.iter().filter(move |cue| cue.layer == layer);
-            let strongest = of_layer().map(|cue| u32::from(cue.weight)).max().unwrap_or(0);
-            let several = of_layer().filter(|cue| cue.weight >= 2).count() >= 2;
-            total += strongest + u32::from(several);
-        }
+        cues.dedup_by(|later, earlier| later.code == earlier.code);
+        let weak = cues.iter().filter(|cue| cue.weight == 1).count() as u32;
+        let mut total: u32 = cues.iter().filter(|cue| cue.weight >= 2).map(|cue| u32::from(cue.weight)).sum::<u32>() + weak.min(MAX_WEAK_TOTAL);
         if total > 0 && contact {
             total += 1;
         }

@@ -20,6 +20,7 @@ pub(crate) const MESSAGES: &[(&str, &str)] = &[
     ("prize", "Says you have won or been selected for a prize: unexpected prizes are the classic bait."),
     ("claim-reward", "Asks you to claim a prize or reward."),
     ("clearance", "Tells a closing-down or warehouse-clearance story, a common cover for fake shops."),
+    ("free-offer", "Promises something for free: a common bait in prize and subscription scams."),
     ("too-cheap", "Promises branded or original goods at a fraction of their price."),
     ("impossible-capacity", "Offers storage that does not exist at this size or price: such drives are fakes that lose your files."),
     ("big-discount", "Offers a very big discount."),

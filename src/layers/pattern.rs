@@ -25,13 +25,14 @@ pub(crate) const MESSAGES: &[(&str, &str)] = &[
     ("premium-rate-number", "Gives a premium-rate telephone number: calling it costs a lot per minute."),
     ("callback-bait", "Says a message, delivery or prize is waiting and asks you to call or get in touch: the bait of call-back and premium-rate scams."),
     ("personal-data-request", "Asks for passwords, codes, card or personal details by message: real companies never do."),
+    ("loan-offer", "Offers a loan regardless of credit: such offers end in an upfront fee and no loan."),
     ("text-to-shortcode", "Asks you to text a word to a short number: such replies can sign you up to paid services."),
 ];
 
 /// Scripts that are only a scam when the message gives a way to act (a link that is not the
 /// brand's, a telephone number) or asks for money: a carrier's "we missed you" card, or an
 /// alert that only says to open the bank's app, stays quiet.
-const ACTIONABLE_ONLY: &[&str] = &["customs-fee", "delivery-fee", "delivery-problem", "account-alert", "order-alert", "refund-trick", "callback-bait"];
+const ACTIONABLE_ONLY: &[&str] = &["customs-fee", "delivery-fee", "delivery-problem", "account-alert", "order-alert", "refund-trick", "callback-bait", "personal-data-request"];
 
 /// The scam-script cues of `scan`; `cues` already holds the payment and pressure layers' cues.
 pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
