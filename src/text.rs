@@ -270,8 +270,15 @@ fn parse_number(number: &str) -> Option<f64> {
     }
     let decimal = number.rfind(['.', ',']).filter(|&at| number.len() - at - 1 <= 2);
     let (whole, fraction) = decimal.map_or((number, ""), |at| (&number[..at], &number[at + 1..]));
-    let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
-    format!("{whole}.{fraction}0").parse().ok()
+    parse_decimal(whole, fraction)
+}
+
+/// `whole` (digits, maybe with grouping separators) and `fraction` (digits) as a number,
+/// without the float parser (its tables cost kilobytes of WebAssembly).
+pub(crate) fn parse_decimal(whole: &str, fraction: &str) -> Option<f64> {
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')));
+    let scale = 10u64.checked_pow(fraction.len() as u32)?;
+    Some(digits(whole)? as f64 + digits(fraction)? as f64 / scale as f64)
 }
 
 /// A currency sign or word that ends at `end` (one space allowed between): its rate and range.

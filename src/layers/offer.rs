@@ -80,7 +80,9 @@ fn terabytes(text: &str) -> Vec<(f64, Range<usize>)> {
         let unit_at = end + usize::from(bytes.get(end) == Some(&b' '));
         let unit: String = text[unit_at..].chars().take(3).collect();
         let unit_len = ["TB", "Tb", "tb", "To", "ТБ", "Тб", "тб"].iter().find(|u| unit.starts_with(*u) && !unit[u.len()..].starts_with(char::is_alphabetic)).map(|u| u.len());
-        if let (Some(len), Ok(value)) = (unit_len, text[at..end].replace(',', ".").parse::<f64>()) {
+        let number = &text[at..end];
+        let (whole, fraction) = number.split_once(['.', ',']).unwrap_or((number, ""));
+        if let (Some(len), Some(value)) = (unit_len, crate::text::parse_decimal(whole, fraction)) {
             found.push((value, at..unit_at + len));
         }
         at = end.max(at + 1);
