@@ -2,7 +2,8 @@
 //! (crate::verdict::Reason) to the findings; none of them decides the level alone.
 //!
 //! The four text layers (payment, pressure, offer, pattern) share one reading of the message,
-//! a [`Scan`], and return [`Cue`]s: weighed together in [`Findings::weigh_cues`], so one weak
+//! a [`Scan`], and return [`Cue`]s: weighed together in
+//! [`Findings::weigh_cues`](crate::verdict::Findings::weigh_cues), so one weak
 //! cue says little and several together raise the level.
 
 pub(crate) mod domain;
@@ -17,8 +18,6 @@ use std::ops::Range;
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::text::{find_amounts, find_phones, fold, Amount, FoundLink, Folded, Phone};
 use crate::verdict::{Cue, Layer, Level, Verdict};
-#[allow(unused_imports)] // for the doc link
-use crate::verdict::Findings;
 
 /// Evidence longer than this is cut (with an ellipsis).
 const MAX_EVIDENCE_CHARS: usize = 80;
