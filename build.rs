@@ -40,6 +40,8 @@ fn main() {
     let keywords = keywords.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(str::to_string);
     sites.push_str(&name_set("Combosquatting words from data/host_keywords.txt.", "KEYWORDS", keywords));
     write("sites.rs", sites);
+
+    write("cues.rs", compile_cues(&table));
 }
 
 /// The base letter of a decorated Latin letter, read from its Unicode name: `ł` is "LATIN
@@ -253,4 +255,114 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
     }
     writeln!(out, "];").unwrap();
     out
+}
+
+// ---- Text cues (issue 5): data/cues/<layer>.<language>.txt -> cues.rs ----------------------
+
+/// The text layers' cue phrases: every `data/cues/<layer>.<lang>.txt`, each phrase folded the
+/// way `text::fold` folds a message (ASCII letters through `skeleton::fold_ascii`, other
+/// letters lowercased then mapped through the look-alike table, everything else a space),
+/// so the engine compares folded words with folded words. Writes `CUE_GROUPS` (layer, code,
+/// weight) and `CUE_PHRASES`: sorted lines `<group> <word> <word>...`.
+fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
+    println!("cargo:rerun-if-changed=data/cues");
+    let mut files: Vec<_> = fs::read_dir("data/cues").expect("data/cues").map(|e| e.expect("data/cues entry").path()).collect();
+    files.sort();
+    let mut groups: Vec<(String, String, u8)> = Vec::new();
+    let mut lines: BTreeSet<String> = BTreeSet::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("file name").to_string();
+        let (layer, lang) = name.split_once('.').unwrap_or_else(|| panic!("{}: name it <layer>.<lang>.txt", path.display()));
+        let layer = match layer {
+            "payment" => "Payment",
+            "pressure" => "Pressure",
+            "offer" => "Offer",
+            "pattern" => "Pattern",
+            other => panic!("{}: unknown layer {other:?}", path.display()),
+        };
+        assert!(matches!(lang, "en" | "es" | "pt" | "fr" | "de" | "ru"), "{}: unknown language {lang:?}", path.display());
+        let text = fs::read_to_string(path).expect("read cue list");
+        let mut group = None;
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            let at = || format!("{}:{}", path.display(), number + 1);
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(header) = line.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+                let (code, weight) = header.split_once(' ').unwrap_or_else(|| panic!("{}: want [code weight]", at()));
+                let weight: u8 = weight.parse().ok().filter(|w| (0..=3).contains(w)).unwrap_or_else(|| panic!("{}: weight 0, 1, 2 or 3", at()));
+                assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}: codes are kebab-case", at());
+                let key = (layer.to_string(), code.to_string(), weight);
+                group = Some(groups.iter().position(|g| *g == key).unwrap_or_else(|| {
+                    groups.push(key);
+                    groups.len() - 1
+                }));
+                continue;
+            }
+            let group = group.unwrap_or_else(|| panic!("{}: phrase before the first [code weight]", at()));
+            let words = fold_cue(line, lookalikes).unwrap_or_else(|e| panic!("{}: {e}", at()));
+            assert!(!words.starts_with(".."), "{}: a phrase cannot start with `..`", at());
+            lines.insert(format!("{group} {words}"));
+        }
+    }
+    let mut out = String::from("/// Layer, code and weight of each group of cue phrases.\npub(crate) static CUE_GROUPS: &[CueGroup] = &[\n");
+    for (layer, code, weight) in &groups {
+        writeln!(out, "    CueGroup {{ layer: Layer::{layer}, code: {code:?}, weight: {weight} }},").unwrap();
+    }
+    let phrases: Vec<String> = lines.into_iter().collect();
+    writeln!(out, "];\n/// Folded cue phrases, `<group> <words>`, one a line ({} phrases).", phrases.len()).unwrap();
+    writeln!(out, "pub(crate) static CUE_PHRASES: &str = {:?};", phrases.join("\n")).unwrap();
+    out
+}
+
+/// One cue phrase folded into words like `text::fold` folds a message. A word may end in `*`
+/// (any word starting so) and `..` stands for up to three words of any kind.
+fn fold_cue(phrase: &str, lookalikes: &BTreeMap<char, String>) -> Result<String, String> {
+    let mut words = Vec::new();
+    for raw in phrase.split_whitespace() {
+        if raw == ".." {
+            words.push(raw.to_string());
+            continue;
+        }
+        let (raw, stem) = raw.strip_suffix('*').map_or((raw, false), |r| (r, true));
+        let mut folded = String::new();
+        // As in `text::fold`: a digit inside a word with letters reads as the letter it
+        // resembles (`trc20` is `trc2o`), a digit in a word of digits stays a digit.
+        for piece in raw.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let lettered = piece.chars().any(char::is_alphabetic);
+            for c in piece.chars() {
+                match c {
+                    '0'..='9' if !lettered => folded.push(c),
+                    '0' => folded.push('o'),
+                    '1' => folded.push('l'),
+                    '3' => folded.push('e'),
+                    '4' => folded.push('a'),
+                    '5' => folded.push('s'),
+                    '7' => folded.push('t'),
+                    c if c.is_ascii() => folded.push(skeleton::fold_ascii(c)),
+                    c => {
+                        for lower in c.to_lowercase() {
+                            match lookalikes.get(&lower) {
+                                Some(ascii) => folded.push_str(ascii),
+                                None if lower.is_alphabetic() => folded.push(lower),
+                                None => {}
+                            }
+                        }
+                    }
+                }
+            }
+            folded.push(' ');
+        }
+        let mut parts: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        if stem {
+            parts.last_mut().ok_or_else(|| format!("{raw:?}: empty stem"))?.push('*');
+        }
+        words.extend(parts);
+    }
+    if words.is_empty() {
+        return Err(format!("{phrase:?}: no words"));
+    }
+    Ok(words.join(" "))
 }

@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod confusables;
+mod cues;
 mod host;
 mod index;
 mod layers;
@@ -73,11 +74,12 @@ impl Engine {
 
 impl Engine {
     /// Judges a pasted message, e-mail or chat text: every link in it through the domain and
-    /// link checks, and whether it speaks as a brand while its links lead elsewhere. Text past
+    /// link checks; whether it speaks as a brand while its links lead elsewhere; and its words,
+    /// through the payment, pressure, offer and pattern layers, weighed together. Text past
     /// 200 KB is cut, and the verdict says so.
     pub fn analyze_text(&self, text: &str) -> Verdict {
         let truncated = text.len() > text::MAX_TEXT_BYTES;
-        let text = &text[..floor_boundary(text, text::MAX_TEXT_BYTES)];
+        let text = &text[..text::floor_boundary(text, text::MAX_TEXT_BYTES)];
         let mut findings = Findings::default();
         if truncated {
             findings.add(
@@ -111,13 +113,16 @@ impl Engine {
         }
         findings.verified = !link_verdicts.is_empty() && link_verdicts.iter().all(|(_, v)| v.verified);
         let catalogue = index::Index::catalogue();
-        layers::pattern::check_impersonation(text, catalogue, &link_verdicts, &mut findings);
+        let scan = layers::Scan::new(text, &link_verdicts);
+        layers::pattern::check_impersonation(&scan, catalogue, &link_verdicts, &mut findings);
+        let mut cues = Vec::new();
+        layers::payment::check(&scan, &mut cues);
+        layers::pressure::check(&scan, &mut cues);
+        layers::offer::check(&scan, catalogue, &mut cues);
+        layers::pattern::check_scripts(&scan, &mut cues);
+        findings.weigh_cues(cues, scan.has_contact());
         findings.into_verdict(text)
     }
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// [`Engine::analyze_text`] with the default engine.

@@ -219,6 +219,148 @@ fn spaced_run_end(chars: &[(usize, char)], at: usize) -> Option<usize> {
     (letters >= 4).then_some(end)
 }
 
+/// A sum of money written in a text (`$8`, `£1.99`, `1,99 €`, `R$ 30`, `500 руб`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Amount {
+    /// Roughly in US dollars, for thresholds only ("a fee under $5", "$4 a terabyte").
+    pub usd: f64,
+    /// Byte range in the original text, currency included.
+    pub range: std::ops::Range<usize>,
+}
+
+/// Currency signs and words, and roughly how many US dollars one unit is worth. Longer
+/// spellings first, so `R$` is read before `$`.
+const CURRENCIES: &[(&str, f64)] = &[
+    ("us$", 1.0), ("r$", 0.18), ("c$", 0.73), ("a$", 0.66), ("$", 1.0), ("£", 1.27), ("€", 1.08), ("₽", 0.011), ("¥", 0.007),
+    ("usd", 1.0), ("eur", 1.08), ("euros", 1.08), ("euro", 1.08), ("gbp", 1.27), ("pounds", 1.27), ("dollars", 1.0), ("chf", 1.1),
+    ("reais", 0.18), ("brl", 0.18), ("rub", 0.011), ("руб", 0.011), ("р.", 0.011),
+];
+
+/// The sums of money in `text`: a number with a currency sign or word right before or after.
+pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
+    let bytes = text.as_bytes();
+    let mut amounts = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts_number = bytes[at].is_ascii_digit() && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b',')));
+        if !starts_number {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))) {
+            end += 1;
+        }
+        let number = &text[at..end];
+        let currency_before = currency_ending_at(text, at);
+        let currency_after = currency_starting_at(text, end);
+        if let (Some(value), Some((rate, range))) = (parse_number(number), currency_before.or(currency_after)) {
+            amounts.push(Amount { usd: value * rate, range: range.start.min(at)..range.end.max(end) });
+        }
+        at = end.max(at + 1);
+    }
+    amounts
+}
+
+/// `1,999.00`, `1.999,00`, `1,99`, `8`: the last separator followed by exactly two digits
+/// (or one) is the decimal point, the others group thousands.
+fn parse_number(number: &str) -> Option<f64> {
+    if number.len() > 15 {
+        return None;
+    }
+    let decimal = number.rfind(['.', ',']).filter(|&at| number.len() - at - 1 <= 2);
+    let (whole, fraction) = decimal.map_or((number, ""), |at| (&number[..at], &number[at + 1..]));
+    parse_decimal(whole, fraction)
+}
+
+/// `whole` (digits, maybe with grouping separators) and `fraction` (digits) as a number,
+/// without the float parser (its tables cost kilobytes of WebAssembly).
+pub(crate) fn parse_decimal(whole: &str, fraction: &str) -> Option<f64> {
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')));
+    let scale = 10u64.checked_pow(fraction.len() as u32)?;
+    Some(digits(whole)? as f64 + digits(fraction)? as f64 / scale as f64)
+}
+
+/// A currency sign or word that ends at `end` (one space allowed between): its rate and range.
+fn currency_ending_at(text: &str, end: usize) -> Option<(f64, std::ops::Range<usize>)> {
+    let before = text[..end].strip_suffix(' ').unwrap_or(&text[..end]);
+    let tail = &before[floor_boundary(before, before.len().saturating_sub(8))..];
+    let tail = tail.to_lowercase();
+    CURRENCIES.iter().find_map(|&(sign, rate)| {
+        let start = before.len().checked_sub(sign.len()).filter(|&s| before.is_char_boundary(s))?;
+        let alphabetic = sign.starts_with(|c: char| c.is_alphabetic());
+        let starts_word = !alphabetic || !before[..start].ends_with(|c: char| c.is_alphanumeric());
+        (tail.ends_with(sign) && starts_word).then(|| (rate, start..end))
+    })
+}
+
+/// The largest char boundary of `text` at or below `at`.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// A currency sign or word that starts at `start` (one space allowed between).
+fn currency_starting_at(text: &str, start: usize) -> Option<(f64, std::ops::Range<usize>)> {
+    let skip = usize::from(text[start..].starts_with(' '));
+    let after = &text[start + skip..];
+    let head: String = after.chars().take(8).collect::<String>().to_lowercase();
+    CURRENCIES.iter().find_map(|&(sign, rate)| {
+        let rest = head.strip_prefix(sign)?;
+        let ends_word = !sign.starts_with(|c: char| c.is_alphabetic()) || !rest.starts_with(|c: char| c.is_alphabetic());
+        ends_word.then(|| (rate, start..start + skip + sign.len()))
+    })
+}
+
+/// A telephone number written in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Phone {
+    pub range: std::ops::Range<usize>,
+    /// A premium-rate number: UK 09… and 087… (service-charge numbers), 0900 (Germany, Austria, Switzerland, the Netherlands),
+    /// France 089…, Spain 803/806/807/905.
+    pub premium: bool,
+}
+
+/// Whether a word that introduces a telephone number ("call", "ph", "tel", "dial") stands
+/// in the few characters before `at`.
+fn after_call_word(text: &str, at: usize) -> bool {
+    let before = text[floor_boundary(text, at.saturating_sub(16))..at].to_lowercase();
+    ["call", "ph", "tel", "dial", "ring", "no", "contact", "whatsapp", "llame", "ligue", "appelez", "anrufen", "звон"].iter().any(|word| before.contains(word))
+}
+
+/// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
+/// leading `+` holding 9 to 15 digits.
+pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
+    let bytes = text.as_bytes();
+    let mut phones = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A letter may touch the number ("call09050000337"), a digit may not (it is inside a longer number).
+        let starts = (bytes[at].is_ascii_digit() || bytes[at] == b'+' || bytes[at] == b'(') && (at == 0 || !bytes[at - 1].is_ascii_digit());
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b' ' | b'-' | b'.' | b'(' | b')') && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'('))) {
+            end += 1;
+        }
+        let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
+        let ends_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        // A bare run of digits is as often an order or tracking number: it counts as a phone
+        // number when written like one (`+`, a leading 0, separators) or after a word like "call".
+        let written_as_phone = matches!(bytes[at], b'+' | b'0' | b'(') || text[at..end].contains([' ', '-', '.']) || after_call_word(text, at);
+        if (9..=15).contains(&digits.len()) && ends_word && written_as_phone {
+            let premium = ((digits.starts_with("09") || digits.starts_with("087")) && (10..=11).contains(&digits.len()))
+                || digits.starts_with("0900")
+                || (digits.starts_with("089") && digits.len() == 10)
+                || (digits.len() == 9 && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));
+            phones.push(Phone { range: at..end, premium });
+        }
+        at = end;
+    }
+    phones
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +402,31 @@ mod tests {
         let needle = fold("western union").text;
         let at = folded.text.find(&needle).expect("the folded phrase");
         assert_eq!(folded.original(text, at..at + needle.len()), "W.e.s.t.e.r.n Union");
+    }
+
+    #[test]
+    fn reads_sums_of_money() {
+        let cases: [(&str, &[f64]); 8] = [
+            ("Pay $8 now", &[8.0]),
+            ("a fee of £1.99 today", &[2.53]),
+            ("Frais: 1,99 € à régler", &[2.15]),
+            ("R$ 30,00 no pix", &[5.4]),
+            ("оплатите 150 руб.", &[1.65]),
+            ("only 12.50 EUR, was 1,299.00 EUR", &[13.5, 1402.92]),
+            ("I have 3 cats and 24 hours", &[]),
+            ("order 4500 shipped", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<f64> = find_amounts(text).iter().map(|a| (a.usd * 100.0).round() / 100.0).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_phone_numbers() {
+        let numbers = |text: &str| find_phones(text).into_iter().map(|p| (text[p.range].to_string(), p.premium)).collect::<Vec<_>>();
+        assert_eq!(numbers("Call 09061701461 to claim"), [("09061701461".to_string(), true)]);
+        assert_eq!(numbers("ring 0345 734 5345 or +44 (0)20 7946 0958"), [("0345 734 5345".to_string(), false), ("+44 (0)20 7946 0958".to_string(), false)]);
+        assert!(numbers("code 481516, order 4500, 24 hours").is_empty());
     }
 }

@@ -92,20 +92,59 @@ impl Verdict {
             Severity::Caution => Level::Caution,
             Severity::Info => Level::Safe,
         };
-        let advice = advice_for(level, verified, lookalike_of.as_deref());
+        // The advice follows the strongest finding (the first of the most severe).
+        let strongest = reasons.iter().find(|r| r.severity == worst && worst > Severity::Info).map(|r| r.layer);
+        let advice = advice_for(level, verified, lookalike_of.as_deref(), strongest);
         Self { input: input.to_string(), level, score, verified, lookalike_of, reasons, advice }
     }
 }
 
-fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>) -> String {
+fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, strongest: Option<Layer>) -> String {
     match (level, lookalike_of) {
         (Level::Safe, _) if verified => "This is the brand's real site. Still, pay only through its own checkout.".into(),
         (Level::Safe, _) => "Nothing suspicious found. Wary knows the real sites of big brands; for others, stay alert.".into(),
-        (_, Some(real)) => format!(
+        (_, Some(real)) if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) => format!(
             "Do not log in, pay or enter card details here. Type {real} into the address bar yourself instead."
         ),
-        (Level::Caution, None) => "Be careful: do not enter passwords or card details unless you are sure of this site.".into(),
-        (Level::Danger, None) => "Do not enter passwords, card details or personal data on this site.".into(),
+        (_, _) if strongest == Some(Layer::Payment) => "Do not pay by bank transfer, gift card, crypto or a money-transfer service outside the \
+            shop's own checkout: such payments cannot be reversed, and real sellers do not ask for them."
+            .into(),
+        (_, _) if strongest == Some(Layer::Pressure) => "Take your time: real companies do not rush or threaten you. Check the claim in the \
+            company's own app or website, not through this message, and tell no one a code."
+            .into(),
+        (_, _) if strongest == Some(Layer::Offer) => "This offer looks too good to be true. Do not pay a fee to collect a prize, and buy \
+            only from sellers you can check, through the platform's checkout."
+            .into(),
+        (_, _) if strongest == Some(Layer::Pattern) => "This reads like a known scam. Do not click its links, call its numbers or pay any \
+            fee; contact the company through its official app or website instead."
+            .into(),
+        (Level::Caution, _) => "Be careful: do not enter passwords or card details unless you are sure of this site.".into(),
+        (Level::Danger, _) => "Do not enter passwords, card details or personal data on this site.".into(),
+    }
+}
+
+/// Weighed text cues from this total on make a caution.
+pub(crate) const CAUTION_AT: u32 = 3;
+/// Weighed text cues from this total on make a danger.
+pub(crate) const DANGER_AT: u32 = 5;
+/// Weak cues together count at most this much: "urgent" and "transfer" in one chat message
+/// are still ordinary.
+pub(crate) const MAX_WEAK_TOTAL: u32 = 2;
+
+/// A cue of a text layer before weighing: alone it may mean little, with others a scam.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub layer: Layer,
+    pub code: &'static str,
+    /// 1 weak, 2 medium, 3 strong (see data/cues/README.md).
+    pub weight: u8,
+    pub message: String,
+    pub evidence: String,
+}
+
+impl Cue {
+    pub fn new(layer: Layer, code: &'static str, weight: u8, message: String, evidence: String) -> Self {
+        Self { layer, code, weight, message, evidence }
     }
 }
 
@@ -126,6 +165,37 @@ impl Findings {
     pub fn lookalike(&mut self, layer: Layer, code: &'static str, severity: Severity, message: String, evidence: String, real: &str) {
         self.lookalike_of.get_or_insert_with(|| real.to_string());
         self.add(layer, code, severity, message, evidence);
+    }
+
+    /// Weighs the text layers' cues together and adds them as reasons. Every code counts
+    /// once with its weight (1 weak, 2 medium, 3 strong), weak ones together at most
+    /// [`MAX_WEAK_TOTAL`]; a link, telephone number or e-mail address to act on adds one.
+    /// From [`CAUTION_AT`] the text is a caution, from [`DANGER_AT`] a danger: one weak cue
+    /// never raises the level, a strong one alone does (caution), and a fee, a link and a
+    /// deadline together make a danger. The strongest cue carries the level; the other
+    /// medium and strong ones are listed as corroboration, weak ones as explanation (info).
+    pub fn weigh_cues(&mut self, mut cues: Vec<Cue>, contact: bool) {
+        cues.sort_by(|a, b| b.weight.cmp(&a.weight));
+        cues.dedup_by(|later, earlier| later.code == earlier.code);
+        let weak = cues.iter().filter(|cue| cue.weight == 1).count() as u32;
+        let mut total: u32 = cues.iter().filter(|cue| cue.weight >= 2).map(|cue| u32::from(cue.weight)).sum::<u32>() + weak.min(MAX_WEAK_TOTAL);
+        if total > 0 && contact {
+            total += 1;
+        }
+        let level = match total {
+            t if t >= DANGER_AT => Level::Danger,
+            t if t >= CAUTION_AT => Level::Caution,
+            _ => Level::Safe,
+        };
+        for (rank, cue) in cues.into_iter().enumerate() {
+            let severity = match (level, rank) {
+                (Level::Danger, 0) => Severity::Danger,
+                (Level::Caution, 0) => Severity::Caution,
+                (Level::Danger, _) if cue.weight >= 2 => Severity::Caution,
+                _ => Severity::Info,
+            };
+            self.add(cue.layer, cue.code, severity, cue.message, cue.evidence);
+        }
     }
 
     pub fn into_verdict(self, input: &str) -> Verdict {

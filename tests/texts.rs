@@ -26,8 +26,36 @@ fn message_table() {
             failures.push(format!("{message}\n    got {:?}, lookalike_of {:?}, reasons {codes:?}; want {level}, {lookalike_of}, {code}", verdict.level, verdict.lookalike_of));
         }
     }
-    assert!(cases >= 12, "only {cases} cases");
+    assert!(cases >= 80, "only {cases} cases");
     assert!(failures.is_empty(), "{} of {cases} failed:\n  {}", failures.len(), failures.join("\n  "));
+}
+
+#[test]
+fn evidence_quotes_the_words_as_written() {
+    let verdict = analyze_text("Pay by W.e.s.t.e.r.n Uni0n within 24 hours");
+    let evidence: Vec<&str> = verdict.reasons.iter().map(|r| r.evidence.as_str()).collect();
+    assert!(evidence.contains(&"W.e.s.t.e.r.n Uni0n") && evidence.contains(&"within 24 hours"), "{evidence:?}");
+    assert_eq!(verdict.level, Level::Danger, "{:?}", verdict.reasons);
+    assert!(verdict.advice.contains("gift card, crypto"), "the advice follows the payment finding: {}", verdict.advice);
+}
+
+#[test]
+fn bad_input_gets_a_verdict_in_bounded_time() {
+    let megabyte_line = "a".repeat(1 << 20);
+    let long_words = "Western Union gift card 2TB 90% $1 0900123456 ".repeat(25_000); // ~1.2 MB of cues
+    let binaryish: String = (0u8..=255).cycle().take(300_000).map(char::from).collect();
+    let rtl = "\u{202B}مرحبا، طردك محجوز في الجمارك. ادفع الرسوم الآن\u{202C} שלום ".repeat(2_000);
+    let emoji = "🎁🎉💰🔥".repeat(50_000);
+    for (name, text) in [("megabyte line", &megabyte_line), ("cue-dense", &long_words), ("binary-ish", &binaryish), ("RTL", &rtl), ("emoji", &emoji)] {
+        let started = std::time::Instant::now();
+        let verdict = analyze_text(text);
+        // Generous: a debug build on a loaded machine; the bench measures the real speed.
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{name}: took {:?}", started.elapsed());
+        assert!(verdict.score <= 100, "{name}");
+        assert!(verdict.reasons.iter().all(|r| r.evidence.chars().count() <= 81), "{name}: evidence stays short");
+    }
+    assert_eq!(analyze_text("🎁🎉💰🔥").level, Level::Safe, "emoji only");
+    assert_eq!(analyze_text("").level, Level::Safe, "empty");
 }
 
 #[test]

@@ -1,6 +1,103 @@
 //! The detection layers. Each one looks at the input from one angle and adds [`Reason`]s
 //! (crate::verdict::Reason) to the findings; none of them decides the level alone.
+//!
+//! The four text layers (payment, pressure, offer, pattern) share one reading of the message,
+//! a [`Scan`], and return [`Cue`]s: weighed together in
+//! [`Findings::weigh_cues`](crate::verdict::Findings::weigh_cues), so one weak
+//! cue says little and several together raise the level.
 
 pub(crate) mod domain;
 pub(crate) mod link;
+pub(crate) mod offer;
 pub(crate) mod pattern;
+pub(crate) mod payment;
+pub(crate) mod pressure;
+
+use std::ops::Range;
+
+use crate::cues::{find_cues, words_of, CueHit};
+use crate::text::{find_amounts, find_phones, fold, Amount, FoundLink, Folded, Phone};
+use crate::verdict::{Cue, Layer, Level, Verdict};
+
+/// Evidence longer than this is cut (with an ellipsis).
+const MAX_EVIDENCE_CHARS: usize = 80;
+
+/// A message read once for all text layers.
+pub(crate) struct Scan<'t> {
+    pub text: &'t str,
+    pub folded: Folded,
+    /// Byte ranges of the folded words.
+    pub words: Vec<Range<usize>>,
+    /// The cue phrases found, in order.
+    pub hits: Vec<CueHit>,
+    pub amounts: Vec<Amount>,
+    pub phones: Vec<Phone>,
+    /// A link in the text that is not a known brand's real site, as written.
+    pub foreign_link: Option<&'t str>,
+    /// The text gives an e-mail address (`name@host.tld`).
+    pub has_email: bool,
+}
+
+impl<'t> Scan<'t> {
+    pub fn new(text: &'t str, links: &[(&'t FoundLink, Verdict)]) -> Self {
+        let folded = fold(text);
+        let words = words_of(&folded.text);
+        let hits = find_cues(&folded.text, &words);
+        let foreign_link = links.iter().find(|(_, verdict)| !verdict.verified || verdict.level > Level::Safe).map(|(link, _)| link.written.as_str());
+        let has_email = text.split_whitespace().any(|word| word.split_once('@').is_some_and(|(name, host)| !name.is_empty() && host.contains('.') && !host.starts_with('.')));
+        Self { text, amounts: find_amounts(text), phones: find_phones(text), folded, words, hits, foreign_link, has_email }
+    }
+
+    /// The hits of phrases of `code`.
+    pub fn hits_of<'s>(&'s self, code: &'s str) -> impl Iterator<Item = &'s CueHit> + 's {
+        self.hits.iter().filter(move |hit| hit.group.code == code)
+    }
+
+    pub fn has(&self, code: &str) -> bool {
+        self.hits_of(code).next().is_some()
+    }
+
+    /// The original words behind a range of the folded text, short.
+    pub fn evidence(&self, folded_range: Range<usize>) -> String {
+        shorten(self.folded.original(self.text, folded_range))
+    }
+
+    /// A link, telephone number or e-mail address to act on: what turns scam words into a scam.
+    pub fn has_contact(&self) -> bool {
+        self.foreign_link.is_some() || !self.phones.is_empty() || self.has_email
+    }
+
+    /// One cue per code of `layer`'s phrases found (the strongest group, its first words).
+    pub fn phrase_cues(&self, layer: Layer) -> Vec<Cue> {
+        let mut cues: Vec<Cue> = Vec::new();
+        for hit in self.hits.iter().filter(|hit| hit.group.layer == layer && hit.group.weight > 0) {
+            match cues.iter_mut().find(|cue| cue.code == hit.group.code) {
+                Some(cue) if cue.weight >= hit.group.weight => {}
+                Some(cue) => {
+                    cue.weight = hit.group.weight;
+                    cue.evidence = self.evidence(hit.range.clone());
+                }
+                None => cues.push(Cue::new(layer, hit.group.code, hit.group.weight, cue_message(hit.group.code).to_string(), self.evidence(hit.range.clone()))),
+            }
+        }
+        cues
+    }
+}
+
+/// `text` cut to [`MAX_EVIDENCE_CHARS`], on one line.
+pub(crate) fn shorten(text: &str) -> String {
+    let mut short: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_EVIDENCE_CHARS).collect();
+    if short.chars().count() == MAX_EVIDENCE_CHARS {
+        short.push('…');
+    }
+    short
+}
+
+/// The plain-English message of a cue code of the text layers ("" for an unknown code).
+pub(crate) fn cue_message(code: &str) -> &'static str {
+    [payment::MESSAGES, pressure::MESSAGES, offer::MESSAGES, pattern::MESSAGES]
+        .iter()
+        .flat_map(|messages| messages.iter())
+        .find(|(known, _)| *known == code)
+        .map_or("", |(_, message)| message)
+}

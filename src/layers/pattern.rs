@@ -1,12 +1,80 @@
-//! The `pattern` layer: known scam scripts. So far, impersonation — a message that speaks as
-//! a brand (names it, even written `P@yPaI`) while its links lead to sites that are not the
-//! brand's. The scam-script cues (customs fees, fake order alerts, task scams) come next.
+//! The `pattern` layer: known scam scripts — customs and redelivery fees, fake account and
+//! order alerts, task and job scams, refund and overpayment tricks, premium-rate numbers and
+//! "text CLAIM to 80082" — and impersonation: a message that speaks as a brand (names it,
+//! even written `P@yPaI`) while its links lead to sites that are not the brand's.
 
+use super::Scan;
 use crate::host;
 use crate::index::{Entry, Index};
 use crate::skeleton::skeleton_with;
 use crate::text::{fold, FoundLink};
-use crate::verdict::{Findings, Layer, Severity, Verdict};
+use crate::verdict::{Cue, Findings, Layer, Severity, Verdict};
+
+pub(crate) const MESSAGES: &[(&str, &str)] = &[
+    ("customs-fee", "Says a parcel is held at customs for a fee: the classic parcel-scam script. Carriers tell you about duties on their own site or app."),
+    ("delivery-fee", "Asks for a delivery or redelivery fee: the classic parcel-scam script."),
+    ("delivery-problem", "Says a delivery failed or a parcel is on hold and asks you to act."),
+    ("account-alert", "An account or security alert that asks you to verify or update your details."),
+    ("order-alert", "Says an order or payment failed or was cancelled and asks you to act."),
+    ("task-scam", "Offers pay for simple online tasks (boosting orders, rating products) with commissions: the task-scam script, which ends in deposits you never get back."),
+    ("work-from-home", "Promises easy money from home or a high daily pay."),
+    ("recruitment", "An unsolicited job or recruitment message."),
+    ("chat-app", "Moves the conversation to WhatsApp or Telegram."),
+    ("refund-trick", "Talks of a refund, overpayment or money sent by mistake: refund scams ask you to pay back more than you got."),
+    ("claim-call", "Asks you to call a number to claim something."),
+    ("premium-rate-number", "Gives a premium-rate telephone number: calling it costs a lot per minute."),
+    ("callback-bait", "Says a message, delivery or prize is waiting and asks you to call or get in touch: the bait of call-back and premium-rate scams."),
+    ("personal-data-request", "Asks for passwords, codes, card or personal details by message: real companies never do."),
+    ("loan-offer", "Offers a loan regardless of credit: such offers end in an upfront fee and no loan."),
+    ("text-to-shortcode", "Asks you to text a word to a short number: such replies can sign you up to paid services."),
+];
+
+/// Scripts that are only a scam when the message gives a way to act (a link that is not the
+/// brand's, a telephone number) or asks for money: a carrier's "we missed you" card, or an
+/// alert that only says to open the bank's app, stays quiet.
+const ACTIONABLE_ONLY: &[&str] = &["customs-fee", "delivery-fee", "delivery-problem", "account-alert", "order-alert", "refund-trick", "callback-bait", "personal-data-request"];
+
+/// The scam-script cues of `scan`; `cues` already holds the payment and pressure layers' cues.
+pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
+    let asks_money = cues.iter().any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == "small-fee");
+    let actionable = scan.has_contact() || asks_money;
+    let mut found = scan.phrase_cues(Layer::Pattern);
+    for cue in &mut found {
+        if !actionable && ACTIONABLE_ONLY.contains(&cue.code) {
+            cue.weight = 1;
+        }
+    }
+    cues.extend(found);
+    let prize = cues.iter().any(|cue| cue.layer == Layer::Offer && matches!(cue.code, "prize" | "claim-reward")) || scan.has("claim-call");
+    if let Some(phone) = scan.phones.iter().find(|phone| phone.premium) {
+        let evidence = scan.text[phone.range.clone()].to_string();
+        cues.push(Cue::new(Layer::Pattern, "premium-rate-number", if prize { 3 } else { 2 }, super::cue_message("premium-rate-number").to_string(), evidence));
+    }
+    if let Some(range) = text_to_shortcode(scan) {
+        cues.push(Cue::new(Layer::Pattern, "text-to-shortcode", if prize { 3 } else { 2 }, super::cue_message("text-to-shortcode").to_string(), scan.evidence(range)));
+    }
+}
+
+/// "Txt CLAIM to 80082", "Txt: NOKIA to No: 89545", "envía GANAR al 7777": a texting verb,
+/// then within seven words "to" (or its translation) and after it a short number (4 to 6 digits).
+fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
+    const TO: &[&str] = &["to", "al", "para", "au", "an", "на", "a"];
+    let folded = &scan.folded.text;
+    let to_words: Vec<String> = TO.iter().map(|word| fold(word).text).collect();
+    for hit in scan.hits_of("shortcode-verb") {
+        let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else { continue };
+        let mut saw_to = false;
+        for at in first + 1..(first + 8).min(scan.words.len()) {
+            let word = &folded[scan.words[at].clone()];
+            let short_number = (4..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+            if short_number && saw_to {
+                return Some(hit.range.start..scan.words[at].end);
+            }
+            saw_to |= to_words.iter().any(|to| to == word);
+        }
+    }
+    None
+}
 
 /// Brand names shorter than this count only when written in capitals (`DHL`, `UPS`): in
 /// lowercase they are too often ordinary words (`ups and downs`).
@@ -14,11 +82,11 @@ const MIN_LOWERCASE_BRAND_LEN: usize = 4;
 /// Brand names spelled as up to this many words (`bank of america`, `western union`).
 const MAX_BRAND_WORDS: usize = 3;
 
-pub(crate) fn check_impersonation(text: &str, index: &Index, links: &[(&FoundLink, Verdict)], findings: &mut Findings) {
+pub(crate) fn check_impersonation(scan: &Scan, index: &Index, links: &[(&FoundLink, Verdict)], findings: &mut Findings) {
     if links.is_empty() {
         return; // nothing to compare the brand with
     }
-    let Some((entry, written)) = brand_named_in(text, index) else { return };
+    let Some((entry, written)) = brand_named_in(scan, index) else { return };
     let belongs = |link: &FoundLink| {
         host::parse_target(&link.link)
             .ok()
@@ -38,19 +106,15 @@ pub(crate) fn check_impersonation(text: &str, index: &Index, links: &[(&FoundLin
             "The message speaks as {}, but its links do not lead to {}: {} is not {}'s.",
             entry.name, entry.home, first.written, entry.name
         ),
-        written.to_string(),
+        written,
     );
     findings.lookalike_of.get_or_insert_with(|| entry.home.to_string());
 }
 
 /// The first catalogue brand the text names, and the words as written.
-fn brand_named_in<'t, 'i>(text: &'t str, index: &'i Index) -> Option<(&'i Entry, &'t str)> {
-    let folded = fold(text);
-    let words: Vec<(usize, &str)> = folded.text.split(' ').scan(0, |at, word| {
-        let start = *at;
-        *at += word.len() + 1;
-        Some((start, word))
-    }).collect();
+pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i Entry, String)> {
+    let (text, folded) = (scan.text, &scan.folded);
+    let words: Vec<(usize, &str)> = scan.words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
     for start in 0..words.len() {
         let mut joined = String::new();
         for count in 1..=MAX_BRAND_WORDS.min(words.len() - start) {
@@ -63,7 +127,7 @@ fn brand_named_in<'t, 'i>(text: &'t str, index: &'i Index) -> Option<(&'i Entry,
             if token.generic || (token.text.len() < MIN_LOWERCASE_BRAND_LEN && !shouted) {
                 continue;
             }
-            return Some((index.entry(hit), written));
+            return Some((index.entry(hit), written.to_string()));
         }
     }
     None

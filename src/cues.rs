@@ -1,0 +1,173 @@
+//! The cue phrases of the text layers (payment, pressure, offer, pattern) and the matcher
+//! that finds them in a folded message. build.rs compiles `data/cues/<layer>.<lang>.txt`,
+//! folding each phrase as `text::fold` folds a message, into groups (layer, code, weight) and
+//! sorted lines `<group> <words>`.
+//!
+//! The matcher works on whole words, not bytes: the first word of every phrase is a key in a
+//! hash map (a stem such as `заблокир*` in a second map, looked up by the word's prefixes of
+//! the stem lengths in use), and the rest of the phrase is compared word by word. One pass
+//! over the words, a few map lookups per word: linear in the text. (The `aho-corasick` crate
+//! would match bytes instead, but added 33 KB to the gzipped WebAssembly; this adds a few.)
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::verdict::Layer;
+
+include!(concat!(env!("OUT_DIR"), "/cues.rs"));
+
+/// What a group of phrases means: its layer, stable code and weight (1 weak: means little
+/// alone; 2 medium; 3 strong: a warning sign even alone; 0 context that a layer's own
+/// rules read, such as the word "fee" beside a small amount, never a reason by itself).
+#[derive(Debug)]
+pub(crate) struct CueGroup {
+    pub layer: Layer,
+    pub code: &'static str,
+    pub weight: u8,
+}
+
+/// A phrase found in the folded text.
+#[derive(Debug, Clone)]
+pub(crate) struct CueHit {
+    pub group: &'static CueGroup,
+    /// Byte range in the folded text.
+    pub range: Range<usize>,
+}
+
+/// Words a `..` in a phrase may skip.
+const MAX_GAP_WORDS: usize = 3;
+
+struct Phrases {
+    /// First word → (group, the remaining words).
+    by_word: HashMap<&'static str, Vec<(u16, &'static str)>>,
+    /// First-word stem (without its `*`) → (group, the remaining words).
+    by_stem: HashMap<&'static str, Vec<(u16, &'static str)>>,
+    /// The byte lengths of the stems, shortest first.
+    stem_lengths: Vec<usize>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut phrases = Phrases { by_word: HashMap::new(), by_stem: HashMap::new(), stem_lengths: Vec::new() };
+        for line in CUE_PHRASES.lines() {
+            let (group, words) = line.split_once(' ').expect("build.rs writes `<group> <words>`");
+            let group: u16 = group.parse().expect("build.rs writes the group number");
+            let (first, rest) = words.split_once(' ').unwrap_or((words, ""));
+            match first.strip_suffix('*') {
+                Some(stem) => {
+                    phrases.by_stem.entry(stem).or_default().push((group, rest));
+                    if !phrases.stem_lengths.contains(&stem.len()) {
+                        phrases.stem_lengths.push(stem.len());
+                    }
+                }
+                None => phrases.by_word.entry(first).or_default().push((group, rest)),
+            }
+        }
+        phrases.stem_lengths.sort_unstable();
+        phrases
+    })
+}
+
+/// The byte ranges of the words of a folded text (words are separated by single spaces).
+pub(crate) fn words_of(folded: &str) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (at, b) in folded.bytes().enumerate() {
+        if b == b' ' {
+            if at > start {
+                words.push(start..at);
+            }
+            start = at + 1;
+        }
+    }
+    if folded.len() > start {
+        words.push(start..folded.len());
+    }
+    words
+}
+
+/// Every cue phrase in `folded` (text from `text::fold`), in order of where it starts.
+pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
+    let phrases = phrases();
+    let mut hits = Vec::new();
+    let mut candidates: Vec<(u16, &str)> = Vec::new();
+    for (at, range) in words.iter().enumerate() {
+        let word = &folded[range.clone()];
+        candidates.clear();
+        if let Some(found) = phrases.by_word.get(word) {
+            candidates.extend_from_slice(found);
+        }
+        for &len in phrases.stem_lengths.iter().take_while(|&&len| len <= word.len()) {
+            if let Some(found) = word.get(..len).and_then(|stem| phrases.by_stem.get(stem)) {
+                candidates.extend_from_slice(found);
+            }
+        }
+        for &(group, rest) in &candidates {
+            if let Some(last) = match_rest(folded, words, at + 1, rest) {
+                hits.push(CueHit { group: &CUE_GROUPS[usize::from(group)], range: range.start..words[last].end });
+            }
+        }
+    }
+    hits
+}
+
+/// Matches the phrase words `rest` from word `at` on; the index of the last word matched
+/// (`at - 1` when `rest` is empty).
+fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &str) -> Option<usize> {
+    let Some((want, tail)) = (!rest.is_empty()).then(|| rest.split_once(' ').unwrap_or((rest, ""))) else {
+        return Some(at - 1);
+    };
+    if want == ".." {
+        // Skip as few words as will do, up to MAX_GAP_WORDS.
+        return (0..=MAX_GAP_WORDS).find_map(|skip| match_rest(folded, words, at + skip, tail));
+    }
+    let word = &folded[words.get(at)?.clone()];
+    let matches = match want.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == want,
+    };
+    if matches {
+        match_rest(folded, words, at + 1, tail)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let folded = fold(text);
+        let words = words_of(&folded.text);
+        find_cues(&folded.text, &words).into_iter().map(|hit| hit.group.code).collect()
+    }
+
+    #[test]
+    fn finds_phrases_as_scammers_write_them() {
+        let cases = [
+            ("Please pay with an iTunes gift card", "gift-card"),
+            ("Send via W.e.s.t.e.r.n Uni0n today", "money-transfer-service"),
+            ("Ваш аккаунт заблокирован", "account-blocked"),
+            ("Ihr Konto wurde gesperrt", "account-blocked"),
+            ("reply within 24 hours", "deadline"),
+            ("you have won a prize", "prize"),
+        ];
+        for (text, code) in cases {
+            assert!(codes(text).contains(&code), "{text:?}: want {code}, got {:?}", codes(text));
+        }
+        assert!(codes("").is_empty() && codes("gift").is_empty() && codes("card gift").is_empty(), "no partial phrases");
+    }
+
+    #[test]
+    fn every_phrase_group_is_used_and_named() {
+        assert!(!CUE_GROUPS.is_empty());
+        for group in CUE_GROUPS {
+            assert!(matches!(group.layer, Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern), "{group:?}");
+            assert!(group.weight == 0 || !crate::layers::cue_message(group.code).is_empty(), "code {} has no message", group.code);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The `offer` layer: too good to be true — prizes and "you have won", closing-down and
+//! warehouse-clearance stories, storage that cannot exist at its price (a "2 TB flash drive"
+//! for $8), and brands at a tenth of their price. A shop's "50% off" is ordinary marketing
+//! and weighs nothing; 70% and more counts a little, more beside a brand name.
+
+use std::ops::Range;
+
+use super::{shorten, Scan};
+use crate::index::Index;
+use crate::verdict::{Cue, Layer};
+
+/// Discounts from this percentage on are "big".
+const BIG_DISCOUNT_PERCENT: u32 = 70;
+/// Flash storage (USB sticks, memory cards) of this many terabytes or more is not sold at all.
+const IMPOSSIBLE_FLASH_TB: f64 = 4.0;
+/// Real flash and solid-state storage costs more than this many US dollars a terabyte.
+const MIN_USD_PER_TB: f64 = 12.0;
+
+pub(crate) const MESSAGES: &[(&str, &str)] = &[
+    ("prize", "Says you have won or been selected for a prize: unexpected prizes are the classic bait."),
+    ("claim-reward", "Asks you to claim a prize or reward."),
+    ("clearance", "Tells a closing-down or warehouse-clearance story, a common cover for fake shops."),
+    ("free-offer", "Promises something for free: a common bait in prize and subscription scams."),
+    ("too-cheap", "Promises branded or original goods at a fraction of their price."),
+    ("impossible-capacity", "Offers storage that does not exist at this size or price: such drives are fakes that lose your files."),
+    ("big-discount", "Offers a very big discount."),
+    ("branded-discount", "Offers a known brand at a very big discount: genuine branded goods are not sold at a tenth of their price."),
+];
+
+pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
+    cues.extend(scan.phrase_cues(Layer::Offer));
+    check_capacity(scan, cues);
+    if let Some((percent, range)) = big_discount(scan) {
+        let evidence = shorten(&scan.text[range]);
+        match super::pattern::brand_named_in(scan, index) {
+            Some((entry, _)) => cues.push(Cue::new(
+                Layer::Offer,
+                "branded-discount",
+                2,
+                format!("Offers {} at {percent}% off: genuine branded goods are not sold at a fraction of their price.", entry.name),
+                evidence,
+            )),
+            None => cues.push(Cue::new(Layer::Offer, "big-discount", 1, super::cue_message("big-discount").to_string(), evidence)),
+        }
+    }
+}
+
+/// "2TB flash drive … $8": a capacity in terabytes beside a storage word, and a price.
+fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
+    let flash = scan.has("flash-storage");
+    if !flash && !scan.has("ssd-storage") {
+        return;
+    }
+    let Some((tb, range)) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0)) else { return };
+    let price = scan.amounts.iter().min_by(|a, b| a.usd.total_cmp(&b.usd)).filter(|amount| amount.usd > 0.0);
+    let too_cheap = price.is_some_and(|price| tb >= 1.0 && price.usd / tb < MIN_USD_PER_TB);
+    if (flash && tb >= IMPOSSIBLE_FLASH_TB) || too_cheap {
+        let mut evidence = scan.text[range].to_string();
+        if let Some(price) = price.filter(|_| too_cheap) {
+            evidence = format!("{evidence} … {}", &scan.text[price.range.clone()]);
+        }
+        cues.push(Cue::new(Layer::Offer, "impossible-capacity", 3, super::cue_message("impossible-capacity").to_string(), shorten(&evidence)));
+    }
+}
+
+/// Capacities in terabytes: `2TB`, `16 TB`, `1.5 To` (French), `2 ТБ` (Russian).
+fn terabytes(text: &str) -> Vec<(f64, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))) {
+            end += 1;
+        }
+        let unit_at = end + usize::from(bytes.get(end) == Some(&b' '));
+        let unit: String = text[unit_at..].chars().take(3).collect();
+        let unit_len = ["TB", "Tb", "tb", "To", "ТБ", "Тб", "тб"].iter().find(|u| unit.starts_with(*u) && !unit[u.len()..].starts_with(char::is_alphabetic)).map(|u| u.len());
+        let number = &text[at..end];
+        let (whole, fraction) = number.split_once(['.', ',']).unwrap_or((number, ""));
+        if let (Some(len), Some(value)) = (unit_len, crate::text::parse_decimal(whole, fraction)) {
+            found.push((value, at..unit_at + len));
+        }
+        at = end.max(at + 1);
+    }
+    found
+}
+
+/// The biggest discount of [`BIG_DISCOUNT_PERCENT`] or more written as `90%` beside a
+/// discount word ("off", "Rabatt", "скидка") or as `-90%`.
+fn big_discount(scan: &Scan) -> Option<(u32, Range<usize>)> {
+    let text = scan.text;
+    let has_word = scan.has("discount-word");
+    let mut best: Option<(u32, Range<usize>)> = None;
+    for (percent_at, _) in text.match_indices('%') {
+        let before = text[..percent_at].trim_end_matches(' ');
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let start = before.len() - digits;
+        let Ok(percent) = before[start..].parse::<u32>() else { continue };
+        let minus = before[..start].ends_with('-') || before[..start].ends_with('−');
+        if (BIG_DISCOUNT_PERCENT..100).contains(&percent) && (has_word || minus) && best.as_ref().is_none_or(|(p, _)| percent > *p) {
+            let from = if minus { before[..start].char_indices().last().map_or(start, |(i, _)| i) } else { start };
+            best = Some((percent, from..percent_at + 1));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_capacities_in_terabytes() {
+        let read = |text: &str| terabytes(text).into_iter().map(|(tb, _)| tb).collect::<Vec<_>>();
+        assert_eq!(read("USB 2TB flash drive, 16 TB SSD, 1.5 To, 2 ТБ"), [2.0, 16.0, 1.5, 2.0]);
+        assert!(read("2 to 3 days, 64GB, TB2, 5 tbsp").is_empty());
+    }
+}
