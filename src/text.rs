@@ -31,7 +31,7 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
         if !looks_like_link(&link) || found.iter().any(|f| f.link == link) {
             continue;
         }
-        found.push(FoundLink { written: written.to_string(), link });
+        found.push(FoundLink { written: written.to_string(), link: link.into_owned() });
         if found.len() == MAX_LINKS {
             break;
         }
@@ -40,14 +40,17 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
 }
 
 /// `hxxps://evil[.]example` → `https://evil.example`.
-fn undefang(word: &str) -> String {
+fn undefang(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.contains(['[', '(']) && !word.starts_with(['h', 'H']) {
+        return std::borrow::Cow::Borrowed(word); // nothing defanged: most words of a text
+    }
     let mut link = word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":");
     for (fanged, plain) in [("hxxps://", "https://"), ("hxxp://", "http://"), ("hXXps://", "https://"), ("hXXp://", "http://")] {
         if let Some(rest) = link.strip_prefix(fanged) {
             link = format!("{plain}{rest}");
         }
     }
-    link
+    std::borrow::Cow::Owned(link)
 }
 
 /// A URL with a scheme we judge, `www.`-something, or a bare host name whose last label is a
