@@ -23,6 +23,11 @@ pub(crate) struct FoundLink {
 pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
     let mut found: Vec<FoundLink> = Vec::new();
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '{' | '}')) {
+        // A link glued to the word before it (`Click:http://…`, `experiencehttp://…`).
+        let raw = match raw.find("http") {
+            Some(at) if at > 0 => &raw[at..],
+            _ => raw,
+        };
         let written = raw.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '!' | '?' | '*' | '.' | ':' | '…' | '«' | '»' | '“' | '”'));
         if written.len() < 4 || written.len() > crate::host::MAX_URL_LEN {
             continue;
@@ -45,9 +50,23 @@ fn undefang(word: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(word); // nothing defanged: most words of a text
     }
     let mut link = word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":");
-    for (fanged, plain) in [("hxxps://", "https://"), ("hxxp://", "http://"), ("hXXps://", "https://"), ("hXXp://", "http://")] {
+    // Defanged, or mistyped so that filters miss it while phones still open it.
+    for (fanged, plain) in [
+        ("hxxps://", "https://"),
+        ("hxxp://", "http://"),
+        ("hXXps://", "https://"),
+        ("hXXp://", "http://"),
+        ("https//", "https://"),
+        ("http//", "http://"),
+    ] {
         if let Some(rest) = link.strip_prefix(fanged) {
             link = format!("{plain}{rest}");
+        }
+    }
+    for scheme in ["https:/", "http:/"] {
+        if let Some(rest) = link.strip_prefix(scheme).filter(|rest| !rest.starts_with('/')) {
+            link = format!("{scheme}/{rest}");
+            break;
         }
     }
     std::borrow::Cow::Owned(link)
@@ -327,7 +346,7 @@ pub(crate) struct Phone {
 /// in the few characters before `at`.
 fn after_call_word(text: &str, at: usize) -> bool {
     let before = text[floor_boundary(text, at.saturating_sub(16))..at].to_lowercase();
-    ["call", "ph", "tel", "dial", "ring", "no", "contact", "whatsapp", "llame", "ligue", "appelez", "anrufen", "звон"].iter().any(|word| before.contains(word))
+    ["call", "ph", "tel", "dial", "ring", "no", "contact", "whatsapp", "care", "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон"].iter().any(|word| before.contains(word))
 }
 
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
@@ -378,6 +397,9 @@ mod tests {
             ["https://dhl-customs.info/pay?id=3", "www.example.com", "aliexpress-refund.top", "http://paypal.com@evil.example/"],
             "{text}"
         );
+        let text = "Log in via http:/95.141.32.7:81/default.aspx or Click:http://23.254.215.52 or http//tms.example.com/x";
+        let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
+        assert_eq!(links, ["http://95.141.32.7:81/default.aspx", "http://23.254.215.52", "http://tms.example.com/x"], "{text}");
     }
 
     #[test]
