@@ -34,6 +34,16 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
     to_js(&verdict)
 }
 
+/// Judges a page from the facts the content script gathered: `{url, title, text, headings,
+/// links: [{href, text}], forms: [{action, has_password, has_card}]}`. Throws an `Error` when
+/// the object does not have that shape.
+#[wasm_bindgen]
+pub fn analyze_page(facts: JsValue) -> Result<JsValue, JsError> {
+    let facts: crate::PageFacts = serde_wasm_bindgen::from_value(facts).map_err(|e| JsError::new(&format!("not page facts: {e}")))?;
+    let verdict = ENGINE.with(|engine| engine.borrow().analyze_page(&facts));
+    to_js(&verdict)
+}
+
 /// Sets the user's trusted sites and own protected domains (host names or URLs; entries that
 /// are not domain names are skipped).
 #[wasm_bindgen]

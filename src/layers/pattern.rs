@@ -44,7 +44,7 @@ pub(crate) fn check_impersonation(text: &str, index: &Index, links: &[(&FoundLin
 }
 
 /// The first catalogue brand the text names, and the words as written.
-fn brand_named_in<'t, 'i>(text: &'t str, index: &'i Index) -> Option<(&'i Entry, &'t str)> {
+pub(crate) fn brand_named_in<'t, 'i>(text: &'t str, index: &'i Index) -> Option<(&'i Entry, &'t str)> {
     let folded = fold(text);
     let words: Vec<(usize, &str)> = folded.text.split(' ').scan(0, |at, word| {
         let start = *at;
