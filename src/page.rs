@@ -17,8 +17,6 @@
 //! Every list and string is bounded here too, whatever the content script sent: over a cap,
 //! the rest is skipped and the verdict says so.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use crate::catalogue;
@@ -188,7 +186,7 @@ fn bounded<'f>(facts: &'f PageFacts, findings: &mut Findings) -> (&'f str, &'f [
 fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Index], findings: &mut Findings) {
     // Each site is judged once, by its address without path: what is kept of a link's
     // verdict below depends on the host (and user info) alone.
-    let mut judged: HashSet<String> = HashSet::new();
+    let mut judged: Vec<String> = Vec::new(); // sorted (a hash set costs ~1 KB more wasm)
     let mut reported = 0;
     let mut shortener_noted = false;
     for link in links {
@@ -223,11 +221,9 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
             Some(userinfo) => format!("{}://{userinfo}@{}/", target.scheme, to.ascii),
             None => format!("{}://{}/", target.scheme, to.ascii),
         };
-        if judged.contains(&site) {
-            continue;
-        }
+        let Err(at) = judged.binary_search(&site) else { continue };
         let Ok(verdict) = engine.analyze_url(&site) else { continue };
-        judged.insert(site);
+        judged.insert(at, site);
         for mut reason in verdict.reasons {
             let keep = match reason.layer {
                 Layer::Domain => reason.severity >= Severity::Caution,

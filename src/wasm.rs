@@ -51,21 +51,20 @@ fn page_facts(value: &JsValue) -> Result<PageFacts, JsError> {
     if !value.is_object() {
         return Err(JsError::new("not page facts: expected an object"));
     }
-    let links = list(value, "links")?
-        .iter()
-        .map(|link| Ok(PageLink { href: string(&link, "links[].href")?, text: string(&link, "links[].text")? }))
-        .collect::<Result<_, JsError>>()?;
-    let forms = list(value, "forms")?
-        .iter()
-        .map(|form| {
-            Ok(PageForm {
-                action: string(&form, "forms[].action")?,
-                has_password: boolean(&form, "forms[].has_password")?,
-                has_card: boolean(&form, "forms[].has_card")?,
-            })
-        })
-        .collect::<Result<_, JsError>>()?;
-    let headings = list(value, "headings")?.iter().map(|h| h.as_string().ok_or_else(|| wrong_type("headings[]", "strings"))).collect::<Result<_, _>>()?;
+    let mut links = Vec::new();
+    for link in list(value, "links")?.iter() {
+        links.push(PageLink { href: string(&link, "links[].href")?, text: string(&link, "links[].text")? });
+    }
+    let mut forms = Vec::new();
+    for form in list(value, "forms")?.iter() {
+        let action = string(&form, "forms[].action")?;
+        let (has_password, has_card) = (boolean(&form, "forms[].has_password")?, boolean(&form, "forms[].has_card")?);
+        forms.push(PageForm { action, has_password, has_card });
+    }
+    let mut headings = Vec::new();
+    for heading in list(value, "headings")?.iter() {
+        headings.push(heading.as_string().ok_or_else(|| wrong_type("headings[]", "strings"))?);
+    }
     Ok(PageFacts { url: string(value, "url")?, title: string(value, "title")?, text: string(value, "text")?, headings, links, forms })
 }
 
