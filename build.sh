@@ -120,6 +120,7 @@ run_accuracy() {
 run_benches() {
     cargo bench --locked --bench hosts
     node benches/wasm-hosts.mjs
+    node benches/wasm-pages.mjs
 }
 
 case "${1:-build}" in

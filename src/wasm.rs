@@ -46,7 +46,7 @@ pub fn analyze_page(facts: JsValue) -> Result<JsValue, JsError> {
 
 // The facts are read field by field rather than through serde-wasm-bindgen's deserializer:
 // the same result, for about 13 KB less gzipped wasm (measured: 276,426 bytes with the
-// deserializer, see BENCHMARKS.md).
+// deserializer, see BENCHMARKS.md, "Size — analyze_page").
 fn page_facts(value: &JsValue) -> Result<PageFacts, JsError> {
     if !value.is_object() {
         return Err(JsError::new("not page facts: expected an object"));
