@@ -262,10 +262,13 @@
     const url = location.href;
     const { verdict, engine } = await judge((glue) => glue.analyze_url(url), { type: 'verdict/url', url });
     report(verdict, engine, 'url');
+    addressVerdict = { verdict, engine };
     // A lookalike host is warned about at once; anything else waits for the page's own verdict,
     // which includes the address's reasons.
     if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, engine);
   }
+
+  let addressVerdict = null; // shown as it is if the page itself cannot be judged
 
   let lastFacts = ''; // the facts last judged, so an unchanged page is not judged again
 
@@ -281,13 +284,18 @@
 
   let queue = Promise.resolve(); // one page check at a time
   function queuePageCheck() {
-    queue = queue.then(checkPage).catch((error) => console.warn('Wary could not check this page:', error));
+    queue = queue.then(checkPage).catch((error) => {
+      console.warn('Wary could not check this page:', error);
+      if (addressVerdict && !bar) show(addressVerdict.verdict, addressVerdict.engine);
+    });
     return queue;
   }
 
-  /** True when a mutation added visible text (not our own bar, which lives outside <body>). */
+  /**
+   * True when a mutation added text (our own bar lives outside <body>). Edits of existing text
+   * (clocks, counters) are not watched: new messages and views arrive as new nodes.
+   */
   function addsText(mutation) {
-    if (mutation.type === 'characterData') return Boolean(mutation.target.nodeValue?.trim());
     for (const node of mutation.addedNodes) {
       if (node.nodeType === Node.TEXT_NODE && node.nodeValue.trim()) return true;
       if (node.nodeType === Node.ELEMENT_NODE && !NO_TEXT.has(node.nodeName) && node.textContent.trim()) return true;
@@ -312,7 +320,7 @@
       if (timer || !mutations.some(addsText)) return;
       timer = setTimeout(run, Math.max(0, lastRun + RECHECK_MS - Date.now()));
     });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   }
 
   function whenParsed(then) {

@@ -76,3 +76,25 @@ test('a chat message added after load with a link showing paypal.com raises the 
   await screenshot(tab, 'bar-real-site-chat-link');
   await tab.close();
 });
+
+test('the worker judges page facts sent as verdict/page, and refuses ill-shaped ones', async () => {
+  // An extension page may message the worker as the content script does.
+  const tab = await browser.context.newPage();
+  await tab.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  const answers = await tab.evaluate(async () => {
+    const ask = (facts) => chrome.runtime.sendMessage({ type: 'verdict/page', facts });
+    return {
+      good: await ask({ url: 'http://aliexpress-deals.shop/', title: 'AliExpress', forms: [{ action: 'http://aliexpress-deals.shop/pay', has_password: false, has_card: true }] }),
+      notObject: await ask('http://aliexpress-deals.shop/'),
+      wrongType: await ask({ url: 'http://x.example/', links: [{ href: 42 }] }),
+      tooMany: await ask({ url: 'http://x.example/', links: Array.from({ length: 2001 }, () => ({ href: 'http://y.example/', text: '' })) }),
+    };
+  });
+  assert.equal(answers.good?.ok, true, `good facts are judged: ${JSON.stringify(answers.good)}`);
+  assert.equal(answers.good.verdict.level, 'danger', 'the cloned shop facts are danger in the worker too');
+  for (const name of ['notObject', 'wrongType', 'tooMany']) {
+    assert.equal(answers[name]?.ok, false, `${name} facts are refused: ${JSON.stringify(answers[name])}`);
+    assert.match(answers[name].error, /verdict\/page/, `${name}: the error says which message was refused`);
+  }
+  await tab.close();
+});
