@@ -98,7 +98,9 @@ fn oversized_pages_are_cut_and_say_so() {
     assert!(links_note.message.contains(&format!("first {MAX_PAGE_LINKS} of the page's 10000")), "{}", links_note.message);
     assert!(verdict.reasons.iter().find(|r| r.code == "page-forms-truncated").unwrap().message.contains(&MAX_PAGE_FORMS.to_string()));
     assert_eq!(verdict.level, Level::Safe, "caps are information, not alarms: {codes:?}");
-    assert!(MAX_PAGE_TEXT_BYTES <= 200 * 1024);
+    let text_note = verdict.reasons.iter().find(|r| r.code == "page-text-truncated").unwrap();
+    assert!(text_note.message.contains(&format!("first {} KB", MAX_PAGE_TEXT_BYTES / 1024)), "{}", text_note.message);
+    assert_eq!(MAX_PAGE_TEXT_BYTES / 1024, 200, "the page text cap is the 200 KB the issue sets");
 }
 
 #[test]
