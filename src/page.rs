@@ -42,6 +42,8 @@ const MAX_SHORT_TEXT_BYTES: usize = 512;
 const MAX_LINK_REASONS: usize = 4;
 /// At most this many findings about forms.
 const MAX_FORM_REASONS: usize = 3;
+/// A site's own name counts as shown in its title from this many letters on.
+const MIN_OWN_NAME_CHARS: usize = 4;
 /// The echo of the page's address in the verdict.
 const MAX_INPUT_ECHO_BYTES: usize = 2_048;
 
@@ -86,8 +88,12 @@ impl Engine {
         let indexes = self.indexes();
         let mut findings = Findings::default();
         let (text, links, forms) = bounded(facts, &mut findings);
-        let asks_secrets = forms.iter().any(|f| f.has_password || f.has_card);
-        let page = Page::judge(self, &facts.url, asks_secrets, &indexes, &mut findings);
+        let host = host::parse_target(&facts.url).ok().and_then(|target| target.host);
+        // A brand in the address's path is read only where the page asks for secrets under
+        // another name than its own (see `Page::judge`).
+        let own_name = host.as_ref().is_some_and(|host| presents_own_name(host, facts));
+        let asks_secrets = forms.iter().any(|f| f.has_password || f.has_card) && !own_name;
+        let page = Page::judge(self, &facts.url, host, asks_secrets, &indexes, &mut findings);
         check_links(self, &page, links, &indexes, &mut findings);
         check_forms(&page, forms, &indexes, &mut findings);
         check_cloned_storefront(&page, facts, forms, &indexes, &mut findings);
@@ -110,13 +116,15 @@ struct Page<'i> {
     verified: bool,
     /// Verified, popular or trusted: its own links and forms are its own business.
     familiar: bool,
+    /// The host itself borrows a brand's name (a domain-layer finding).
+    lookalike: bool,
 }
 
 impl<'i> Page<'i> {
-    /// Judges the page's address into `findings` and keeps what the other checks need.
-    /// `asks_secrets`: the page has a password or card form.
-    fn judge(engine: &Engine, url: &str, asks_secrets: bool, indexes: &[&'i Index], findings: &mut Findings) -> Self {
-        let host = host::parse_target(url).ok().and_then(|target| target.host);
+    /// Judges the page's address (`url`, whose host is `host`) into `findings` and keeps what
+    /// the other checks need. `asks_secrets`: the page has a password or card form, and does
+    /// not show its own site's name in its title or headings.
+    fn judge(engine: &Engine, url: &str, host: Option<Host>, asks_secrets: bool, indexes: &[&'i Index], findings: &mut Findings) -> Self {
         if let Ok(mut verdict) = engine.analyze_url(url) {
             // A brand in the path is how blogs and news name their articles
             // (`/my-aliexpress-haul`); on a page it counts only where the page asks for a
@@ -135,9 +143,10 @@ impl<'i> Page<'i> {
             findings.lookalike_of = verdict.lookalike_of;
         }
         let trusted = findings.reasons.iter().any(|r| r.code == "trusted");
+        let lookalike = findings.reasons.iter().any(|r| r.layer == Layer::Domain && r.severity > Severity::Info);
         let popular = host.as_ref().and_then(Host::registrable).is_some_and(catalogue::is_popular);
         let owner = host.as_ref().and_then(|host| official_owner(host, indexes));
-        Page { owner, verified: findings.verified, familiar: findings.verified || trusted || popular, host }
+        Page { owner, verified: findings.verified, familiar: findings.verified || trusted || popular, lookalike, host }
     }
 
     fn registrable(&self) -> Option<&str> {
@@ -335,6 +344,10 @@ fn check_cloned_storefront(page: &Page, facts: &PageFacts, forms: &[PageForm], i
         return;
     }
     let Some((brand, written)) = brand_in_content(facts, indexes) else { return };
+    // Its own name excuses a shop, unless that name borrows the brand's (`aliexpress-deals`).
+    if !page.lookalike && page.host.as_ref().is_some_and(|host| presents_own_name(host, facts)) {
+        return;
+    }
     let asks = match (card, password) {
         (true, true) => "your card details and password",
         (true, false) => "your card details",
@@ -348,6 +361,20 @@ fn check_cloned_storefront(page: &Page, facts: &PageFacts, forms: &[PageForm], i
         written,
         &brand.home,
     );
+}
+
+/// The page's title or a heading carries the site's own name (`Nike Air Max 90 | Sneaker
+/// Corner` on sneaker-corner.com): a shop selling a brand's goods under its own name, not a
+/// copy of the brand's site, which shows the brand's name instead of its own.
+fn presents_own_name(host: &Host, facts: &PageFacts) -> bool {
+    let labels_before = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
+    let Some(name) = host.unicode.split('.').nth(labels_before) else { return false };
+    let squeeze = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let name = squeeze(name);
+    if name.chars().count() < MIN_OWN_NAME_CHARS {
+        return false; // a short name turns up inside other words by chance
+    }
+    std::iter::once(&facts.title).chain(facts.headings.iter().take(MAX_HEADINGS)).any(|text| squeeze(cut(text, MAX_SHORT_TEXT_BYTES)).contains(&name))
 }
 
 /// The first brand the page presents itself as: named in the title, or in a heading. A
@@ -408,7 +435,8 @@ mod tests {
         let engine = Engine::new();
         let indexes = engine.indexes();
         let mut findings = Findings::default();
-        let page = Page::judge(&engine, url, false, &indexes, &mut findings);
+        let host = host::parse_target(url).ok().and_then(|target| target.host);
+        let page = Page::judge(&engine, url, host, false, &indexes, &mut findings);
         fold_text_reasons(&page, reasons, &mut findings);
         findings.into_verdict(url)
     }
