@@ -130,6 +130,7 @@ run_benches() {
     cargo bench --locked --bench hosts
     cargo bench --locked --bench text
     node benches/wasm-hosts.mjs
+    node benches/wasm-pages.mjs
 }
 
 case "${1:-build}" in

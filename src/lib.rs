@@ -15,6 +15,7 @@ mod host;
 mod index;
 mod layers;
 mod lines;
+mod page;
 mod skeleton;
 mod text;
 mod suffix;
@@ -23,6 +24,7 @@ mod verdict;
 mod wasm;
 
 pub use host::InputError;
+pub use page::{analyze_page, PageFacts, PageForm, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES};
 pub use verdict::{Layer, Level, Reason, Severity, Verdict};
 
 use verdict::Findings;
@@ -57,12 +59,16 @@ impl Engine {
         }
     }
 
+    /// Where protected names are looked up: the catalogue, then the user's own domains.
+    fn indexes(&self) -> Vec<&index::Index> {
+        std::iter::once(index::Index::catalogue()).chain(self.protected.as_ref()).collect()
+    }
+
     /// Judges a URL or a bare host name (`aliexpress-sale.shop`, `https://x.example/pay`).
     pub fn analyze_url(&self, input: &str) -> Result<Verdict, InputError> {
         let target = host::parse_target(input)?;
         let mut findings = Findings::default();
-        let catalogue = index::Index::catalogue();
-        let indexes: Vec<&index::Index> = std::iter::once(catalogue).chain(self.protected.as_ref()).collect();
+        let indexes = self.indexes();
         let protection = layers::domain::Protection { indexes: &indexes, trusted: &self.trusted };
         if let Some(host) = &target.host {
             layers::domain::check_host(host, input, &protection, &mut findings);

@@ -103,6 +103,8 @@ fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, stronges
     match (level, lookalike_of) {
         (Level::Safe, _) if verified => "This is the brand's real site. Still, pay only through its own checkout.".into(),
         (Level::Safe, _) => "Nothing suspicious found. Wary knows the real sites of big brands; for others, stay alert.".into(),
+        // The real site, with something on it that is not: a seller's message, a link in it.
+        (_, None) if verified => "This is the brand's real site, but this request on it is not: pay only through the site's own checkout, never by transfer, gift card or a link someone sends you.".into(),
         (_, Some(real)) if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) => format!(
             "Do not log in, pay or enter card details here. Type {real} into the address bar yourself instead."
         ),

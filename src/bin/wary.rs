@@ -5,25 +5,31 @@
 //! wary check [--json] -                   judge one input per line of standard input
 //! wary text [--json] [FILE|-]             judge a message (a file, or standard input)
 //! wary text --batch                       one JSON string per input line, one verdict per output line
+//! wary page [--json] [FILE|-]             judge a page from its facts (one JSON object, as the
+//!                                         content script gathers them)
 //! ```
 //! Exit status: 0 when the inputs were processed, whatever the verdicts; 2 on usage errors.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use wary::{Engine, InputError, Verdict};
+use wary::{Engine, InputError, PageFacts, Verdict};
 
 const USAGE: &str = "\
 usage: wary check [--json] <url-or-host>...
        wary check [--json] -        (one input per line from standard input)
        wary text [--json] [FILE|-]  (a message from a file or standard input)
        wary text --batch            (one JSON-encoded string per line of standard input)
+       wary page [--json] [FILE|-]  (one page's facts as a JSON object: url, title, text,
+                                     headings, links [{href, text}], forms [{action,
+                                     has_password, has_card}])
 
 Tells whether each link or site is a brand's real site or an impersonation, and whether a
-message is a scam.
+message or a page is a scam.
   --json    one JSON object per input per line
   --batch   implies --json
-Exit status: 0 when the inputs were processed, 2 on usage errors.";
+Exit status: 0 when the inputs were processed, 1 when they could not be read (page facts
+that are not JSON), 2 on usage errors.";
 
 /// How much of a message file or standard input is read; the engine judges the first 200 KB.
 const MAX_MESSAGE_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,6 +42,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => {}
         Some("text") => return text_command(&args[1..]),
+        Some("page") => return page_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -105,6 +112,48 @@ fn text_command(args: &[String]) -> ExitCode {
             }
         })
     };
+    finish(result.and_then(|()| out.flush()))
+}
+
+/// `wary page [--json] [FILE|-]`: one page's facts, as a JSON object, judged as a page.
+fn page_command(args: &[String]) -> ExitCode {
+    let (mut json, mut source) = (false, None);
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
+            path if source.is_none() => source = Some(path.to_string()),
+            extra => return usage_error(&format!("one page at a time; unexpected {extra:?}")),
+        }
+    }
+    let engine = Engine::new();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let name = source.as_deref().filter(|s| *s != "-").unwrap_or("standard input");
+    let result = read_message(source.as_deref()).and_then(|bytes| {
+        if bytes.len() as u64 >= MAX_MESSAGE_BYTES {
+            let mb = MAX_MESSAGE_BYTES >> 20;
+            return Err(io::Error::new(io::ErrorKind::InvalidData, format!("{name}: page facts over {mb} MB are not read")));
+        }
+        let not_facts = |why: String| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("{name}: not page facts (a JSON object with url, title, text, headings, links, forms): {why}"))
+        };
+        // Parsed as a JSON value first: serde would also read a bare array as the fields in order.
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| not_facts(e.to_string()))?;
+        if !value.is_object() {
+            return Err(not_facts("invalid type: expected a JSON object".into()));
+        }
+        let facts: PageFacts = serde_json::from_value(value).map_err(|e| not_facts(e.to_string()))?;
+        let verdict = engine.analyze_page(&facts);
+        if json {
+            writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?)
+        } else {
+            write_human(&verdict, &mut out)
+        }
+    });
     finish(result.and_then(|()| out.flush()))
 }
 

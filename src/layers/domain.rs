@@ -22,7 +22,7 @@
 use crate::catalogue;
 use crate::confusables::{scripts_in, skeleton, Script};
 use crate::host::Host;
-use crate::index::{Hit, Index, MIN_TYPO_LEN};
+use crate::index::{Entry, Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
 use crate::verdict::{Findings, Layer, Severity};
 
@@ -68,12 +68,7 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
         findings.add(Layer::Domain, "trusted", Severity::Info, format!("You marked {registrable} as a site you trust."), registrable.into());
         return;
     }
-    // Official domains are looked up as the registrable domain and as any longer name ending
-    // in it: `amazon.com.be` is Amazon's, though `com.be` is no public suffix.
-    let prefix_len = host.ascii.len() - registrable.len();
-    let official_names = host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
-    let official_names = std::iter::once(host.ascii.as_str()).filter(|_| prefix_len > 0).chain(official_names).chain(std::iter::once(registrable));
-    if let Some(entry) = official_names.take(MAX_PIECES).find_map(|name| protection.indexes.iter().find_map(|index| index.owner_of(name))) {
+    if let Some(entry) = official_owner(host, protection.indexes) {
         findings.verified = true;
         findings.add(Layer::Domain, "verified", Severity::Info, format!("{} is a real {} site.", host.unicode, entry.name), registrable.into());
         return;
@@ -110,6 +105,17 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
     if !found && !popular && !host.unicode.is_ascii() {
         check_scripts(&view, findings);
     }
+}
+
+/// The brand or protected entry whose official site `host` is (or a subdomain of one).
+/// Official domains are looked up as the registrable domain and as any longer name ending in
+/// it: `amazon.com.be` is Amazon's, though `com.be` is no public suffix.
+pub(crate) fn official_owner<'i>(host: &Host, indexes: &[&'i Index]) -> Option<&'i Entry> {
+    let registrable = host.registrable()?;
+    let prefix_len = host.ascii.len() - registrable.len();
+    let official_names = host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
+    let official_names = std::iter::once(host.ascii.as_str()).filter(|_| prefix_len > 0).chain(official_names).chain(std::iter::once(registrable));
+    official_names.take(MAX_PIECES).find_map(|name| indexes.iter().find_map(|index| index.owner_of(name)))
 }
 
 /// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`,

@@ -114,3 +114,26 @@ export async function screenshot(page, name) {
   await mkdir(outputDir, { recursive: true });
   await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
 }
+
+/**
+ * The text of the warning bar. The bar lives in a closed shadow root, out of reach of page
+ * scripts and of Playwright's selectors, so it is read through the DevTools protocol, whose
+ * DOM view pierces shadow roots; the style sheet's text is left out.
+ */
+export async function barText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const texts = [];
+    const walk = (node, inBar, parentName) => {
+      const attributes = node.attributes ?? [];
+      const isBar = inBar || attributes.some((value, at) => at % 2 === 0 && value === 'data-wary');
+      if (isBar && node.nodeType === 3 && parentName !== 'STYLE') texts.push(node.nodeValue);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, isBar, node.nodeName);
+    };
+    walk(root, false, '');
+    return texts.join(' ');
+  } finally {
+    await cdp.detach();
+  }
+}

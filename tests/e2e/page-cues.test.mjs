@@ -1,0 +1,100 @@
+// On-page cues in real Chromium: the content script gathers the page's facts and the engine
+// judges them — a cloned shop with a card form on a lookalike host (in the content script and,
+// under a strict CSP, in the worker), the same page on the real host, and a chat message with
+// a deceptive link that arrives after the page has loaded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, findBar, tooltipFor, retryUntil, screenshot, barText } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(host, page) {
+  const tab = await browser.context.newPage();
+  await tab.goto(server.url(host, page));
+  return tab;
+}
+
+/** Resolves once the worker's tooltip for `tab` says the page's content was judged safe. */
+function pageJudgedSafe(tab) {
+  return retryUntil(async () => {
+    const title = await tooltipFor(browser.worker, tab);
+    return title?.includes('on this page') || title?.endsWith(' or page') ? title : undefined;
+  });
+}
+
+for (const [path, engine] of [['/cloned-shop', 'page'], ['/strict-csp/cloned-shop', 'worker']]) {
+  test(`danger bar on a cloned AliExpress checkout on a lookalike host (${engine})`, async () => {
+    const tab = await open('aliexpress-deals.shop', path);
+    // The address alone gives a caution bar at once; the page's card form makes it danger.
+    const bar = await retryUntil(async () => {
+      const found = await findBar(tab);
+      return (await found?.getAttribute('data-wary')) === 'danger' ? found : undefined;
+    });
+    assert.ok(bar, `a danger bar should appear on the cloned shop (${path}); got ${await (await findBar(tab, 100))?.getAttribute('data-wary')}`);
+    assert.equal(await bar.getAttribute('data-wary-real'), 'aliexpress.com', 'the bar names the real site');
+    assert.equal(await bar.getAttribute('data-wary-engine'), engine, `the engine ran in the ${engine}`);
+    const text = await barText(tab);
+    assert.match(text, /looks like AliExpress and asks for your card details, but it is not on aliexpress\.com/, `bar text: ${text}`);
+    if (engine === 'page') await screenshot(tab, 'bar-danger-cloned-shop');
+    await tab.close();
+  });
+}
+
+test('no bar on the same checkout page on the real aliexpress.com', async () => {
+  const tab = await open('aliexpress.com', '/cloned-shop');
+  const judged = await pageJudgedSafe(tab);
+  assert.ok(judged, 'the page content should have been judged (tooltip)');
+  assert.match(judged, /real AliExpress site/, `tooltip: ${judged}`);
+  assert.equal(await findBar(tab, 300), null, 'no warning bar on the real aliexpress.com with its own card form');
+  await tab.close();
+});
+
+test('a chat message added after load with a link showing paypal.com raises the bar', async () => {
+  const tab = await open('aliexpress.com', '/seller-chat');
+  const bar = await findBar(tab, 6_000);
+  assert.ok(bar, 'a warning bar should appear once the chat message arrives');
+  const barBefore = await tab.evaluate(() => document.body.dataset.barBeforeChat);
+  assert.equal(barBefore, 'false', 'no bar before the message arrived (the page itself is the real site)');
+  assert.equal(await bar.getAttribute('data-wary'), 'danger', 'a link showing a brand while opening another site is danger');
+  assert.equal(await bar.getAttribute('data-wary-real'), null, 'the site is the real one: no "take me to the real site"');
+  const text = await barText(tab);
+  assert.match(text, /This is the real aliexpress\.com, but this link is not from AliExpress/, `bar text: ${text}`);
+  assert.match(text, /shows paypal\.com but opens secure-pay-help\.com/, `bar text: ${text}`);
+  const delay = await tab.evaluate(() => Date.now() - Number(document.body.dataset.chatAt));
+  console.log(`bar seen ${delay} ms after the chat message was inserted`);
+  await screenshot(tab, 'bar-real-site-chat-link');
+  await tab.close();
+});
+
+test('the worker judges page facts sent as verdict/page, and refuses ill-shaped ones', async () => {
+  // An extension page may message the worker as the content script does.
+  const tab = await browser.context.newPage();
+  await tab.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  const answers = await tab.evaluate(async () => {
+    const ask = (facts) => chrome.runtime.sendMessage({ type: 'verdict/page', facts });
+    return {
+      good: await ask({ url: 'http://aliexpress-deals.shop/', title: 'AliExpress', forms: [{ action: 'http://aliexpress-deals.shop/pay', has_password: false, has_card: true }] }),
+      notObject: await ask('http://aliexpress-deals.shop/'),
+      wrongType: await ask({ url: 'http://x.example/', links: [{ href: 42 }] }),
+      tooMany: await ask({ url: 'http://x.example/', links: Array.from({ length: 2001 }, () => ({ href: 'http://y.example/', text: '' })) }),
+    };
+  });
+  assert.equal(answers.good?.ok, true, `good facts are judged: ${JSON.stringify(answers.good)}`);
+  assert.equal(answers.good.verdict.level, 'danger', 'the cloned shop facts are danger in the worker too');
+  for (const name of ['notObject', 'wrongType', 'tooMany']) {
+    assert.equal(answers[name]?.ok, false, `${name} facts are refused: ${JSON.stringify(answers[name])}`);
+    assert.match(answers[name].error, /verdict\/page/, `${name}: the error says which message was refused`);
+  }
+  await tab.close();
+});
