@@ -406,9 +406,17 @@ fn brand_in_content<'i>(facts: &PageFacts, indexes: &[&'i Index]) -> Option<(&'i
 /// domain merely written in prose is no link. So is `impersonation`, which compares a brand
 /// named in the text with the domains written in it — on a page, the brand checks above look
 /// at its real address and forms instead.
+///
+/// On a familiar site (the real brand's, a popular or a trusted one) only payment requests
+/// count: its sale banners ("90% off"), checkout copy ("enter your card details") and fee
+/// notices are its own business; a request to pay outside it is what a seller slips in.
 fn fold_text_reasons(page: &Page, reasons: Vec<Reason>, findings: &mut Findings) {
     for mut reason in reasons {
-        let message_layer = matches!(reason.layer, Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern);
+        let message_layer = if page.familiar {
+            reason.layer == Layer::Payment
+        } else {
+            matches!(reason.layer, Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern)
+        };
         if !message_layer || matches!(reason.code, "impersonation" | "text-truncated") {
             continue;
         }
@@ -475,11 +483,19 @@ mod tests {
             reason(Layer::Link, "shortener", Severity::Caution, "A short link written in the text."),
             reason(Layer::Pattern, "impersonation", Severity::Caution, "Speaks as a brand."),
         ];
-        let verdict = with_text_reasons("https://www.aliexpress.com/", reasons);
+        let verdict = with_text_reasons("https://shop.kleinladen-muster.de/", reasons.clone());
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
-        assert_eq!(codes, ["verified", "deadline", "too-cheap"], "{verdict:#?}");
-        let info = &verdict.reasons[2];
+        assert_eq!(codes, ["deadline", "too-cheap"], "{verdict:#?}");
+        let info = &verdict.reasons[1];
         assert_eq!(info.message, "Cheap.", "an info reason explains without framing");
+
+        // The real site's own sale banners and checkout copy are its business; only a request
+        // to pay outside it counts there.
+        let mut on_real_site = reasons;
+        on_real_site.push(reason(Layer::Payment, "money-transfer-service", Severity::Caution, "Western Union."));
+        let verdict = with_text_reasons("https://www.aliexpress.com/", on_real_site);
+        let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
+        assert_eq!(codes, ["verified", "money-transfer-service"], "{verdict:#?}");
     }
 
     #[test]

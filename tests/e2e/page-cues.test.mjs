@@ -77,6 +77,20 @@ test('a chat message added after load with a link showing paypal.com raises the 
   await tab.close();
 });
 
+test('a seller message on the real aliexpress.com asking for Western Union raises the bar', async () => {
+  const tab = await open('aliexpress.com', '/seller-chat-transfer');
+  const bar = await findBar(tab, 6_000);
+  assert.ok(bar, 'a warning bar should appear once the seller asks for an off-platform payment');
+  assert.equal(await tab.evaluate(() => document.body.dataset.barBeforeChat), 'false', 'no bar before the message arrived');
+  assert.notEqual(await bar.getAttribute('data-wary'), 'safe');
+  assert.equal(await bar.getAttribute('data-wary-real'), null, 'the site is the real one: no "take me to the real site"');
+  const text = await barText(tab);
+  assert.match(text, /This is the real aliexpress\.com, but this request is not from AliExpress/, `bar text: ${text}`);
+  assert.match(text, /Western Union/, `bar text: ${text}`);
+  await screenshot(tab, 'bar-real-site-western-union');
+  await tab.close();
+});
+
 test('the worker judges page facts sent as verdict/page, and refuses ill-shaped ones', async () => {
   // An extension page may message the worker as the content script does.
   const tab = await browser.context.newPage();
