@@ -5,7 +5,6 @@
 //! from each non-ASCII character to the ASCII it passes for.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
@@ -13,11 +12,17 @@ use std::{env, fs};
 #[path = "src/skeleton.rs"]
 mod skeleton;
 
+// The tables' encodings, shared with the engine so both read the same layout.
+#[allow(dead_code)]
+#[path = "src/lines.rs"]
+mod lines;
+
 fn main() {
     for input in ["public_suffix_list.dat", "brands.txt", "popular_sites.txt", "free_hosting.txt", "url_shorteners.txt", "host_keywords.txt"] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
     println!("cargo:rerun-if-changed=src/skeleton.rs");
+    println!("cargo:rerun-if-changed=src/lines.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let write = |name: &str, code: String| fs::write(Path::new(&out).join(name), code).expect("write generated table");
 
@@ -64,8 +69,8 @@ fn read(name: &str) -> String {
     fs::read_to_string(Path::new("data").join(name)).unwrap_or_else(|e| panic!("read data/{name}: {e}"))
 }
 
-/// A `NameSet` static: the sorted hashes of the names. Two names with one hash would make a
-/// lookup of one find the other, so that fails the build.
+/// A `NameSet` static: the hashes of the names, encoded as `lines::NameSet` reads them. Two
+/// names with one hash would make a lookup of one find the other, so that fails the build.
 fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> String {
     let set: BTreeSet<String> = items.into_iter().collect();
     let mut hashes: BTreeMap<u32, &str> = BTreeMap::new();
@@ -75,7 +80,15 @@ fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> S
         }
     }
     let hashes: Vec<u32> = hashes.into_keys().collect();
-    format!("/// {doc} ({} names, as sorted FNV-1a hashes)\npub(crate) static {name}: NameSet = NameSet(&{hashes:?});\n", set.len())
+    if hashes.len() < lines::PACK_FROM {
+        return format!("/// {doc} ({} names, as sorted FNV-1a hashes)\npub(crate) static {name}: NameSet = NameSet::sorted(&{hashes:?});\n", set.len());
+    }
+    let (bucket_bits, buckets, starts, lows) = lines::encode_name_set(&hashes);
+    let bytes = 8 * (buckets.len() + lows.len()) + 2 * starts.len();
+    format!(
+        "/// {doc} ({} names, as FNV-1a hashes packed into {bytes} bytes)\npub(crate) static {name}: NameSet = NameSet::new({bucket_bits}, &{buckets:?}, &{starts:?}, &{lows:?});\n",
+        set.len()
+    )
 }
 
 /// A `SortedLines` static: the items sorted, unique, joined by newlines, with the offset of
@@ -221,23 +234,37 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
     Ok(brands)
 }
 
+/// The catalogue as `catalogue.rs` reads it: every brand as length-prefixed fields (one byte,
+/// below 128 so the table stays a `&str`, then that many bytes): name, kind, home domain, then
+/// the number of tokens and each token as a generic flag (0 or 1), its text, and its skeleton
+/// (empty when the same as the text). Then the official domains, sorted, as such fields too,
+/// and each domain's brand. Text and small numbers, no pointers, read in one pass of a few thousand
+/// steps on first use.
 fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    writeln!(out, "pub(crate) static BRANDS: &[Brand] = &[").unwrap();
-    for brand in brands {
-        writeln!(
-            out,
-            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?}, skeletons: &{:?}, generic: &{:?} }},",
-            brand.name,
-            brand.kind,
-            brand.domains[0],
-            brand.tokens,
-            brand.tokens.iter().map(|t| skeleton_of(t)).collect::<Vec<_>>(),
-            brand.generic
-        )
-        .unwrap();
+    fn field(table: &mut String, brand: &str, text: &str) {
+        let len = u8::try_from(text.len()).ok().filter(|&len| len < 128);
+        let len = len.unwrap_or_else(|| panic!("data/brands.txt: brand {brand:?}: {text:?} is 128 bytes or longer"));
+        table.push(char::from(len));
+        table.push_str(text);
     }
-    writeln!(out, "];").unwrap();
+    let mut table = String::new();
+    for brand in brands {
+        let name = brand.name.as_str();
+        for text in [name, &brand.kind, &brand.domains[0]] {
+            field(&mut table, name, text);
+        }
+        let count = u8::try_from(brand.tokens.len()).ok().filter(|&n| n < 128).expect("fewer than 128 tokens a brand");
+        table.push(char::from(count));
+        for text in &brand.tokens {
+            let skeleton = skeleton_of(text);
+            table.push(char::from(u8::from(brand.generic.contains(text))));
+            field(&mut table, name, text);
+            field(&mut table, name, if skeleton == *text { "" } else { &skeleton });
+        }
+    }
+    let mut out = format!(
+        "/// The brands in catalogue order, as length-prefixed fields (see build.rs).\npub(crate) static BRANDS: &str = {table:?};\n"
+    );
     // A domain may be official for two brands (alicdn.com serves AliExpress and Alibaba):
     // the first brand listed owns it in this table.
     let mut official: BTreeMap<&str, usize> = BTreeMap::new();
@@ -246,11 +273,12 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
             official.entry(domain.as_str()).or_insert(index);
         }
     }
-    writeln!(out, "/// Official registrable domains, sorted, with the index of their brand.").unwrap();
-    writeln!(out, "pub(crate) static OFFICIAL: &[(&str, u16)] = &[").unwrap();
-    for (domain, index) in &official {
-        writeln!(out, "    ({domain:?}, {index}),").unwrap();
+    let mut domains = String::new();
+    for domain in official.keys() {
+        field(&mut domains, "(official domains)", domain);
     }
-    writeln!(out, "];").unwrap();
+    out.push_str(&format!("/// Official registrable domains, sorted, as length-prefixed fields.\npub(crate) static OFFICIAL: &str = {domains:?};\n"));
+    let owners: Vec<u16> = official.values().map(|&at| u16::try_from(at).expect("fewer than 65,536 brands")).collect();
+    out.push_str(&format!("/// The brand (line of `BRANDS`) that owns each line of `OFFICIAL`.\npub(crate) static OWNERS: &[u16] = &{owners:?};\n"));
     out
 }
