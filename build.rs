@@ -1,8 +1,8 @@
 //! Compiles the lists in `data/` into compact Rust tables, so the engine never parses text
 //! at page load: the ICANN section of the Public Suffix List and the site lists become
-//! sorted hash sets searched by bisection; the brand catalogue becomes
-//! sorted slices with each name's skeleton precomputed; UTS #39 confusables become a table
-//! from each non-ASCII character to the ASCII it passes for.
+//! packed hash sets (`lines::NameSet`); the brand catalogue becomes length-prefixed text with
+//! each name's skeleton precomputed, read into the brand index on first use; UTS #39
+//! confusables become runs of characters with the ASCII each passes for.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
