@@ -1,11 +1,10 @@
 //! Compiles the lists in `data/` into compact Rust tables, so the engine never parses text
 //! at page load: the ICANN section of the Public Suffix List and the site lists become
-//! sorted hash sets searched by bisection; the brand catalogue becomes
-//! sorted slices with each name's skeleton precomputed; UTS #39 confusables become a table
-//! from each non-ASCII character to the ASCII it passes for.
+//! packed hash sets (`lines::NameSet`); the brand catalogue becomes length-prefixed text with
+//! each name's skeleton precomputed, read into the brand index on first use; UTS #39
+//! confusables become runs of characters with the ASCII each passes for.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
@@ -13,11 +12,17 @@ use std::{env, fs};
 #[path = "src/skeleton.rs"]
 mod skeleton;
 
+// The tables' encodings, shared with the engine so both read the same layout.
+#[allow(dead_code)]
+#[path = "src/lines.rs"]
+mod lines;
+
 fn main() {
     for input in ["public_suffix_list.dat", "brands.txt", "popular_sites.txt", "free_hosting.txt", "url_shorteners.txt", "host_keywords.txt"] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
     println!("cargo:rerun-if-changed=src/skeleton.rs");
+    println!("cargo:rerun-if-changed=src/lines.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let write = |name: &str, code: String| fs::write(Path::new(&out).join(name), code).expect("write generated table");
 
@@ -27,7 +32,7 @@ fn main() {
     let confusables = compile_confusables();
     let table: BTreeMap<char, String> = confusables.clone();
     let skeleton_of = |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
-    write("confusables.rs", sorted_lines("Each non-ASCII look-alike character followed by the ASCII it passes for.", "LOOKALIKES", confusables.iter().map(|(c, ascii)| format!("{c}{ascii}"))));
+    write("confusables.rs", compile_lookalikes(&confusables));
 
     let brands = parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
     write("catalogue.rs", compile_catalogue(&brands, &skeleton_of));
@@ -66,8 +71,8 @@ fn read(name: &str) -> String {
     fs::read_to_string(Path::new("data").join(name)).unwrap_or_else(|e| panic!("read data/{name}: {e}"))
 }
 
-/// A `NameSet` static: the sorted hashes of the names. Two names with one hash would make a
-/// lookup of one find the other, so that fails the build.
+/// A `NameSet` static: the hashes of the names, encoded as `lines::NameSet` reads them. Two
+/// names with one hash would make a lookup of one find the other, so that fails the build.
 fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> String {
     let set: BTreeSet<String> = items.into_iter().collect();
     let mut hashes: BTreeMap<u32, &str> = BTreeMap::new();
@@ -77,26 +82,61 @@ fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> S
         }
     }
     let hashes: Vec<u32> = hashes.into_keys().collect();
-    format!("/// {doc} ({} names, as sorted FNV-1a hashes)\npub(crate) static {name}: NameSet = NameSet(&{hashes:?});\n", set.len())
+    if hashes.len() < lines::PACK_FROM {
+        return format!("/// {doc} ({} names, as sorted FNV-1a hashes)\npub(crate) static {name}: NameSet = NameSet::sorted(&{hashes:?});\n", set.len());
+    }
+    let (bucket_bits, buckets, starts, lows) = lines::encode_name_set(&hashes);
+    let bytes = 8 * (buckets.len() + lows.len()) + 2 * starts.len();
+    format!(
+        "/// {doc} ({} names, as FNV-1a hashes packed into {bytes} bytes)\npub(crate) static {name}: NameSet = NameSet::new({bucket_bits}, &{buckets:?}, &{starts:?}, &{lows:?});\n",
+        set.len()
+    )
 }
 
-/// A `SortedLines` static: the items sorted, unique, joined by newlines, with the offset of
-/// every 16th line (`lines::SAMPLE_EVERY`) so lookups need not scan the text.
-fn sorted_lines(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> String {
-    const SAMPLE_EVERY: usize = 16; // lines::SAMPLE_EVERY
-    let set: BTreeSet<String> = items.into_iter().collect();
-    let mut text = String::new();
-    let mut samples = Vec::new();
-    for (at, item) in set.iter().enumerate() {
-        if at > 0 {
-            text.push('\n');
+/// The look-alike table as runs: consecutive characters with the same ASCII look-alike (a
+/// block of combining marks, a row of accented a's) make one run, coded in RUNS as the gap
+/// from the previous run's end and the run's length (LEB128 varints) and the look-alike's
+/// number in ASCII; RUN_SAMPLES holds, for every `confusables::RUN_SAMPLE`th run, where the
+/// previous run ended and where the record starts. 5,068 characters make ~2,400 runs: a
+/// third of the bytes of the table as sorted text lines, gzipped.
+fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
+    const RUN_SAMPLE: usize = 32; // confusables::RUN_SAMPLE
+    let ascii: Vec<&str> = table.values().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect();
+    assert!(ascii.len() <= 256, "more than 256 distinct look-alikes");
+    let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, look-alike
+    for (&c, lookalike) in table {
+        let number = ascii.binary_search(&lookalike.as_str()).expect("listed") as u8;
+        match runs.last_mut() {
+            Some((start, len, last)) if *start + *len == c as u32 && *last == number => *len += 1,
+            _ => runs.push((c as u32, 1, number)),
         }
-        if at % SAMPLE_EVERY == 0 {
-            samples.push(text.len() as u32);
-        }
-        text.push_str(item);
     }
-    format!("/// {doc} ({} lines)\npub(crate) static {name}: SortedLines = SortedLines::sampled({text:?}, &{samples:?});\n", set.len())
+    let (mut bytes, mut samples, mut end) = (Vec::new(), Vec::new(), 0u32);
+    let varint = |bytes: &mut Vec<u8>, mut value: u32| loop {
+        let low = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            bytes.push(low);
+            break;
+        }
+        bytes.push(low | 0x80);
+    };
+    for (at, &(start, len, number)) in runs.iter().enumerate() {
+        if at % RUN_SAMPLE == 0 {
+            samples.push((end, bytes.len() as u32));
+        }
+        varint(&mut bytes, start - end);
+        varint(&mut bytes, len);
+        bytes.push(number);
+        end = start + len;
+    }
+    format!(
+        "/// The ASCII look-alikes, in byte order.\npub(crate) static ASCII: &[&str] = &{ascii:?};\n\
+         /// Every non-ASCII look-alike character ({} of them) as {} runs; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
+         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n",
+        table.len(),
+        runs.len()
+    )
 }
 
 /// A list of domains, one per line, `#` comments; stored in ASCII form.
@@ -223,23 +263,37 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
     Ok(brands)
 }
 
+/// The catalogue as `catalogue.rs` reads it: every brand as length-prefixed fields (one byte,
+/// below 128 so the table stays a `&str`, then that many bytes): name, kind, home domain, then
+/// the number of tokens and each token as a generic flag (0 or 1), its text, and its skeleton
+/// (empty when the same as the text). Then the official domains, sorted, as such fields too,
+/// and each domain's brand. Text and small numbers, no pointers, read in one pass of a few thousand
+/// steps on first use.
 fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    writeln!(out, "pub(crate) static BRANDS: &[Brand] = &[").unwrap();
-    for brand in brands {
-        writeln!(
-            out,
-            "    Brand {{ name: {:?}, kind: {:?}, home: {:?}, tokens: &{:?}, skeletons: &{:?}, generic: &{:?} }},",
-            brand.name,
-            brand.kind,
-            brand.domains[0],
-            brand.tokens,
-            brand.tokens.iter().map(|t| skeleton_of(t)).collect::<Vec<_>>(),
-            brand.generic
-        )
-        .unwrap();
+    fn field(table: &mut String, brand: &str, text: &str) {
+        let len = u8::try_from(text.len()).ok().filter(|&len| len < 128);
+        let len = len.unwrap_or_else(|| panic!("data/brands.txt: brand {brand:?}: {text:?} is 128 bytes or longer"));
+        table.push(char::from(len));
+        table.push_str(text);
     }
-    writeln!(out, "];").unwrap();
+    let mut table = String::new();
+    for brand in brands {
+        let name = brand.name.as_str();
+        for text in [name, &brand.kind, &brand.domains[0]] {
+            field(&mut table, name, text);
+        }
+        let count = u8::try_from(brand.tokens.len()).ok().filter(|&n| n < 128).expect("fewer than 128 tokens a brand");
+        table.push(char::from(count));
+        for text in &brand.tokens {
+            let skeleton = skeleton_of(text);
+            table.push(char::from(u8::from(brand.generic.contains(text))));
+            field(&mut table, name, text);
+            field(&mut table, name, if skeleton == *text { "" } else { &skeleton });
+        }
+    }
+    let mut out = format!(
+        "/// The brands in catalogue order, as length-prefixed fields (see build.rs).\npub(crate) static BRANDS: &str = {table:?};\n"
+    );
     // A domain may be official for two brands (alicdn.com serves AliExpress and Alibaba):
     // the first brand listed owns it in this table.
     let mut official: BTreeMap<&str, usize> = BTreeMap::new();
@@ -248,12 +302,13 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
             official.entry(domain.as_str()).or_insert(index);
         }
     }
-    writeln!(out, "/// Official registrable domains, sorted, with the index of their brand.").unwrap();
-    writeln!(out, "pub(crate) static OFFICIAL: &[(&str, u16)] = &[").unwrap();
-    for (domain, index) in &official {
-        writeln!(out, "    ({domain:?}, {index}),").unwrap();
+    let mut domains = String::new();
+    for domain in official.keys() {
+        field(&mut domains, "(official domains)", domain);
     }
-    writeln!(out, "];").unwrap();
+    out.push_str(&format!("/// Official registrable domains, sorted, as length-prefixed fields.\npub(crate) static OFFICIAL: &str = {domains:?};\n"));
+    let owners: Vec<u16> = official.values().map(|&at| u16::try_from(at).expect("fewer than 65,536 brands")).collect();
+    out.push_str(&format!("/// The brand (line of `BRANDS`) that owns each line of `OFFICIAL`.\npub(crate) static OWNERS: &[u16] = &{owners:?};\n"));
     out
 }
 
@@ -265,6 +320,7 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
 /// so the engine compares folded words with folded words. Writes `CUE_GROUPS` (layer, code,
 /// weight) and `CUE_PHRASES`: sorted lines `<group> <word> <word>...`.
 fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
+    use std::fmt::Write as _;
     println!("cargo:rerun-if-changed=data/cues");
     let mut files: Vec<_> = fs::read_dir("data/cues").expect("data/cues").map(|e| e.expect("data/cues entry").path()).collect();
     files.sort();

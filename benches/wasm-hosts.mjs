@@ -1,11 +1,12 @@
 // Host checks in the WebAssembly build, through the real JS glue, on the same corpus as
 // benches/hosts.rs: 5,000 popular hosts plus generated lookalikes. Also times instantiating
 // the module, which every page pays once. Run after ./build.sh:  node benches/wasm-hosts.mjs
+// (or `node benches/wasm-hosts.mjs file:///other/engine/dir/` to time another build).
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 
 const root = new URL('../', import.meta.url);
-const engineDir = new URL('dist/chrome/engine/', root);
+const engineDir = new URL(process.argv[2] ?? 'dist/chrome/engine/', root);
 
 function corpus(popularText) {
   const hosts = popularText.split('\n').filter((l) => l && !l.startsWith('#')).slice(0, 5000).map((d) => `www.${d}`);

@@ -3,8 +3,14 @@
 //! homographs and embedding), free hosting and dynamic DNS (anyone can get a name there), and
 //! URL shorteners (the real destination is hidden). All compiled in by build.rs.
 
-/// A brand people are phished with.
-#[derive(Debug)]
+use std::sync::OnceLock;
+
+use crate::lines::Slots;
+use crate::skeleton::fnv32;
+
+/// A brand people are phished with, as read from the compiled catalogue (see build.rs for
+/// the layout: length-prefixed text, so the wasm carries no tables of pointers).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Brand {
     /// Display name, e.g. `AliExpress`.
     pub name: &'static str,
@@ -13,17 +19,22 @@ pub(crate) struct Brand {
     pub kind: &'static str,
     /// The site the warning bar sends people to.
     pub home: &'static str,
-    /// The brand's name as it appears in host names.
-    pub tokens: &'static [&'static str],
-    /// The skeleton of each token, in the same order.
-    pub skeletons: &'static [&'static str],
-    /// The tokens that are also ordinary words: matched only exactly or by look-alike
+    /// The brand's tokens, still encoded, and how many.
+    tokens: (Fields, usize),
+}
+
+/// One of a brand's names as it appears in host names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BrandToken {
+    pub text: &'static str,
+    /// What the token looks like ([`crate::skeleton`]).
+    pub skeleton: &'static str,
+    /// An ordinary word too (`target`, `chase`): matched only exactly or by look-alike
     /// characters, never as part of a longer name.
-    pub generic: &'static [&'static str],
+    pub generic: bool,
 }
 
 mod table {
-    use super::Brand;
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
@@ -32,25 +43,96 @@ mod sites {
     include!(concat!(env!("OUT_DIR"), "/sites.rs"));
 }
 
-pub(crate) fn brands() -> &'static [Brand] {
-    table::BRANDS
+/// The brands in catalogue order (the order [`owner_index`] counts in).
+pub(crate) fn brands() -> impl Iterator<Item = Brand> {
+    let mut fields = Fields { text: table::BRANDS, at: 0 };
+    std::iter::from_fn(move || {
+        if fields.at >= fields.text.len() {
+            return None;
+        }
+        let (name, kind, home) = (fields.field(), fields.field(), fields.field());
+        let count = fields.byte();
+        let tokens = fields;
+        for _ in 0..count {
+            fields.byte();
+            fields.field();
+            fields.field();
+        }
+        Some(Brand { name, kind, home, tokens: (tokens, count) })
+    })
+}
+
+/// A reader of the compiled catalogue's length-prefixed fields. Past the end (which build.rs
+/// never writes) it reads empty fields and zeros, never panics.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    text: &'static str,
+    at: usize,
+}
+
+impl Fields {
+    fn byte(&mut self) -> usize {
+        let byte = self.text.as_bytes().get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        usize::from(byte)
+    }
+
+    fn field(&mut self) -> &'static str {
+        let len = self.byte();
+        let field = self.text.get(self.at..self.at + len).unwrap_or("");
+        self.at += len;
+        field
+    }
 }
 
 /// The brand that officially owns `registrable` (an eTLD+1 in ASCII form), if any.
 #[cfg(test)]
-pub(crate) fn owner_of(registrable: &str) -> Option<&'static Brand> {
-    owner_index(registrable).map(|at| &table::BRANDS[at])
+pub(crate) fn owner_of(registrable: &str) -> Option<Brand> {
+    brands().nth(owner_index(registrable)?)
 }
 
 /// The position in [`brands`] of the brand that officially owns `registrable`.
 pub(crate) fn owner_index(registrable: &str) -> Option<usize> {
-    let official = table::OFFICIAL;
-    official.binary_search_by(|(domain, _)| (*domain).cmp(registrable)).ok().map(|at| official[at].1 as usize)
+    let official = official();
+    let line = official.by_name.find(fnv32(registrable), |line| official.lines[line as usize] == registrable)?;
+    table::OWNERS.get(line as usize).map(|&brand| usize::from(brand))
+}
+
+/// The official domains read into a list, and those hashed, once per process (~1,300
+/// names, tens of microseconds): a host costs several owner lookups — its own name, each
+/// longer name ending in it, each domain-like piece of it — nearly all of them misses.
+struct Official {
+    lines: Vec<&'static str>,
+    by_name: Slots,
+}
+
+fn official() -> &'static Official {
+    static OFFICIAL: OnceLock<Official> = OnceLock::new();
+    OFFICIAL.get_or_init(|| {
+        let mut fields = Fields { text: table::OFFICIAL, at: 0 };
+        let lines: Vec<&'static str> = std::iter::from_fn(|| (fields.at < fields.text.len()).then(|| fields.field())).collect();
+        let mut by_name = Slots::with_room_for(lines.len());
+        for (at, &line) in lines.iter().enumerate() {
+            by_name.insert(fnv32(line), at as u32, |other| lines[other as usize] == line);
+        }
+        Official { lines, by_name }
+    })
+}
+
+#[cfg(test)]
+fn official_domains() -> &'static [&'static str] {
+    &official().lines
 }
 
 impl Brand {
-    pub fn is_generic(&self, token: &str) -> bool {
-        self.generic.contains(&token)
+    pub fn tokens(&self) -> impl Iterator<Item = BrandToken> {
+        let (mut fields, count) = self.tokens;
+        (0..count).map(move |_| {
+            let generic = fields.byte() == 1;
+            let text = fields.field();
+            let skeleton = Some(fields.field()).filter(|s| !s.is_empty()).unwrap_or(text);
+            BrandToken { text, skeleton, generic }
+        })
     }
 }
 
@@ -79,8 +161,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn official_table_is_sorted_for_bisection() {
-        assert!(table::OFFICIAL.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    fn official_table_has_an_owner_per_domain() {
+        assert_eq!(official_domains().len(), table::OWNERS.len());
+        assert!(official_domains().windows(2).all(|pair| pair[0] < pair[1]), "sorted for bisection");
+        assert!(table::OWNERS.iter().all(|&brand| usize::from(brand) < brands().count()));
+    }
+
+    #[test]
+    fn reads_tokens_back() {
+        let amazon = brands().find(|b| b.name == "Amazon").expect("Amazon in the catalogue");
+        assert_eq!((amazon.kind, amazon.home), ("marketplace", "amazon.com"));
+        assert!(amazon.tokens().any(|t| t == BrandToken { text: "amazon", skeleton: "amazon", generic: false }));
+        let aliexpress = brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
+        assert!(aliexpress.tokens().any(|t| t == BrandToken { text: "aliexpress", skeleton: "allexpress", generic: false }));
+        let generic: Vec<BrandToken> = brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();
+        assert!(generic.iter().any(|t| t.text == "target"), "{generic:?}");
     }
 
     #[test]
@@ -103,7 +198,7 @@ mod tests {
     /// Anyone can put a page on a free host's subdomain, so none may count as a brand's own.
     #[test]
     fn no_official_domain_hosts_strangers() {
-        for (domain, _) in table::OFFICIAL {
+        for domain in official_domains() {
             assert!(!is_free_hosting(domain), "{domain} is free hosting and cannot be a brand's official domain");
         }
     }

@@ -5,18 +5,44 @@
 use crate::skeleton::skeleton_with;
 
 mod table {
-    use crate::lines::SortedLines;
     include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
 }
 
+/// Runs between two sampled runs of the table (build.rs writes every 32nd).
+const RUN_SAMPLE: usize = 32;
+
 /// The ASCII that `c` passes for (`"a"` for Cyrillic а, `""` for a combining accent).
 pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
-    let mut key = [0u8; 4];
-    let key = c.encode_utf8(&mut key);
-    // Each line is the character followed by its ASCII; UTF-8 is prefix-free per character,
-    // so the first line starting with `c` is `c`'s own.
-    let line = table::LOOKALIKES.starting_with(key).next();
-    line.map(|line| &line[key.len()..])
+    let code = c as u32;
+    // The last sampled run that starts at or before `c`, then at most RUN_SAMPLE runs on.
+    let sample = table::RUN_SAMPLES.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
+    let (mut end, offset) = table::RUN_SAMPLES[sample];
+    let mut bytes = table::RUNS.get(offset as usize..)?.iter().copied();
+    for _ in 0..RUN_SAMPLE {
+        let start = end.checked_add(read_varint(&mut bytes)?)?;
+        end = start.checked_add(read_varint(&mut bytes)?)?;
+        let lookalike = bytes.next()?;
+        if code < start {
+            return None;
+        }
+        if code < end {
+            return table::ASCII.get(usize::from(lookalike)).copied();
+        }
+    }
+    None
+}
+
+/// A LEB128 varint, as build.rs writes them; `None` at the end of the table.
+fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..32).step_by(7) {
+        let byte = bytes.next()?;
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
 }
 
 /// What `name` looks like: see [`crate::skeleton`].

@@ -1,31 +1,41 @@
 //! The names Wary protects — catalogue brands and the user's own protected domains — indexed
-//! so that judging a host takes a handful of lookups, not a scan:
+//! so that judging a host takes a handful of lookups, not a scan. Every token has a number
+//! (entries in order, each entry's tokens in order); the indexes hold those numbers in small
+//! open-addressing hash tables ([`Slots`]) or sorted arrays, never strings of their own:
 //!
-//! - `exact`: token → entry (TLD swaps, brand words in subdomains);
-//! - `by_skeleton`: skeleton of a token → entry (homographs: same look, other letters);
-//! - `near`: each distinctive token and every form of it with one character deleted →
-//!   entries. Two strings one edit apart (substitution, insertion, deletion, or an
-//!   adjacent swap) always share a key of this "deletion neighbourhood", so typo candidates
-//!   come from at most len+1 lookups and are then confirmed with a real edit distance;
-//! - `inside`: tokens keyed by their first three or four bytes, so finding brand
-//!   names inside longer names (`paypalrefunds`) costs one small-key hash lookup per position
-//!   of the name (this replaced an Aho-Corasick automaton: same answers, ~40 KB less wasm).
+//! - `by_text`: tokens by their text (TLD swaps, brand words in subdomains);
+//! - `by_skeleton`: tokens by their skeleton (homographs: same look, other letters);
+//! - `inside`: tokens keyed by their first three or four bytes (the first token per key, and a
+//!   chain to the next), so finding brand names inside longer names (`paypalrefunds`) costs
+//!   one small-key lookup per position of the name;
+//! - `near`: each distinctive token and every form of it with one character deleted, keyed by
+//!   a hash of that form. Two strings one edit apart (substitution, insertion, deletion, or an
+//!   adjacent swap) always share a form of this "deletion neighbourhood", so typo candidates
+//!   come from at most len+1 lookups, each form checked against the token's own letters and
+//!   the candidate confirmed with a real edit distance.
 //!
-//! The catalogue's index is built once per process (a few hundred microseconds); a user's
-//! protected domains get a small index of their own.
+//! Where several tokens share a text or skeleton, the first listed wins (catalogue order is
+//! priority order); candidates come out in token order. The catalogue's index is built once
+//! per process from its compiled text (~650 tokens into three tables, no string copied);
+//! `near`, the biggest part, only on the first typo check. Building the tables at compile
+//! time instead would put ~2 bytes a token per table into the wasm to save well under a
+//! millisecond once; see BENCHMARKS.md.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::catalogue;
+use crate::lines::Slots;
 use crate::confusables::skeleton;
+use crate::skeleton::fnv32_bytes;
 
 /// Tokens shorter than this match only exactly or by skeleton: one edit away from `ebay`,
 /// `adobe` or `ameli` is mostly other real names (`adore`, `amelia`: measured on the Tranco
 /// top 1M, five-letter names gave most of the false alarms).
 pub(crate) const MIN_TYPO_LEN: usize = 6;
+/// Names longer than this are not looked up for typos (bounded work on hostile input).
+const MAX_TYPO_LEN: usize = 64;
 
 /// A protected name: a catalogue brand or a user's domain.
 #[derive(Debug, Clone)]
@@ -53,33 +63,40 @@ pub(crate) struct Hit {
 
 pub(crate) struct Index {
     entries: Vec<Entry>,
-    exact: FastMap<Cow<'static, str>, Hit>,
-    by_skeleton: FastMap<Cow<'static, str>, Hit>,
-    near: FastMap<String, Vec<Hit>>,
-    /// Token skeletons by their first `min(len, 4)` bytes (see [`head_key`]).
-    inside: FastMap<u64, Vec<Hit>>,
+    /// Each token's entry and place, by token number.
+    hits: Vec<Hit>,
+    /// Token numbers by text, one per distinct text (the first).
+    by_text: Slots,
+    /// Token numbers by skeleton, one per distinct skeleton (the first).
+    by_skeleton: Slots,
+    /// The first token (of three bytes and more) with each head key.
+    inside: Slots,
+    /// The next token with the same head key as this one ([`Slots::EMPTY`]: none), by number.
+    next_inside: Vec<u32>,
+    /// The deletion neighbourhood: `hash << 32 | token << 8 | deleted byte` (255: none
+    /// deleted), sorted; built on first use.
+    near: OnceLock<Vec<u64>>,
     /// Official registrable domains of a user index; the catalogue's are a compiled table.
     official: HashMap<String, u32>,
     is_catalogue: bool,
 }
+
+/// Marks the form of a token with nothing deleted in `near`.
+const WHOLE: u8 = u8::MAX;
+/// Marks a `near` key made from a token's skeleton rather than its spelling.
+const SKELETON_FORM: u32 = 1 << 23;
 
 impl Index {
     /// The catalogue's index, built on first use.
     pub fn catalogue() -> &'static Index {
         static INDEX: OnceLock<Index> = OnceLock::new();
         INDEX.get_or_init(|| {
-            let entries = catalogue::brands().iter().map(|brand| Entry {
+            let entries = catalogue::brands().map(|brand| Entry {
                 name: Cow::Borrowed(brand.name),
                 home: Cow::Borrowed(brand.home),
                 tokens: brand
-                    .tokens
-                    .iter()
-                    .zip(brand.skeletons)
-                    .map(|(&text, &skeleton)| Token {
-                        text: Cow::Borrowed(text),
-                        skeleton: Cow::Borrowed(skeleton),
-                        generic: brand.is_generic(text),
-                    })
+                    .tokens()
+                    .map(|token| Token { text: Cow::Borrowed(token.text), skeleton: Cow::Borrowed(token.skeleton), generic: token.generic })
                     .collect(),
             });
             Index::build(entries.collect(), HashMap::new(), true)
@@ -111,36 +128,51 @@ impl Index {
     }
 
     fn build(entries: Vec<Entry>, official: HashMap<String, u32>, is_catalogue: bool) -> Index {
-        let mut exact = FastMap::default();
-        let mut by_skeleton = FastMap::default();
-        let mut near: FastMap<String, Vec<Hit>> = FastMap::default();
-        let mut inside: FastMap<u64, Vec<Hit>> = FastMap::default();
-        for (entry_at, entry) in entries.iter().enumerate() {
-            for (token_at, token) in entry.tokens.iter().enumerate() {
-                let hit = Hit { entry: entry_at as u32, token: token_at as u16 };
-                // The first entry listed keeps a shared token (catalogue order is priority order).
-                exact.entry(token.text.clone()).or_insert(hit);
-                by_skeleton.entry(token.skeleton.clone()).or_insert(hit);
-                // Slips and brand names inside longer names are matched on the plain letters:
-                // folding i/1 into l there would find `gmail` in `shoppingmall`.
-                if token.text.len() >= 3 {
-                    inside.entry(head_key(token.text.as_bytes())).or_default().push(hit);
-                }
-                if !token.generic && token.text.len() >= MIN_TYPO_LEN {
-                    // Keyed by the plain letters and by the skeleton: a look-alike letter plus
-                    // a slip (`garăntiblbva`) is one edit from the skeleton, not the spelling.
-                    let plain = std::iter::once(token.text.to_string()).chain(deletion_neighbourhood(&token.text));
-                    let looks = std::iter::once(token.skeleton.to_string()).chain(deletion_neighbourhood(&token.skeleton));
-                    for key in plain.chain(looks) {
-                        let hits = near.entry(key).or_default();
-                        if !hits.contains(&hit) {
-                            hits.push(hit);
-                        }
-                    }
+        let hits: Vec<Hit> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(entry, e)| (0..e.tokens.len()).map(move |token| Hit { entry: entry as u32, token: token as u16 }))
+            .collect();
+        let tokens = hits.len();
+        let mut index = Index {
+            entries,
+            hits,
+            by_text: Slots::default(),
+            by_skeleton: Slots::default(),
+            inside: Slots::default(),
+            next_inside: Vec::new(),
+            near: OnceLock::new(),
+            official,
+            is_catalogue,
+        };
+        let (mut by_text, mut by_skeleton, mut inside) = (Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens));
+        let mut next_inside = vec![Slots::EMPTY; tokens];
+        // Last to first, so each head key's chain runs in token order.
+        for number in (0..tokens as u32).rev() {
+            let token = index.token_at(number);
+            let text = token.text.as_bytes();
+            by_text.replace(text_hash(text), number, |other| index.text_of(other).as_bytes() == text);
+            let skeleton = token.skeleton.as_bytes();
+            by_skeleton.replace(text_hash(skeleton), number, |other| index.token_at(other).skeleton.as_bytes() == skeleton);
+            // Slips and brand names inside longer names are matched on the plain letters:
+            // folding i/1 into l there would find `gmail` in `shoppingmall`.
+            if text.len() >= 3 {
+                let key = head_key(text);
+                if let Some(next) = inside.replace(key_hash(key), number, |other| head_key(index.text_of(other).as_bytes()) == key) {
+                    next_inside[number as usize] = next;
                 }
             }
         }
-        Index { entries, exact, by_skeleton, near, inside, official, is_catalogue }
+        (index.by_text, index.by_skeleton, index.inside, index.next_inside) = (by_text, by_skeleton, inside, next_inside);
+        index
+    }
+
+    fn token_at(&self, number: u32) -> &Token {
+        self.token(self.hits[number as usize])
+    }
+
+    fn text_of(&self, number: u32) -> &str {
+        &self.token_at(number).text
     }
 
     pub fn entry(&self, hit: Hit) -> &Entry {
@@ -155,7 +187,7 @@ impl Index {
     pub fn owner_of(&self, registrable: &str) -> Option<&Entry> {
         if self.is_catalogue {
             let brand = catalogue::owner_index(registrable)?;
-            Some(&self.entries[brand])
+            self.entries.get(brand)
         } else {
             self.official.get(registrable).map(|&at| &self.entries[at as usize])
         }
@@ -163,37 +195,87 @@ impl Index {
 
     /// The token spelled exactly `text`.
     pub fn exact(&self, text: &str) -> Option<Hit> {
-        self.exact.get(text).copied()
+        let number = self.by_text.find(text_hash(text.as_bytes()), |n| self.text_of(n) == text)?;
+        Some(self.hits[number as usize])
     }
 
     /// The token whose skeleton is `skeleton`.
     pub fn with_skeleton(&self, skeleton: &str) -> Option<Hit> {
-        self.by_skeleton.get(skeleton).copied()
+        let number = self.by_skeleton.find(text_hash(skeleton.as_bytes()), |n| self.token_at(n).skeleton == skeleton)?;
+        Some(self.hits[number as usize])
     }
 
     /// Distinctive tokens exactly one edit (Damerau) from `name`, both in plain lowercase.
     pub fn one_edit_from(&self, name: &str) -> Vec<Hit> {
-        self.one_edit(name, |token| &token.text)
+        self.one_edit(name, false)
     }
 
-    /// Distinctive tokens whose skeleton is exactly one edit from `skeleton`.
+    /// Distinctive tokens whose skeleton is exactly one edit from `skeleton`: a look-alike
+    /// letter plus a slip (`garăntiblbva`) is one edit from the skeleton, not the spelling.
     pub fn one_edit_from_skeleton(&self, skeleton: &str) -> Vec<Hit> {
-        self.one_edit(skeleton, |token| &token.skeleton)
+        self.one_edit(skeleton, true)
     }
 
-    fn one_edit(&self, name: &str, form: impl Fn(&Token) -> &str) -> Vec<Hit> {
+    fn one_edit(&self, name: &str, by_skeleton: bool) -> Vec<Hit> {
         let mut found = Vec::new();
-        if name.len() < MIN_TYPO_LEN - 1 || name.len() > 64 {
+        if name.len() < MIN_TYPO_LEN - 1 || name.len() > MAX_TYPO_LEN {
             return found;
         }
-        for key in std::iter::once(name.to_string()).chain(deletion_neighbourhood(name)) {
-            for &hit in self.near.get(&key).into_iter().flatten() {
-                if !found.contains(&hit) && one_edit_apart(name.as_bytes(), form(self.token(hit)).as_bytes()) {
+        let near = self.near.get_or_init(|| self.deletion_neighbourhoods());
+        let mut form = [0u8; MAX_TYPO_LEN];
+        for deleted in std::iter::once(None).chain(deletions(name).map(Some)) {
+            let form = match deleted {
+                None => name.as_bytes(),
+                Some(at) => with_deleted(name.as_bytes(), at, &mut form),
+            };
+            let hash = u64::from(fnv32_bytes(form));
+            let first = near.partition_point(|&key| key >> 32 < hash);
+            for &key in near[first..].iter().take_while(|&&key| key >> 32 == hash) {
+                let tagged = (key >> 8) as u32 & 0xff_ffff;
+                if (tagged & SKELETON_FORM != 0) != by_skeleton {
+                    continue;
+                }
+                let number = tagged & !SKELETON_FORM;
+                let token = self.token_at(number);
+                let text = if by_skeleton { token.skeleton.as_bytes() } else { token.text.as_bytes() };
+                let same_form = match key as u8 {
+                    WHOLE => text == form,
+                    at => text.len() == form.len() + 1 && text[..at as usize] == form[..at as usize] && text[at as usize + 1..] == form[at as usize..],
+                };
+                let hit = self.hits[number as usize];
+                if same_form && !found.contains(&hit) && one_edit_apart(name.as_bytes(), text) {
                     found.push(hit);
                 }
             }
         }
         found
+    }
+
+    /// Every distinctive token, and its forms with one byte deleted, keyed for `near`: by its
+    /// plain letters and, tagged [`SKELETON_FORM`], by its skeleton.
+    fn deletion_neighbourhoods(&self) -> Vec<u64> {
+        let mut near = Vec::new();
+        let mut form = [0u8; MAX_TYPO_LEN];
+        // Token numbers take 23 bits of a key; the 24th tells the skeleton form.
+        for number in 0..(self.hits.len() as u32).min(SKELETON_FORM) {
+            let token = self.token_at(number);
+            if token.generic || token.text.len() < MIN_TYPO_LEN {
+                continue;
+            }
+            for (written, tag) in [(&*token.text, 0), (&*token.skeleton, SKELETON_FORM)] {
+                let bytes = written.as_bytes();
+                if bytes.len() > MAX_TYPO_LEN + 1 || bytes.is_empty() {
+                    continue;
+                }
+                let key = |form: &[u8], deleted: u8| u64::from(fnv32_bytes(form)) << 32 | u64::from(number | tag) << 8 | u64::from(deleted);
+                near.push(key(bytes, WHOLE));
+                for at in deletions(written) {
+                    near.push(key(with_deleted(bytes, at, &mut form), at as u8));
+                }
+            }
+        }
+        near.sort_unstable();
+        near
     }
 
     /// Every token found inside `name` (plain lowercase), with its byte range there.
@@ -203,11 +285,14 @@ impl Index {
         for start in 0..bytes.len() {
             for head in [3, 4] {
                 let Some(window) = bytes.get(start..start + head) else { break };
-                for &hit in self.inside.get(&head_key(window)).into_iter().flatten() {
-                    let token = self.token(hit).text.as_bytes();
+                let key = head_key(window);
+                let mut next = self.inside.find(key_hash(key), |n| head_key(self.text_of(n).as_bytes()) == key);
+                while let Some(number) = next {
+                    let token = self.text_of(number).as_bytes();
                     if bytes[start..].starts_with(token) {
-                        found.push((hit, start..start + token.len()));
+                        found.push((self.hits[number as usize], start..start + token.len()));
                     }
+                    next = self.next_inside.get(number as usize).copied().filter(|&n| n != Slots::EMPTY);
                 }
             }
         }
@@ -221,27 +306,14 @@ fn head_key(text: &[u8]) -> u64 {
     head.iter().fold(head.len() as u64, |key, &b| (key << 8) | u64::from(b))
 }
 
-/// FNV-1a: keys here are a few bytes long, where std's DoS-resistant SipHash costs more than
-/// the lookup itself; the keys come from our own tables and the host being judged, and a
-/// hostile host can at worst slow its own check.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
+fn text_hash(text: &[u8]) -> u32 {
+    fnv32_bytes(text)
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A head key's hash: its bytes are few, so one multiplication mixes them (Fibonacci hashing).
+fn key_hash(key: u64) -> u32 {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
 
 /// Whether `a` becomes `b` by exactly one substitution, insertion, deletion, or swap of two
 /// adjacent bytes (Damerau distance 1), in linear time.
@@ -257,10 +329,18 @@ fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// `text` with each one character removed in turn (ASCII skeletons; other text is skipped).
-fn deletion_neighbourhood(text: &str) -> impl Iterator<Item = String> + '_ {
-    let ascii = text.is_ascii();
-    (0..if ascii { text.len() } else { 0 }).map(move |at| format!("{}{}", &text[..at], &text[at + 1..]))
+/// The byte positions whose deletion makes the neighbourhood of `text`: every one of an ASCII
+/// text (other text has only its whole form).
+fn deletions(text: &str) -> std::ops::Range<usize> {
+    0..if text.is_ascii() { text.len() } else { 0 }
+}
+
+/// `text` without its byte `at`, written into `buffer` (at least `text.len() - 1` long).
+fn with_deleted<'b>(text: &[u8], at: usize, buffer: &'b mut [u8; MAX_TYPO_LEN]) -> &'b [u8] {
+    let len = text.len() - 1;
+    buffer[..at].copy_from_slice(&text[..at]);
+    buffer[at..len].copy_from_slice(&text[at + 1..]);
+    &buffer[..len]
 }
 
 #[cfg(test)]

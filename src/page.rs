@@ -395,7 +395,7 @@ fn brand_in_content<'i>(facts: &PageFacts, indexes: &[&'i Index]) -> Option<(&'i
     named(&facts.title).or_else(|| {
         facts.headings.iter().take(MAX_HEADINGS).find_map(|heading| {
             let (brand, written) = named(heading)?;
-            let kind = catalogue::owner_index(&brand.home).map(|at| catalogue::brands()[at].kind);
+            let kind = catalogue::owner_index(&brand.home).and_then(|at| catalogue::brands().nth(at).map(|b| b.kind));
             (!matches!(kind, Some("payment" | "crypto"))).then_some((brand, written))
         })
     })

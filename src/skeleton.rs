@@ -71,5 +71,10 @@ fn fold_pairs(text: &str) -> String {
 /// FNV-1a, 32 bits: how the name sets store a name (build.rs hashes the lists, the engine
 /// hashes the name it looks up).
 pub fn fnv32(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5, |hash, b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    fnv32_bytes(text.as_bytes())
+}
+
+/// [`fnv32`] of bytes that need not be whole characters.
+pub fn fnv32_bytes(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
