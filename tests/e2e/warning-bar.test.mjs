@@ -24,18 +24,20 @@ async function open(host, page = '/shop') {
 }
 
 const LOOKALIKES = [
-  // host, expected level, expected real site
-  ['aliexpress-sale.shop', 'caution', 'aliexpress.com'],
+  // host, expected level, expected real site, page (the shop fixture's own fake offers raise
+  // a caution address to danger, so the caution cases use a page with nothing to judge)
+  ['aliexpress-sale.shop', 'caution', 'aliexpress.com', '/plain'],
   ['aliexpress.com.secure-login.ru', 'danger', 'aliexpress.com'],
   ['xn--pypal-4ve.com', 'danger', 'paypal.com'],
   ['xn--ggle-55da.com', 'danger', 'google.com'], // gооgle.com, Cyrillic о: a popular site, not a catalogue brand
   ['paypal-login.duckdns.org', 'danger', 'paypal.com'], // brand name on free dynamic DNS
-  ['amazom.com', 'caution', 'amazon.com'], // one typing slip
+  ['amazom.com', 'caution', 'amazon.com', '/plain'], // one typing slip
+  ['amazom.com', 'danger', 'amazon.com', '/shop'], // the same slip serving a shop of impossible offers
 ];
 
-for (const [host, level, real] of LOOKALIKES) {
-  test(`bar on the lookalike ${host}`, async () => {
-    const tab = await open(host);
+for (const [host, level, real, page = '/shop'] of LOOKALIKES) {
+  test(`bar on the lookalike ${host}${page}`, async () => {
+    const tab = await open(host, page);
     const bar = await findBar(tab);
     assert.ok(bar, `a warning bar should appear on ${host}`);
     assert.equal(await bar.getAttribute('data-wary'), level, `bar level on ${host}`);
