@@ -86,7 +86,6 @@ impl Fields {
 }
 
 /// The brand that officially owns `registrable` (an eTLD+1 in ASCII form), if any.
-#[cfg(test)]
 pub(crate) fn owner_of(registrable: &str) -> Option<Brand> {
     brands().nth(owner_index(registrable)?)
 }

@@ -23,7 +23,7 @@ use crate::catalogue;
 use crate::host::{self, Host};
 use crate::index::{Entry, Index};
 use crate::layers::domain::official_owner;
-use crate::layers::pattern::brand_named_in;
+use crate::layers::pattern::brand_named_in_short;
 use crate::text;
 use crate::verdict::{Findings, Layer, Reason, Severity, Verdict};
 use crate::Engine;
@@ -389,13 +389,12 @@ fn squeeze(text: &str) -> String {
 fn brand_in_content<'i>(facts: &PageFacts, indexes: &[&'i Index]) -> Option<(&'i Entry, String)> {
     let named = |text: &str| {
         let text = cut(text, MAX_SHORT_TEXT_BYTES);
-        let scan = crate::layers::Scan::new(text, &[]);
-        indexes.iter().find_map(|index| brand_named_in(&scan, index))
+        indexes.iter().find_map(|index| brand_named_in_short(text, index))
     };
     named(&facts.title).or_else(|| {
         facts.headings.iter().take(MAX_HEADINGS).find_map(|heading| {
             let (brand, written) = named(heading)?;
-            let kind = catalogue::owner_index(&brand.home).and_then(|at| catalogue::brands().nth(at).map(|b| b.kind));
+            let kind = catalogue::owner_of(&brand.home).map(|b| b.kind);
             (!matches!(kind, Some("payment" | "crypto"))).then_some((brand, written))
         })
     })

@@ -7,7 +7,7 @@ use super::Scan;
 use crate::host;
 use crate::index::{Entry, Index};
 use crate::skeleton::skeleton_with;
-use crate::text::{fold, FoundLink};
+use crate::text::{fold, Folded, FoundLink};
 use crate::verdict::{Cue, Findings, Layer, Severity, Verdict};
 
 pub(crate) const MESSAGES: &[(&str, &str)] = &[
@@ -113,8 +113,19 @@ pub(crate) fn check_impersonation(scan: &Scan, index: &Index, links: &[(&FoundLi
 
 /// The first catalogue brand the text names, and the words as written.
 pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i Entry, String)> {
-    let (text, folded) = (scan.text, &scan.folded);
-    let words: Vec<(usize, &str)> = scan.words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
+    brand_in_words(scan.text, &scan.folded, &scan.words, index)
+}
+
+/// [`brand_named_in`] for a short text read on its own (a page's title or a heading): folded
+/// and split into words, without the cue scan a message gets.
+pub(crate) fn brand_named_in_short<'i>(text: &str, index: &'i Index) -> Option<(&'i Entry, String)> {
+    let folded = fold(text);
+    let words = crate::cues::words_of(&folded.text);
+    brand_in_words(text, &folded, &words, index)
+}
+
+fn brand_in_words<'i>(text: &str, folded: &Folded, words: &[std::ops::Range<usize>], index: &'i Index) -> Option<(&'i Entry, String)> {
+    let words: Vec<(usize, &str)> = words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
     for start in 0..words.len() {
         let mut joined = String::new();
         for count in 1..=MAX_BRAND_WORDS.min(words.len() - start) {
