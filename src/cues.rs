@@ -10,6 +10,7 @@
 //! would match bytes instead, but added 33 KB to the gzipped WebAssembly; this adds a few.)
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -38,36 +39,82 @@ pub(crate) struct CueHit {
 /// Words a `..` in a phrase may skip.
 const MAX_GAP_WORDS: usize = 3;
 
+/// FNV-1a: the keys are our own phrases, so a keyed hash buys nothing, and words are short.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A phrase under its first word: its group and where its remaining words lie in [`Phrases::rest`].
+#[derive(Clone, Copy)]
+struct Phrase {
+    group: u16,
+    start: u32,
+    len: u16,
+    /// The first byte of the phrase's second word (0 when it has none, or it is a `..` gap):
+    /// most candidates fail on it without a call.
+    next: u8,
+}
+
+type WordMap = HashMap<&'static str, Vec<Phrase>, BuildHasherDefault<WordHasher>>;
+
 struct Phrases {
-    /// First word → (group, the remaining words).
-    by_word: HashMap<&'static str, Vec<(u16, &'static str)>>,
-    /// First-word stem (without its `*`) → (group, the remaining words).
-    by_stem: HashMap<&'static str, Vec<(u16, &'static str)>>,
+    /// First word → the phrases that start with it.
+    by_word: WordMap,
+    /// First-word stem (without its `*`) → the phrases that start with it.
+    by_stem: WordMap,
     /// The byte lengths of the stems, shortest first.
     stem_lengths: Vec<usize>,
+    /// The first two bytes of every stem, sorted: most words start otherwise and skip the stems.
+    stem_heads: Vec<[u8; 2]>,
+    /// The words after the first of every phrase, one after another.
+    rest: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut phrases = Phrases { by_word: HashMap::new(), by_stem: HashMap::new(), stem_lengths: Vec::new() };
+        let mut phrases = Phrases { by_word: WordMap::default(), by_stem: WordMap::default(), stem_lengths: Vec::new(), stem_heads: Vec::new(), rest: Vec::new() };
         for line in CUE_PHRASES.lines() {
             let (group, words) = line.split_once(' ').expect("build.rs writes `<group> <words>`");
             let group: u16 = group.parse().expect("build.rs writes the group number");
-            let (first, rest) = words.split_once(' ').unwrap_or((words, ""));
+            let mut words = words.split(' ');
+            let first = words.next().unwrap_or("");
+            let start = phrases.rest.len();
+            phrases.rest.extend(words);
+            let next = phrases.rest.get(start).filter(|&&word| word != "..").and_then(|word| word.bytes().next()).unwrap_or(0);
+            let phrase = Phrase { group, start: start as u32, len: (phrases.rest.len() - start) as u16, next };
             match first.strip_suffix('*') {
                 Some(stem) => {
-                    phrases.by_stem.entry(stem).or_default().push((group, rest));
+                    phrases.by_stem.entry(stem).or_default().push(phrase);
                     if !phrases.stem_lengths.contains(&stem.len()) {
                         phrases.stem_lengths.push(stem.len());
                     }
+                    let head = stem_head(stem).expect("stems are at least two bytes long");
+                    if !phrases.stem_heads.contains(&head) {
+                        phrases.stem_heads.push(head);
+                    }
                 }
-                None => phrases.by_word.entry(first).or_default().push((group, rest)),
+                None => phrases.by_word.entry(first).or_default().push(phrase),
             }
         }
         phrases.stem_lengths.sort_unstable();
+        phrases.stem_heads.sort_unstable();
         phrases
     })
+}
+
+fn stem_head(word: &str) -> Option<[u8; 2]> {
+    word.as_bytes().first_chunk().copied()
 }
 
 /// The byte ranges of the words of a folded text (words are separated by single spaces).
@@ -92,21 +139,25 @@ pub(crate) fn words_of(folded: &str) -> Vec<Range<usize>> {
 pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
     let phrases = phrases();
     let mut hits = Vec::new();
-    let mut candidates: Vec<(u16, &str)> = Vec::new();
     for (at, range) in words.iter().enumerate() {
         let word = &folded[range.clone()];
-        candidates.clear();
-        if let Some(found) = phrases.by_word.get(word) {
-            candidates.extend_from_slice(found);
-        }
-        for &len in phrases.stem_lengths.iter().take_while(|&&len| len <= word.len()) {
-            if let Some(found) = word.get(..len).and_then(|stem| phrases.by_stem.get(stem)) {
-                candidates.extend_from_slice(found);
+        let next = words.get(at + 1).map_or(0, |next| folded.as_bytes()[next.start]);
+        let mut try_phrases = |candidates: &[Phrase]| {
+            for phrase in candidates.iter().filter(|phrase| phrase.next == 0 || phrase.next == next) {
+                let start = phrase.start as usize;
+                let rest = &phrases.rest[start..start + usize::from(phrase.len)];
+                if let Some(last) = match_rest(folded, words, at + 1, rest) {
+                    hits.push(CueHit { group: &CUE_GROUPS[usize::from(phrase.group)], range: range.start..words[last].end });
+                }
             }
+        };
+        if let Some(found) = phrases.by_word.get(word) {
+            try_phrases(found);
         }
-        for &(group, rest) in &candidates {
-            if let Some(last) = match_rest(folded, words, at + 1, rest) {
-                hits.push(CueHit { group: &CUE_GROUPS[usize::from(group)], range: range.start..words[last].end });
+        let stems = stem_head(word).is_some_and(|head| phrases.stem_heads.binary_search(&head).is_ok());
+        for &len in phrases.stem_lengths.iter().take_while(|&&len| stems && len <= word.len()) {
+            if let Some(found) = word.get(..len).and_then(|stem| phrases.by_stem.get(stem)) {
+                try_phrases(found);
             }
         }
     }
@@ -115,8 +166,8 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
 
 /// Matches the phrase words `rest` from word `at` on; the index of the last word matched
 /// (`at - 1` when `rest` is empty).
-fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &str) -> Option<usize> {
-    let Some((want, tail)) = (!rest.is_empty()).then(|| rest.split_once(' ').unwrap_or((rest, ""))) else {
+fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &[&str]) -> Option<usize> {
+    let Some((&want, tail)) = rest.split_first() else {
         return Some(at - 1);
     };
     if want == ".." {

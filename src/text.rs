@@ -3,6 +3,8 @@
 //! filters — zero-width and direction characters, look-alike letters (`P@yPaI`), leetspeak
 //! (`Western Uni0n`), letters spaced out (`W.e.s.t.e.r.n`) — into plain lowercase words.
 
+use std::borrow::Cow;
+
 use crate::confusables::lookalike_of;
 
 /// Longest text judged; past it the text is cut (the verdict says so).
@@ -22,7 +24,10 @@ pub(crate) struct FoundLink {
 /// The links and bare host names in `text`, in order, without duplicates.
 pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
     let mut found: Vec<FoundLink> = Vec::new();
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '{' | '}')) {
+    for raw in marked_words(text) {
+        if !raw.contains(['.', ':']) && !raw.contains("[dot]") {
+            continue;
+        }
         // A link glued to the word before it (`Click:http://…`, `experiencehttp://…`).
         let raw = match raw.find("http") {
             Some(at) if at > 0 => &raw[at..],
@@ -44,12 +49,31 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
     found
 }
 
+/// The words of `text` (split at white space and at `<>"'`|{}`) that hold a `.`, `:` or
+/// `[`: every link has a dot or a colon (`[.]` and `[dot]` included), most words have
+/// neither, so the text is searched for those bytes and only the words around them are cut out.
+fn marked_words(text: &str) -> impl Iterator<Item = &str> {
+    let separator = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '{' | '}');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mark = at + bytes.get(at..)?.iter().position(|b| matches!(b, b'.' | b':' | b'['))?;
+        let start = text[..mark].char_indices().rev().find(|&(_, c)| separator(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[mark..].char_indices().find(|&(_, c)| separator(c)).map_or(text.len(), |(i, _)| mark + i);
+        at = end;
+        Some(&text[start..end])
+    })
+}
+
 /// `hxxps://evil[.]example` → `https://evil.example`.
-fn undefang(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.contains(['[', '(']) && !word.starts_with(['h', 'H']) {
-        return std::borrow::Cow::Borrowed(word); // nothing defanged: most words of a text
+fn undefang(word: &str) -> Cow<'_, str> {
+    let mut link = Cow::Borrowed(word);
+    if word.contains(['[', '(']) {
+        link = Cow::Owned(word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":"));
     }
-    let mut link = word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":");
+    if !link.starts_with(['h', 'H']) {
+        return link; // no scheme to repair: most words of a text
+    }
     // Defanged, or mistyped so that filters miss it while phones still open it.
     for (fanged, plain) in [
         ("hxxps://", "https://"),
@@ -60,16 +84,16 @@ fn undefang(word: &str) -> std::borrow::Cow<'_, str> {
         ("http//", "http://"),
     ] {
         if let Some(rest) = link.strip_prefix(fanged) {
-            link = format!("{plain}{rest}");
+            link = Cow::Owned(format!("{plain}{rest}"));
         }
     }
     for scheme in ["https:/", "http:/"] {
         if let Some(rest) = link.strip_prefix(scheme).filter(|rest| !rest.starts_with('/')) {
-            link = format!("{scheme}/{rest}");
+            link = Cow::Owned(format!("{scheme}/{rest}"));
             break;
         }
     }
-    std::borrow::Cow::Owned(link)
+    link
 }
 
 /// A URL with a scheme we judge, `www.`-something, or a bare host name whose last label is a
@@ -125,26 +149,38 @@ impl Folded {
 /// single space.
 pub(crate) fn fold(text: &str) -> Folded {
     let mut out = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
-    let chars: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| !is_invisible(c)).collect();
-    let lettered = words_with_letters(&chars);
+    let chars = classify(text);
     let mut at = 0;
     while at < chars.len() {
-        let (offset, c) = chars[at];
-        // Spaced-out letters: a letter, a separator, a letter, ... at least four letters long.
-        if let Some(end) = spaced_run_end(&chars, at) {
-            push_space(&mut out, offset);
-            for &(o, letter) in chars[at..end].iter().step_by(2) {
-                push_folded(&mut out, letter, o, true);
-            }
-            at = end;
+        if !chars[at].wordish {
+            push_space(&mut out, chars[at].offset);
+            at += 1;
             continue;
         }
-        if is_wordish(Some(c)) {
-            push_folded(&mut out, c, offset, lettered[at]);
-        } else {
-            push_space(&mut out, offset);
+        let end = chars[at..].iter().position(|ch| !ch.wordish).map_or(chars.len(), |n| at + n);
+        // Spaced-out letters: a letter, a separator, a letter, ... at least four letters long.
+        if end == at + 1 {
+            if let Some(run_end) = spaced_run_end(&chars, at) {
+                push_space(&mut out, chars[at].offset);
+                for letter in chars[at..run_end].iter().step_by(2) {
+                    push_folded(&mut out, letter.c, letter.offset, true);
+                }
+                at = run_end;
+                continue;
+            }
         }
-        at += 1;
+        // Digits and symbols read as letters only in a word that has letters (`Uni0n`), so
+        // `$500` stays a number.
+        let lettered = chars[at..end].iter().any(|ch| ch.alphabetic);
+        for ch in &chars[at..end] {
+            if ch.c.is_ascii_alphabetic() {
+                out.text.push(crate::skeleton::fold_ascii(ch.c));
+                out.origin.push(ch.offset as u32);
+            } else {
+                push_folded(&mut out, ch.c, ch.offset, lettered);
+            }
+        }
+        at = end;
     }
     while out.text.ends_with(' ') {
         out.text.pop();
@@ -153,22 +189,46 @@ pub(crate) fn fold(text: &str) -> Folded {
     out
 }
 
-/// For each character, whether the word it belongs to has a letter in it: only such words
-/// read digits and symbols as letters (`Uni0n`), so `$500` stays a number.
-fn words_with_letters(chars: &[(usize, char)]) -> Vec<bool> {
-    let mut lettered = vec![false; chars.len()];
-    let mut start = 0;
-    while start < chars.len() {
-        let end = (start..chars.len()).find(|&i| !is_wordish(Some(chars[i].1))).unwrap_or(chars.len());
-        let has_letter = chars[start..end].iter().any(|&(_, c)| c.is_alphabetic());
-        lettered[start..end].iter_mut().for_each(|l| *l = has_letter);
-        start = end + 1;
-    }
-    lettered
+/// A character of the text being folded, classified once.
+#[derive(Clone, Copy)]
+struct Char {
+    offset: usize,
+    c: char,
+    /// A letter of any script.
+    alphabetic: bool,
+    /// Part of a word: letters, digits, and the symbols that stand in for letters.
+    wordish: bool,
 }
 
-fn prev(chars: &[(usize, char)], at: usize) -> Option<char> {
-    at.checked_sub(1).map(|p| chars[p].1)
+/// The visible characters of `text`, classified; ASCII without decoding.
+fn classify(text: &str) -> Vec<Char> {
+    let bytes = text.as_bytes();
+    let mut chars = Vec::with_capacity(text.len());
+    let mut offset = 0;
+    while let Some(&b) = bytes.get(offset) {
+        if b.is_ascii() {
+            let alphabetic = b.is_ascii_alphabetic();
+            chars.push(Char { offset, c: char::from(b), alphabetic, wordish: alphabetic || b.is_ascii_digit() || matches!(b, b'@' | b'$') });
+            offset += 1;
+            continue;
+        }
+        let Some(c) = text[offset..].chars().next() else { break };
+        if !is_invisible(c) {
+            chars.push(Char::new(offset, c));
+        }
+        offset += c.len_utf8();
+    }
+    chars
+}
+
+impl Char {
+    fn new(offset: usize, c: char) -> Self {
+        // Latin-1 and Cyrillic letters without the Unicode tables' search: most non-ASCII text.
+        let alphabetic = c.is_ascii_alphabetic()
+            || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ѐ'..='ҁ')
+            || (!c.is_ascii() && c.is_alphabetic());
+        Self { offset, c, alphabetic, wordish: alphabetic || c.is_numeric() || matches!(c, '@' | '$') }
+    }
 }
 
 fn push_space(out: &mut Folded, offset: usize) {
@@ -183,7 +243,7 @@ fn push_space(out: &mut Folded, offset: usize) {
 fn push_folded(out: &mut Folded, c: char, offset: usize, in_word: bool) {
     let mut push = |s: &str| {
         out.text.push_str(s);
-        out.origin.extend(std::iter::repeat(offset as u32).take(s.len()));
+        out.origin.resize(out.text.len(), offset as u32);
     };
     match c {
         // Letters fold as in host skeletons (I and i pass for l); cue lists are folded by this
@@ -213,11 +273,6 @@ fn push_folded(out: &mut Folded, c: char, offset: usize, in_word: bool) {
     }
 }
 
-/// Part of a word: letters, digits, and the symbols that stand in for letters.
-fn is_wordish(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '$'))
-}
-
 /// Zero-width and direction-control characters: invisible, and used to split words.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}')
@@ -225,16 +280,17 @@ fn is_invisible(c: char) -> bool {
 
 /// The end of a run like `W.e.s.t.e.r.n` or `W E S T E R N` starting at `at`: single letters
 /// separated by the same one of `.`, `-`, `_` or space, at least four letters; `None` if none.
-fn spaced_run_end(chars: &[(usize, char)], at: usize) -> Option<usize> {
-    let single_letter = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphabetic());
-    if !single_letter(at) || is_wordish(prev(chars, at)) {
+fn spaced_run_end(chars: &[Char], at: usize) -> Option<usize> {
+    let single_letter = |i: usize| chars.get(i).is_some_and(|ch| ch.alphabetic);
+    let wordish = |i: usize| chars.get(i).is_some_and(|ch| ch.wordish);
+    if !single_letter(at) || at.checked_sub(1).is_some_and(wordish) {
         return None;
     }
     // One separator throughout: `W.e.s.t.e.r.n U-n-i-o-n` is two runs, not one.
-    let separator = chars.get(at + 1).map(|&(_, c)| c).filter(|c| matches!(c, '.' | '-' | '_' | ' '))?;
+    let separator = chars.get(at + 1).map(|ch| ch.c).filter(|c| matches!(c, '.' | '-' | '_' | ' '))?;
     let mut end = at + 1;
     let mut letters = 1;
-    while chars.get(end).is_some_and(|&(_, c)| c == separator) && single_letter(end + 1) && !is_wordish(chars.get(end + 2).map(|&(_, c)| c)) {
+    while chars.get(end).is_some_and(|ch| ch.c == separator) && single_letter(end + 1) && !wordish(end + 2) {
         end += 2;
         letters += 1;
     }
@@ -274,9 +330,8 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
             end += 1;
         }
         let number = &text[at..end];
-        let currency_before = currency_ending_at(text, at);
-        let currency_after = currency_starting_at(text, end);
-        if let (Some(value), Some((rate, range))) = (parse_number(number), currency_before.or(currency_after)) {
+        let currency = currency_ending_at(text, at).or_else(|| currency_starting_at(text, end));
+        if let (Some((rate, range)), Some(value)) = (currency, parse_number(number)) {
             amounts.push(Amount { usd: value * rate, range: range.start.min(at)..range.end.max(end) });
         }
         at = end.max(at + 1);
@@ -306,14 +361,40 @@ pub(crate) fn parse_decimal(whole: &str, fraction: &str) -> Option<f64> {
 /// A currency sign or word that ends at `end` (one space allowed between): its rate and range.
 fn currency_ending_at(text: &str, end: usize) -> Option<(f64, std::ops::Range<usize>)> {
     let before = text[..end].strip_suffix(' ').unwrap_or(&text[..end]);
-    let tail = &before[floor_boundary(before, before.len().saturating_sub(8))..];
-    let tail = tail.to_lowercase();
     CURRENCIES.iter().find_map(|&(sign, rate)| {
-        let start = before.len().checked_sub(sign.len()).filter(|&s| before.is_char_boundary(s))?;
+        let start = strip_suffix_lowercase(before, sign)?;
         let alphabetic = sign.starts_with(|c: char| c.is_alphabetic());
         let starts_word = !alphabetic || !before[..start].ends_with(|c: char| c.is_alphanumeric());
-        (tail.ends_with(sign) && starts_word).then(|| (rate, start..end))
+        starts_word.then(|| (rate, start..end))
     })
+}
+
+/// Where `sign` (lowercase) starts at the end of `text`, ignoring case.
+fn strip_suffix_lowercase(text: &str, sign: &str) -> Option<usize> {
+    let mut chars = text.char_indices().rev();
+    let mut start = text.len();
+    for want in sign.chars().rev() {
+        let (at, c) = chars.next()?;
+        if c != want && !c.to_lowercase().eq([want]) {
+            return None;
+        }
+        start = at;
+    }
+    Some(start)
+}
+
+/// Where `sign` (lowercase) ends at the start of `text`, ignoring case.
+fn strip_prefix_lowercase(text: &str, sign: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let mut end = 0;
+    for want in sign.chars() {
+        let (at, c) = chars.next()?;
+        if c != want && !c.to_lowercase().eq([want]) {
+            return None;
+        }
+        end = at + c.len_utf8();
+    }
+    Some(end)
 }
 
 /// The largest char boundary of `text` at or below `at`.
@@ -325,11 +406,10 @@ pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
 fn currency_starting_at(text: &str, start: usize) -> Option<(f64, std::ops::Range<usize>)> {
     let skip = usize::from(text[start..].starts_with(' '));
     let after = &text[start + skip..];
-    let head: String = after.chars().take(8).collect::<String>().to_lowercase();
     CURRENCIES.iter().find_map(|&(sign, rate)| {
-        let rest = head.strip_prefix(sign)?;
-        let ends_word = !sign.starts_with(|c: char| c.is_alphabetic()) || !rest.starts_with(|c: char| c.is_alphabetic());
-        ends_word.then(|| (rate, start..start + skip + sign.len()))
+        let len = strip_prefix_lowercase(after, sign)?;
+        let ends_word = !sign.starts_with(|c: char| c.is_alphabetic()) || !after[len..].starts_with(|c: char| c.is_alphabetic());
+        ends_word.then(|| (rate, start..start + skip + len))
     })
 }
 
@@ -366,12 +446,13 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
         while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b' ' | b'-' | b'.' | b'(' | b')') && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'('))) {
             end += 1;
         }
-        let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
+        let digit_count = bytes[at..end].iter().filter(|b| b.is_ascii_digit()).count();
         let ends_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
         // A bare run of digits is as often an order or tracking number: it counts as a phone
         // number when written like one (`+`, a leading 0, separators) or after a word like "call".
-        let written_as_phone = matches!(bytes[at], b'+' | b'0' | b'(') || text[at..end].contains([' ', '-', '.']) || after_call_word(text, at);
-        if (9..=15).contains(&digits.len()) && ends_word && written_as_phone {
+        let written_as_phone = || matches!(bytes[at], b'+' | b'0' | b'(') || text[at..end].contains([' ', '-', '.']) || after_call_word(text, at);
+        if (9..=15).contains(&digit_count) && ends_word && written_as_phone() {
+            let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
             let premium = ((digits.starts_with("09") || digits.starts_with("087")) && (10..=11).contains(&digits.len()))
                 || digits.starts_with("0900")
                 || (digits.starts_with("089") && digits.len() == 10)
@@ -400,6 +481,10 @@ mod tests {
         let text = "Log in via http:/95.141.32.7:81/default.aspx or Click:http://23.254.215.52 or http//tms.example.com/x";
         let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
         assert_eq!(links, ["http://95.141.32.7:81/default.aspx", "http://23.254.215.52", "http://tms.example.com/x"], "{text}");
+        // A link without a dot, words around it in other scripts and non-breaking spaces, quotes.
+        let text = "Оплатите на evil[dot]com\u{a0}сегодня, «paypal-login.top» или \"hxxp://x[.]example/a\".";
+        let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
+        assert_eq!(links, ["evil.com", "paypal-login.top", "http://x.example/a"], "{text}");
     }
 
     #[test]
@@ -431,13 +516,14 @@ mod tests {
 
     #[test]
     fn reads_sums_of_money() {
-        let cases: [(&str, &[f64]); 8] = [
+        let cases: [(&str, &[f64]); 9] = [
             ("Pay $8 now", &[8.0]),
             ("a fee of £1.99 today", &[2.53]),
             ("Frais: 1,99 € à régler", &[2.15]),
             ("R$ 30,00 no pix", &[5.4]),
             ("оплатите 150 руб.", &[1.65]),
             ("only 12.50 EUR, was 1,299.00 EUR", &[13.5, 1402.92]),
+            ("ОПЛАТИТЕ 150 РУБ", &[1.65]),
             ("I have 3 cats and 24 hours", &[]),
             ("order 4500 shipped", &[]),
         ];
