@@ -141,9 +141,11 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
     let mut hits = Vec::new();
     for (at, range) in words.iter().enumerate() {
         let word = &folded[range.clone()];
-        let next = words.get(at + 1).map_or(0, |next| folded.as_bytes()[next.start]);
+        let next_word = words.get(at + 1).map_or("", |next| &folded[next.clone()]);
+        let next = next_word.bytes().next().unwrap_or(0);
+        let next_spoken = spelled_out(next_word).and_then(|word| word.bytes().next()).unwrap_or(0);
         let mut try_phrases = |candidates: &[Phrase]| {
-            for phrase in candidates.iter().filter(|phrase| phrase.next == 0 || phrase.next == next) {
+            for phrase in candidates.iter().filter(|phrase| phrase.next == 0 || phrase.next == next || phrase.next == next_spoken) {
                 let start = phrase.start as usize;
                 let rest = &phrases.rest[start..start + usize::from(phrase.len)];
                 if let Some(last) = match_rest(folded, words, at + 1, rest) {
@@ -154,6 +156,9 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
         if let Some(found) = phrases.by_word.get(word) {
             try_phrases(found);
         }
+        if let Some(found) = spelled_out(word).and_then(|word| phrases.by_word.get(word)) {
+            try_phrases(found);
+        }
         let stems = stem_head(word).is_some_and(|head| phrases.stem_heads.binary_search(&head).is_ok());
         for &len in phrases.stem_lengths.iter().take_while(|&&len| stems && len <= word.len()) {
             if let Some(found) = word.get(..len).and_then(|stem| phrases.by_stem.get(stem)) {
@@ -162,6 +167,25 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
         }
     }
     hits
+}
+
+/// Text-message shorthand for the English words of the phrases (`u` for `you`, `2` for `to`),
+/// folded as the phrases are. Other languages' phrases list their own short forms.
+fn spelled_out(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "u" => "you",
+        "ur" | "yr" => "your",
+        "r" => "are",
+        "2" => "to",
+        "4" => "for",
+        "txt" => "text",
+        "msg" => "message",
+        "pls" | "plz" => "please",
+        "ph" => "phone",
+        "mob" => "mobile",
+        "nd" => "and",
+        _ => return None,
+    })
 }
 
 /// Matches the phrase words `rest` from word `at` on; the index of the last word matched
@@ -177,7 +201,7 @@ fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &[&str]) ->
     let word = &folded[words.get(at)?.clone()];
     let matches = match want.strip_suffix('*') {
         Some(stem) => word.starts_with(stem),
-        None => word == want,
+        None => word == want || spelled_out(word) == Some(want),
     };
     if matches {
         match_rest(folded, words, at + 1, tail)

@@ -93,6 +93,13 @@ fn undefang(word: &str) -> Cow<'_, str> {
             break;
         }
     }
+    // `http/evil.example/…` (but not `HTTP/1.1` or `HTTP/2`: a name must follow).
+    for scheme in ["https", "http"] {
+        if let Some(rest) = link.strip_prefix(scheme).and_then(|rest| rest.strip_prefix('/')).filter(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic())) {
+            link = Cow::Owned(format!("{scheme}://{rest}"));
+            break;
+        }
+    }
     link
 }
 
@@ -136,10 +143,15 @@ pub(crate) struct Folded {
 impl Folded {
     /// The original text behind `range` of the folded text.
     pub fn original<'t>(&self, original: &'t str, range: std::ops::Range<usize>) -> &'t str {
+        original.get(self.original_range(original, range)).unwrap_or("")
+    }
+
+    /// The byte range in the original behind `range` of the folded text.
+    pub fn original_range(&self, original: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
         let start = self.origin.get(range.start).copied().unwrap_or(0) as usize;
         let last = self.origin.get(range.end.saturating_sub(1)).copied().unwrap_or(0) as usize;
-        let end = original[last..].chars().next().map_or(last, |c| last + c.len_utf8());
-        original.get(start..end.max(start)).unwrap_or("")
+        let end = original.get(last..).and_then(|rest| rest.chars().next()).map_or(last, |c| last + c.len_utf8());
+        start..end.max(start)
     }
 }
 
@@ -417,7 +429,7 @@ fn currency_starting_at(text: &str, start: usize) -> Option<(f64, std::ops::Rang
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Phone {
     pub range: std::ops::Range<usize>,
-    /// A premium-rate number: UK 09… and 087… (service-charge numbers), 0900 (Germany, Austria, Switzerland, the Netherlands),
+    /// A premium-rate number: UK 09… and 087… (service-charge numbers) and 070… ("personal numbers", charged like premium ones), 0900 (Germany, Austria, Switzerland, the Netherlands),
     /// France 089…, Spain 803/806/807/905.
     pub premium: bool,
 }
@@ -426,7 +438,12 @@ pub(crate) struct Phone {
 /// in the few characters before `at`.
 fn after_call_word(text: &str, at: usize) -> bool {
     let before = text[floor_boundary(text, at.saturating_sub(16))..at].to_lowercase();
-    ["call", "ph", "tel", "dial", "ring", "no", "contact", "whatsapp", "care", "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон"].iter().any(|word| before.contains(word))
+    // "representative on 7679046492", "I'm on 0709…": "on" as the last word before the number.
+    let last_word = before.trim_end_matches([' ', ':', '-']).rsplit([' ', '\n']).next().unwrap_or("");
+    last_word == "on"
+        || ["call", "ph", "tel", "dial", "ring", "no", "contact", "cnt", "whatsapp", "care", "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон"]
+            .iter()
+            .any(|word| before.contains(word))
 }
 
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
@@ -454,6 +471,7 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
         if (9..=15).contains(&digit_count) && ends_word && written_as_phone() {
             let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
             let premium = ((digits.starts_with("09") || digits.starts_with("087")) && (10..=11).contains(&digits.len()))
+                || (digits.starts_with("070") && digits.len() == 11)
                 || digits.starts_with("0900")
                 || (digits.starts_with("089") && digits.len() == 10)
                 || (digits.len() == 9 && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));
@@ -478,9 +496,10 @@ mod tests {
             ["https://dhl-customs.info/pay?id=3", "www.example.com", "aliexpress-refund.top", "http://paypal.com@evil.example/"],
             "{text}"
         );
-        let text = "Log in via http:/95.141.32.7:81/default.aspx or Click:http://23.254.215.52 or http//tms.example.com/x";
+        let text = "Log in via http:/95.141.32.7:81/default.aspx or Click:http://23.254.215.52 or http//tms.example.com/x or http/aetacms.com/.cas";
         let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
-        assert_eq!(links, ["http://95.141.32.7:81/default.aspx", "http://23.254.215.52", "http://tms.example.com/x"], "{text}");
+        assert_eq!(links, ["http://95.141.32.7:81/default.aspx", "http://23.254.215.52", "http://tms.example.com/x", "http://aetacms.com/.cas"], "{text}");
+        assert!(find_links("It speaks HTTP/1.1 and HTTP/2 over TLS 1.3.").is_empty());
         // A link without a dot, words around it in other scripts and non-breaking spaces, quotes.
         let text = "Оплатите на evil[dot]com\u{a0}сегодня, «paypal-login.top» или \"hxxp://x[.]example/a\".";
         let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();

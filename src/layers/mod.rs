@@ -42,7 +42,15 @@ impl<'t> Scan<'t> {
     pub fn new(text: &'t str, links: &[(&'t FoundLink, Verdict)]) -> Self {
         let folded = fold(text);
         let words = words_of(&folded.text);
-        let hits = find_cues(&folded.text, &words);
+        let mut hits = find_cues(&folded.text, &words);
+        let mut negated_until = None;
+        hits.retain(|hit| {
+            let advice = can_be_advice(hit) && (negated(text, &folded, &words, hit) || continues_list(text, &folded, negated_until, hit));
+            if advice {
+                negated_until = negated_until.max(Some(hit.range.end));
+            }
+            !advice
+        });
         let foreign_link = links.iter().find(|(_, verdict)| !verdict.verified || verdict.level > Level::Safe).map(|(link, _)| link.written.as_str());
         let has_email = text.split_whitespace().any(|word| word.split_once('@').is_some_and(|(name, host)| !name.is_empty() && host.contains('.') && !host.starts_with('.')));
         Self { text, amounts: find_amounts(text), phones: find_phones(text), folded, words, hits, foreign_link, has_email }
@@ -82,6 +90,50 @@ impl<'t> Scan<'t> {
         }
         cues
     }
+}
+
+/// Negations that turn a request into a warning ("we will never ask for Western Union",
+/// "no pague por Western Union"), in the six languages, as single words (`don't` reads as
+/// `don` `t`, `n'acceptez` as `n` `acceptez`).
+const NEGATIONS: &[&str] = &[
+    "never", "not", "don", "doesn", "didn", "shouldn", "avoid", "no", "nor", "ni", "nem", "nunca", "jamás", "evite", "evita", "não", "jamais", "ne",
+    "pas", "n", "nie", "niemals", "nicht", "kein", "keine", "keinesfalls", "никогда", "не", "нельзя",
+];
+/// How many words before a cue a negation may stand ("never ask you to pay by Western Union").
+const NEGATION_REACH: usize = 6;
+
+/// Cue groups that read as safety advice when negated: requests to pay off-platform or to
+/// send personal data. Pressure cues are not ("do not ignore this notice" is a threat).
+fn can_be_advice(hit: &CueHit) -> bool {
+    hit.group.layer == Layer::Payment || hit.group.code == "personal-data-request"
+}
+
+/// Whether a negation stands within [`NEGATION_REACH`] words before `hit`, in the same clause
+/// (no `,` `.` `;` `:` `!` `?` or line break between them in the original text).
+fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let negations = FOLDED.get_or_init(|| NEGATIONS.iter().map(|word| fold(word).text).collect());
+    let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else { return false };
+    let cue_start = folded.original_range(text, hit.range.clone()).start;
+    words[first.saturating_sub(NEGATION_REACH)..first].iter().any(|word| {
+        let negation_end = folded.original_range(text, word.clone()).end;
+        negations.iter().any(|negation| *negation == folded.text[word.clone()])
+            && text.get(negation_end..cue_start).is_some_and(|between| !between.contains([',', '.', ';', ':', '!', '?', '\n']))
+    })
+}
+
+/// Whether `hit` continues a list whose first item was negated ("never pay by Western Union,
+/// MoneyGram or gift cards"): it starts inside the negated cue or at most a few words after
+/// it, in the same sentence.
+fn continues_list(text: &str, folded: &Folded, negated_until: Option<usize>, hit: &CueHit) -> bool {
+    const LIST_GAP_WORDS: usize = 3;
+    let Some(end) = negated_until else { return false };
+    if hit.range.start < end {
+        return true; // a phrase inside the negated one ("transfer" in "bank transfer")
+    }
+    let gap_words = folded.text[end..hit.range.start].split(' ').filter(|w| !w.is_empty()).count();
+    let between = folded.original_range(text, end.saturating_sub(1)..hit.range.start + 1);
+    gap_words <= LIST_GAP_WORDS && text.get(between).is_some_and(|between| !between.contains(['.', ';', '!', '?', '\n']))
 }
 
 /// `text` cut to [`MAX_EVIDENCE_CHARS`], on one line.

@@ -23,6 +23,7 @@ pub(crate) const MESSAGES: &[(&str, &str)] = &[
     ("refund-trick", "Talks of a refund, overpayment or money sent by mistake: refund scams ask you to pay back more than you got."),
     ("claim-call", "Asks you to call a number to claim something."),
     ("premium-rate-number", "Gives a premium-rate telephone number: calling it costs a lot per minute."),
+    ("premium-charge", "States a charge per minute or per message (\"150p/min\"): the small print of premium-rate services that bill you for calling or replying."),
     ("callback-bait", "Says a message, delivery or prize is waiting and asks you to call or get in touch: the bait of call-back and premium-rate scams."),
     ("personal-data-request", "Asks for passwords, codes, card or personal details by message: real companies never do."),
     ("loan-offer", "Offers a loan regardless of credit: such offers end in an upfront fee and no loan."),
@@ -50,9 +51,29 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
         let evidence = scan.text[phone.range.clone()].to_string();
         cues.push(Cue::new(Layer::Pattern, "premium-rate-number", if prize { 3 } else { 2 }, super::cue_message("premium-rate-number").to_string(), evidence));
     }
+    if let Some(range) = premium_charge(scan.text) {
+        cues.push(Cue::new(Layer::Pattern, "premium-charge", 2, super::cue_message("premium-charge").to_string(), scan.text[range].to_string()));
+    }
     if let Some(range) = text_to_shortcode(scan) {
         cues.push(Cue::new(Layer::Pattern, "text-to-shortcode", if prize { 3 } else { 2 }, super::cue_message("text-to-shortcode").to_string(), scan.evidence(range)));
     }
+}
+
+/// A price per minute or per message in pence or cents, as premium-rate services print it:
+/// `150p/min`, `10p/msg`, `25p per min`, `150ppm`, `1.50/msg`.
+fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
+    const UNITS: &[&str] = &["p/min", "p/msg", "p/txt", "p/mtmsg", "p/sms", "p per min", "p per msg", "ppm", "/msg", "p/wk"];
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find_map(|end| {
+        if !bytes[end].is_ascii_digit() || bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let start = bytes[..end].iter().rposition(|b| !b.is_ascii_digit() && *b != b'.').map_or(0, |p| p + 1);
+        let after = &bytes[end + 1..];
+        let unit = UNITS.iter().find(|unit| after.len() >= unit.len() && after[..unit.len()].eq_ignore_ascii_case(unit.as_bytes()))?;
+        let ends_word = !after.get(unit.len()).is_some_and(|b| b.is_ascii_lowercase());
+        (ends_word || unit.ends_with("msg")).then_some(start..end + 1 + unit.len())
+    })
 }
 
 /// "Txt CLAIM to 80082", "Txt: NOKIA to No: 89545", "envía GANAR al 7777": a texting verb,
