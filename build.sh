@@ -77,6 +77,8 @@ build_engine() {
 assemble() {
     step "assembling dist/chrome and dist/firefox"
     rm -rf dist && mkdir -p dist
+    # The UI's words in every language, from tools/locales-<lang>.json (checked against English).
+    python3 tools/locales.py
     # One manifest and one tree serve both browsers; each gets its own folder and zip so a
     # store upload or an unpacked load never mixes them.
     local browser

@@ -137,3 +137,93 @@ export async function barText(page) {
     await cdp.detach();
   }
 }
+
+/**
+ * Runs `use(cdp, nodeId, node)` on the element whose class list holds `className` inside
+ * Wary's bar (or, with hostAttribute 'data-wary-panel', its right-click panel). Both live in
+ * closed shadow roots, out of reach of page scripts and Playwright's selectors, so the element
+ * is found through the DevTools protocol's DOM view, which pierces shadow roots. Resolves to
+ * null when there is no such element.
+ */
+export async function inShadow(page, className, use, hostAttribute = 'data-wary') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attribute = (node, name) => {
+      const list = node.attributes ?? [];
+      for (let at = 0; at < list.length; at += 2) if (list[at] === name) return list[at + 1];
+      return undefined;
+    };
+    let found = null;
+    const walk = (node, inHost) => {
+      if (found) return;
+      const isHost = inHost || attribute(node, hostAttribute) !== undefined;
+      if (isHost && node.nodeType === 1 && (attribute(node, 'class') ?? '').split(/\s+/).includes(className)) found = node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, isHost);
+    };
+    walk(root, false);
+    if (!found) return null;
+    const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [found.backendNodeId] });
+    return await use(cdp, nodeIds[0], found);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A real (trusted) mouse click in the middle of the bar's element with `className`. */
+export async function clickInShadow(page, className, hostAttribute = 'data-wary') {
+  const box = await inShadow(page, className, async (cdp, nodeId) => {
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+    const [x1, y1, x2, , , y3] = model.border;
+    return { x: (x1 + x2) / 2, y: (y1 + y3) / 2 };
+  }, hostAttribute);
+  if (!box) throw new Error(`no .${className} in Wary's ${hostAttribute} element to click`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** The computed value of CSS `properties` of the bar's element with `className`. */
+export async function shadowStyle(page, className, properties, hostAttribute = 'data-wary') {
+  return inShadow(page, className, async (cdp, nodeId) => {
+    await cdp.send('CSS.enable');
+    const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+    return Object.fromEntries(properties.map((name) => [name, computedStyle.find((p) => p.name === name)?.value]));
+  }, hostAttribute);
+}
+
+/** The attributes of the bar's element with `className`, as an object; null when absent. */
+export async function shadowAttributes(page, className, hostAttribute = 'data-wary') {
+  return inShadow(page, className, async (cdp, nodeId, node) => {
+    const list = node.attributes ?? [];
+    return Object.fromEntries(list.flatMap((value, at) => (at % 2 === 0 ? [[value, list[at + 1]]] : [])));
+  }, hostAttribute);
+}
+
+/** The page's accessibility tree as [{role, name}], as a screen reader would be told it. */
+export async function accessibleNodes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? '', expanded: n.properties?.find((p) => p.name === 'expanded')?.value?.value }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Settings as stored by the extension (chrome.storage.sync), read in the service worker. */
+export async function storedSettings(worker) {
+  return worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings ?? null);
+}
+
+/** Replaces the stored settings (null removes them), from the service worker. */
+export async function storeSettings(worker, settings) {
+  await worker.evaluate(async (value) => {
+    if (value === null) await chrome.storage.sync.remove('settings');
+    else await chrome.storage.sync.set({ settings: value });
+  }, settings);
+}
+
+/** The id of `page`'s tab, as the extension knows it. */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+}
