@@ -55,7 +55,8 @@ globalThis.waryUi = (() => {
     }
     .panel { position: fixed; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); border-radius: 10px;
              font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 4px 16px rgba(0, 0, 0, .4);
-             background: #fff; color: #1d1b20; border-top: 6px solid #1e7d32; padding: 12px 14px; box-sizing: border-box; }
+             background: #fff; color: #1d1b20; border-top: 6px solid #1e7d32; padding: 12px 14px; box-sizing: border-box;
+             max-height: calc(100vh - 32px); overflow: auto; }
     .panel.caution { border-top-color: #8a5300; }
     .panel.danger { border-top-color: #b3261e; }
     .panel .evidence { background: rgba(127, 127, 127, .18); }
@@ -212,9 +213,7 @@ globalThis.waryUi = (() => {
   function drawPanel(verdict, subject, kind) {
     panel?.remove();
     const { host, shadow } = shadowHost({ 'data-wary-panel': verdict.level });
-    const headline = verdict.level === 'safe'
-      ? t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe')
-      : headlineOf(verdict);
+    const headline = t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe');
     const close = element('button', {
       className: 'close', type: 'button', textContent: '✕', 'aria-label': t('panelClose'),
       onclick: () => {
@@ -226,8 +225,8 @@ globalThis.waryUi = (() => {
       close,
       element('h2', {}, [verdict.level === 'safe' ? '✓' : icon(verdict.level), ' ', t(`level_${verdict.level}`)]),
       element('p', { className: 'subject' }, [subject.length > 200 ? `${subject.slice(0, 200)}…` : subject]),
-      element('p', { className: 'headline' }, [headline]),
-      ...(verdict.level === 'safe' ? [element('p', { className: 'advice' }, [verdict.advice])] : reasonList(verdict)),
+      // Safe: one line and the advice; otherwise the reasons, strongest first, say it all.
+      ...(verdict.level === 'safe' ? [element('p', { className: 'headline' }, [headline]), element('p', { className: 'advice' }, [verdict.advice])] : reasonList(verdict)),
     ]);
     box.addEventListener('keydown', (event) => event.key === 'Escape' && close.click());
     shadow.append(box);

@@ -118,16 +118,17 @@ export async function screenshot(page, name) {
 /**
  * The text of the warning bar. The bar lives in a closed shadow root, out of reach of page
  * scripts and of Playwright's selectors, so it is read through the DevTools protocol, whose
- * DOM view pierces shadow roots; the style sheet's text is left out.
+ * DOM view pierces shadow roots; the style sheet's text is left out. With hostAttribute
+ * 'data-wary-panel', the right-click panel's text.
  */
-export async function barText(page) {
+export async function barText(page, hostAttribute = 'data-wary') {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const texts = [];
     const walk = (node, inBar, parentName) => {
       const attributes = node.attributes ?? [];
-      const isBar = inBar || attributes.some((value, at) => at % 2 === 0 && value === 'data-wary');
+      const isBar = inBar || attributes.some((value, at) => at % 2 === 0 && value === hostAttribute);
       if (isBar && node.nodeType === 3 && parentName !== 'STYLE') texts.push(node.nodeValue);
       for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, isBar, node.nodeName);
     };
