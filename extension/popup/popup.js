@@ -189,6 +189,10 @@ paste.addEventListener('keydown', (event) => {
 });
 if (/Mac|iPhone|iPad/.test(navigator.platform)) document.getElementById('shortcut').textContent = '⌘+Enter';
 showCurrentSite().catch(() => {});
+// A page still loading is judged after the popup opened: follow the worker's record of it.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('tab:'))) showCurrentSite().catch(() => {});
+});
 if (params.has('check')) {
   paste.value = params.get('check');
   check();
