@@ -59,6 +59,11 @@ ensure_test_tools() {
         step "installing Chromium"
         apt_install chromium
     fi
+    # Debian ships Chromium's UI languages apart; the locale test starts it in Spanish.
+    if [ ! -f /usr/lib/chromium/locales/es.pak ]; then
+        step "installing Chromium's languages"
+        apt_install chromium-l10n
+    fi
 }
 
 build_engine() {

@@ -37,8 +37,11 @@ export async function startServer() {
   return { port, url: (host, page = '/shop') => `http://${host}:${port}${page}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs. */
-export async function launchBrowser() {
+/**
+ * A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs.
+ * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows.
+ */
+export async function launchBrowser({ lang } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -54,7 +57,10 @@ export async function launchBrowser() {
       '--no-first-run',
       '--disable-quic',
       '--disable-gpu',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
+    // On Linux, Chromium takes its UI language from the environment; --lang alone is not enough.
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: '', LANG: '' }, locale: lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
