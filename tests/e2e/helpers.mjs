@@ -234,3 +234,44 @@ export async function tabIdOf(worker, page) {
   await page.bringToFront();
   return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
 }
+
+// ---- Firefox ------------------------------------------------------------------------------
+
+/** The add-on's internal UUID in the test profile, fixed so moz-extension:// URLs are known. */
+export const FIREFOX_UUID = '6f1c2a3e-0000-4000-8000-000000000006';
+
+/**
+ * Headless Firefox (Debian's firefox-esr) driven over WebDriver BiDi by puppeteer-core, with
+ * dist/firefox installed as a temporary add-on. Every host resolves to 127.0.0.1
+ * (network.dns.forceResolve, Firefox's counterpart of --host-resolver-rules).
+ */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless
+    // started with system access; the popup and options pages are moz-extension:// URLs.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'dom.security.https_first': false,
+      'extensions.webextensions.uuids': JSON.stringify({ 'wary@wary.app': FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(path.join(root, 'dist/firefox'));
+  return browser;
+}
+
+/**
+ * Opens `page` (an extension page path such as 'popup/popup.html') in a new Firefox tab. The
+ * navigation is not awaited: a moz-extension:// load never reports its end to WebDriver BiDi
+ * here (it timed out after 30 s though the page was up), so the page's own element is awaited.
+ */
+export async function openFirefoxExtensionPage(browser, page, readySelector) {
+  const tab = await browser.newPage();
+  tab.goto(`moz-extension://${FIREFOX_UUID}/${page}`, { timeout: 60_000 }).catch(() => {});
+  await tab.waitForSelector(readySelector, { timeout: 10_000 });
+  return tab;
+}
