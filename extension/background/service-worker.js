@@ -29,11 +29,11 @@ api.storage.onChanged.addListener((changes) => {
 const MENU_LINK = 'wary-check-link';
 const MENU_TEXT = 'wary-check-text';
 
-api.runtime.onInstalled.addListener(() => {
-  api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU_LINK, title: api.i18n.getMessage('menuCheckLink'), contexts: ['link'] });
-    api.contextMenus.create({ id: MENU_TEXT, title: api.i18n.getMessage('menuCheckText'), contexts: ['selection'] });
-  });
+api.runtime.onInstalled.addListener(async () => {
+  // The browser keeps menu entries across restarts; an update must not add them twice.
+  await api.contextMenus.removeAll();
+  api.contextMenus.create({ id: MENU_LINK, title: api.i18n.getMessage('menuCheckLink'), contexts: ['link'] });
+  api.contextMenus.create({ id: MENU_TEXT, title: api.i18n.getMessage('menuCheckText'), contexts: ['selection'] });
 });
 api.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).catch((error) => console.warn('Wary could not check this:', error));

@@ -50,7 +50,7 @@ globalThis.waryUi = (() => {
       .bar.caution button.primary { background: #ffddb3; color: #2a1700; border-color: #ffddb3; }
     }
     @media (prefers-reduced-motion: no-preference) {
-      .bar { animation: wary-in .18s ease-out; }
+      .bar.enter { animation: wary-in .18s ease-out; }
       @keyframes wary-in { from { transform: translateY(-100%); } to { transform: none; } }
     }
     .panel { position: fixed; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); border-radius: 10px;
@@ -141,6 +141,8 @@ globalThis.waryUi = (() => {
    * The warning bar for `verdict` (level caution or danger). `actions` holds what its buttons
    * do: `trust()` and `dismiss()`; "Take me to the real site" navigates itself.
    */
+  let barShown = false; // a bar was on screen this visit: a replacement does not slide in again
+
   function drawBar(verdict, engine, actions) {
     const { host, shadow } = shadowHost({
       'data-wary': verdict.level, 'data-wary-engine': engine, 'data-wary-real': verdict.lookalike_of,
@@ -172,7 +174,8 @@ globalThis.waryUi = (() => {
       className: 'dismiss', type: 'button', textContent: t('barDismiss'), 'aria-label': t('barDismissLabel'),
       onclick: (event) => byUser(event) && actions.dismiss(),
     }));
-    const box = element('section', { className: `bar ${level}`, 'aria-label': t('barLabel') }, []);
+    const box = element('section', { className: `bar ${level}${barShown ? '' : ' enter'}`, 'aria-label': t('barLabel') }, []);
+    barShown = true;
     const collapse = element('button', {
       className: 'collapse', type: 'button', textContent: '▴', 'aria-label': t('barCollapse'), title: t('barCollapse'),
       onclick: () => {

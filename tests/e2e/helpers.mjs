@@ -116,9 +116,9 @@ export async function retryUntil(read, ms = 5_000) {
   }
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(outputDir, { recursive: true });
-  await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage });
 }
 
 /**
@@ -177,13 +177,24 @@ export async function inShadow(page, className, use, hostAttribute = 'data-wary'
   }
 }
 
-/** A real (trusted) mouse click in the middle of the bar's element with `className`. */
+/**
+ * A real (trusted) mouse click in the middle of the bar's element with `className`, once the
+ * element has stood still for 100 ms (the bar slides in, and may be redrawn when the page's
+ * own verdict follows the address's).
+ */
 export async function clickInShadow(page, className, hostAttribute = 'data-wary') {
-  const box = await inShadow(page, className, async (cdp, nodeId) => {
+  const where = () => inShadow(page, className, async (cdp, nodeId, node) => {
     const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
     const [x1, y1, x2, , , y3] = model.border;
-    return { x: (x1 + x2) / 2, y: (y1 + y3) / 2 };
-  }, hostAttribute);
+    return { x: (x1 + x2) / 2, y: (y1 + y3) / 2, node: node.backendNodeId };
+  }, hostAttribute).catch(() => null);
+  let box = await where();
+  for (let tries = 0; tries < 30; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await where();
+    if (box && again && JSON.stringify(box) === JSON.stringify(again)) break;
+    box = again;
+  }
   if (!box) throw new Error(`no .${className} in Wary's ${hostAttribute} element to click`);
   await page.mouse.click(box.x, box.y);
 }

@@ -74,7 +74,7 @@ test('own protected sites can be added; a non-site is refused with a message', a
   await options.waitForFunction(() => document.querySelectorAll('#protected-list .site').length === 1);
   assert.deepEqual((await storedSettings(browser.worker)).protected, ['mybank.example'], 'the site is stored as a host name');
   assert.equal(await options.locator('#protected-error').innerText(), '', 'the error is gone');
-  await screenshot(options, 'options');
+  await screenshot(options, 'options', { fullPage: true });
 });
 
 async function barLevelOn(host, page) {
@@ -93,6 +93,8 @@ test('sensitivity: strict shows a caution as danger, relaxed hides a lone cautio
     const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).sensitivity === sensitivity ? true : undefined));
     assert.ok(stored, `${sensitivity} is stored`);
     assert.equal(await barLevelOn('amazom.com', '/plain'), level, `bar on amazom.com (a caution) under ${sensitivity}`);
+    // Also where the page's CSP keeps the engine out of the content script: the settings still apply.
+    assert.equal(await barLevelOn('amazom.com', '/strict-csp/plain'), level, `bar on amazom.com under a strict CSP, ${sensitivity}`);
   }
 });
 
