@@ -66,8 +66,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       }
       return false;
     case 'tab/get':
-      // The popup asks what the badge of a tab says.
-      if (!Number.isInteger(message.tabId)) break;
+      // The popup asks what the badge of a tab says. Only extension pages may: a content
+      // script has no business reading what another tab's page is.
+      if (!Number.isInteger(message.tabId) || !sender.url?.startsWith(api.runtime.getURL(''))) break;
       api.storage.session.get(tabKey(message.tabId)).then((stored) => sendResponse({ ok: true, verdict: stored[tabKey(message.tabId)] ?? null }));
       return true;
     case 'settings/trust': {

@@ -77,6 +77,21 @@ test('own protected sites can be added; a non-site is refused with a message', a
   await screenshot(options, 'options', { fullPage: true });
 });
 
+test('a lookalike of the user\'s own site is warned about once the site is added', async () => {
+  assert.equal(await barLevelOn('rnybank-online.de', '/plain'), null, 'no bar before the user names the site (nobody else protects it)');
+  await options.fill('#protected-input', 'mybank-online.de');
+  await options.press('#protected-input', 'Enter');
+  const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).protected.includes('mybank-online.de') ? true : undefined));
+  assert.ok(stored, 'the site is stored');
+  const tab = await browser.context.newPage();
+  await tab.goto(server.url('rnybank-online.de', '/plain'));
+  const bar = await findBar(tab);
+  assert.ok(bar, 'a bar on rnybank-online.de (rn for m) once mybank-online.de is protected');
+  assert.equal(await bar.getAttribute('data-wary'), 'danger', 'a homograph of the user\'s own site is danger');
+  assert.equal(await bar.getAttribute('data-wary-real'), 'mybank-online.de', 'the bar names the user\'s real site');
+  await tab.close();
+});
+
 async function barLevelOn(host, page) {
   const tab = await browser.context.newPage();
   await tab.goto(server.url(host, page));
