@@ -9,13 +9,13 @@ export function t(key, ...subs) {
   return api.i18n.getMessage(key, subs.map(String)) || key;
 }
 
+const ATTRIBUTES = [['data-i18n-placeholder', 'placeholder'], ['data-i18n-aria-label', 'aria-label'], ['data-i18n-title', 'title']];
+
 export function localize(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const [attribute, name] of [['i18nPlaceholder', 'placeholder'], ['i18nAriaLabel', 'aria-label'], ['i18nTitle', 'title']]) {
-    for (const node of root.querySelectorAll(`[data-${name === 'aria-label' ? 'i18n-aria-label' : `i18n-${name}`}]`)) {
-      node.setAttribute(name, t(node.dataset[attribute]));
-    }
+  for (const [marker, attribute] of ATTRIBUTES) {
+    for (const node of root.querySelectorAll(`[${marker}]`)) node.setAttribute(attribute, t(node.getAttribute(marker)));
   }
   document.documentElement.lang = api.i18n.getUILanguage();
-  document.documentElement.dir = t('@@bidi_dir') === '@@bidi_dir' ? 'ltr' : t('@@bidi_dir');
+  document.documentElement.dir = api.i18n.getMessage('@@bidi_dir') || 'ltr';
 }
