@@ -6,26 +6,15 @@
 // shadow root on the same page through the DevTools protocol, and axe checks that copy. The
 // copy goes into <body>: axe's colour-contrast check cannot work out backgrounds outside it
 // (the real bar sits before <body> so that it is the first thing a keyboard reaches).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, findBar } from './helpers.mjs';
+import { browserSuite, findBar } from './helpers.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Serious and critical axe violations on `page` (inside `include` when given), one line each. */
 async function violations(page, include) {
@@ -72,10 +61,10 @@ async function openCopyOfBar(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`popup with a verdict card: no serious or critical axe violations (${scheme})`, async () => {
-    const popup = await browser.context.newPage();
+    const popup = await suite.browser.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 380, height: 640 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
     await popup.fill('#paste', 'DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top today');
     await popup.click('#check');
     await popup.waitForFunction(() => document.querySelector('#verdict')?.dataset.level);
@@ -84,9 +73,9 @@ for (const scheme of ['light', 'dark']) {
   });
 
   test(`options page: no serious or critical axe violations (${scheme})`, async () => {
-    const options = await browser.context.newPage();
+    const options = await suite.browser.context.newPage();
     await options.emulateMedia({ colorScheme: scheme });
-    await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
     await options.waitForSelector('body[data-ready="true"]');
     assert.deepEqual(await violations(options), [], 'options violations');
     await options.close();
@@ -94,9 +83,9 @@ for (const scheme of ['light', 'dark']) {
 
   for (const [host, page] of [['aliexpress.com.secure-login.ru', '/plain'], ['aliexpress-sale.shop', '/plain']]) {
     test(`warning bar on ${host}: no serious or critical axe violations (${scheme})`, async () => {
-      const tab = await browser.context.newPage();
+      const tab = await suite.browser.context.newPage();
       await tab.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' }); // no slide-in mid-check
-      await tab.goto(server.url(host, page));
+      await tab.goto(suite.server.url(host, page));
       assert.ok(await findBar(tab), `bar on ${host}`);
       await openCopyOfBar(tab);
       await tab.evaluate(() => {

@@ -1,30 +1,19 @@
 // The toolbar badge in real Chromium: per tab, a check mark on a brand's real site, "!" on
 // amber for caution, "!!" on red for danger, nothing on an ordinary site; the tooltip says why.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, retryUntil, tooltipFor, tabIdOf } from './helpers.mjs';
+import { browserSuite, retryUntil, tooltipFor, tabIdOf } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Text, colour and tooltip of `tab`'s badge once the page's content has been judged. */
 async function badgeOnceJudged(tab, judgedWhen) {
   const title = await retryUntil(async () => {
-    const value = await tooltipFor(browser.worker, tab);
+    const value = await tooltipFor(suite.browser.worker, tab);
     return judgedWhen(value ?? '') ? value : undefined;
   });
-  const tabId = await tabIdOf(browser.worker, tab);
-  const { text, color } = await browser.worker.evaluate(async (id) => ({
+  const tabId = await tabIdOf(suite.browser.worker, tab);
+  const { text, color } = await suite.browser.worker.evaluate(async (id) => ({
     text: await chrome.action.getBadgeText({ tabId: id }),
     color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
   }), tabId);
@@ -41,8 +30,8 @@ const CASES = [
 
 for (const [host, page, text, color, says] of CASES) {
   test(`badge on ${host}: ${JSON.stringify(text)}`, async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url(host, page));
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(suite.server.url(host, page));
     const badge = await badgeOnceJudged(tab, (title) => says.test(title));
     assert.match(badge.title ?? '', says, `tooltip on ${host}: ${badge.title}`);
     assert.equal(badge.text, text, `badge text on ${host}`);
@@ -52,10 +41,10 @@ for (const [host, page, text, color, says] of CASES) {
 }
 
 test('each tab keeps its own badge', async () => {
-  const real = await browser.context.newPage();
-  await real.goto(server.url('aliexpress.com', '/plain'));
-  const fake = await browser.context.newPage();
-  await fake.goto(server.url('aliexpress.com.secure-login.ru', '/plain'));
+  const real = await suite.browser.context.newPage();
+  await real.goto(suite.server.url('aliexpress.com', '/plain'));
+  const fake = await suite.browser.context.newPage();
+  await fake.goto(suite.server.url('aliexpress.com.secure-login.ru', '/plain'));
   assert.equal((await badgeOnceJudged(fake, (t) => /This is not/.test(t))).text, '!!', 'the lookalike tab warns');
   assert.equal((await badgeOnceJudged(real, (t) => /real AliExpress/.test(t))).text, '✓', 'the real site\'s tab still shows the check mark');
   await real.close();

@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -285,4 +286,24 @@ export async function openFirefoxExtensionPage(browser, page, readySelector) {
   tab.goto(`moz-extension://${FIREFOX_UUID}/${page}`, { timeout: 60_000 }).catch(() => {});
   await tab.waitForSelector(readySelector, { timeout: 10_000 });
   return tab;
+}
+
+/**
+ * The usual frame of a test file: the fixture server and a Chromium with the extension, started
+ * before its tests and closed after them. Returns an object whose `server` and `browser` are set
+ * once they run; `options` go to launchBrowser, and `setUp(suite)` runs after the launch (a
+ * second top-level before() of the file's own is not sure to run after this one).
+ */
+export function browserSuite(options, setUp = async () => {}) {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser(options);
+    await setUp(suite);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,11 +1,11 @@
 // Languages: every UI string comes from _locales (en, es, pt, fr, de, ru), and a browser
 // started in Spanish shows the bar, the popup and the options page in Spanish. The engine's
 // own sentences (reasons, advice) stay English for now.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launchBrowser, findBar, accessibleNodes, screenshot, root } from './helpers.mjs';
+import { browserSuite, findBar, accessibleNodes, screenshot, root } from './helpers.mjs';
 
 const LANGUAGES = ['de', 'en', 'es', 'fr', 'pt', 'ru'];
 
@@ -34,22 +34,11 @@ test('every message the UI names exists in every language', async () => {
   }
 });
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ lang: 'es' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ lang: 'es' });
 
 test('in a Spanish browser the bar speaks Spanish', async () => {
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url('aliexpress.com.secure-login.ru', '/plain'));
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url('aliexpress.com.secure-login.ru', '/plain'));
   assert.ok(await findBar(tab), 'bar on the lookalike');
   const buttons = (await accessibleNodes(tab)).filter((n) => n.role === 'button').map((n) => n.name);
   for (const name of ['Llévame al sitio real, aliexpress.com', '¿Por qué?', 'Confío en este sitio', 'Cerrar este aviso durante esta visita']) {
@@ -60,9 +49,9 @@ test('in a Spanish browser the bar speaks Spanish', async () => {
 });
 
 test('in a Spanish browser the popup and the options page speak Spanish', async () => {
-  const popup = await browser.context.newPage();
+  const popup = await suite.browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
   assert.equal(await popup.locator('label[for="paste"]').innerText(), 'Pega un enlace, mensaje o correo sospechoso', 'popup label');
   assert.equal(await popup.locator('#check').innerText(), 'Comprobar', 'Check button');
   assert.equal(await popup.evaluate(() => document.documentElement.lang), 'es', 'the page says its language');
@@ -74,8 +63,8 @@ test('in a Spanish browser the popup and the options page speak Spanish', async 
   assert.match(card, /Dominio: señalado/, `the layers are Spanish: ${card}`);
   await popup.close();
 
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
   assert.equal(await options.locator('h1').innerText(), 'Ajustes de Wary', 'options title');
   await options.close();
 });

@@ -1,30 +1,21 @@
 // The options page in real Chromium, and the settings module it stands on: trusted sites
 // (list, remove), protected sites, sensitivity, on-page scanning, export and import; and what
 // each setting changes on a page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, findBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
+import { browserSuite, findBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
 import { migrate, effectiveLevel, SCHEMA_VERSION } from '../../extension/shared/settings.js';
 
-let server;
-let browser;
 let options;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await storeSettings(browser.worker, { version: 1, trusted: ['aliexpress-sale.shop', 'old.example'], protected: [], sensitivity: 'balanced', scanning: true });
-  options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+const suite = browserSuite(undefined, async () => {
+  await storeSettings(suite.browser.worker, { version: 1, trusted: ['aliexpress-sale.shop', 'old.example'], protected: [], sensitivity: 'balanced', scanning: true });
+  options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
   await options.waitForSelector('body[data-ready="true"]');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('migrate: any stored or imported value becomes settings of the current version', () => {
@@ -61,7 +52,7 @@ test('trusted sites are listed and can be removed', async () => {
   assert.deepEqual(listed, ['aliexpress-sale.shop', 'old.example'], 'both trusted sites are listed');
   await options.click('button[aria-label="Remove old.example"]');
   await options.waitForFunction(() => document.querySelectorAll('#trusted-list .site').length === 1);
-  const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).trusted.length === 1 ? (await storedSettings(browser.worker)).trusted : undefined));
+  const stored = await retryUntil(async () => ((await storedSettings(suite.browser.worker)).trusted.length === 1 ? (await storedSettings(suite.browser.worker)).trusted : undefined));
   assert.deepEqual(stored, ['aliexpress-sale.shop'], 'the removal is stored');
 });
 
@@ -72,7 +63,7 @@ test('own protected sites can be added; a non-site is refused with a message', a
   await options.fill('#protected-input', 'https://MyBank.example/login');
   await options.click('#protected-form button[type="submit"]');
   await options.waitForFunction(() => document.querySelectorAll('#protected-list .site').length === 1);
-  assert.deepEqual((await storedSettings(browser.worker)).protected, ['mybank.example'], 'the site is stored as a host name');
+  assert.deepEqual((await storedSettings(suite.browser.worker)).protected, ['mybank.example'], 'the site is stored as a host name');
   assert.equal(await options.locator('#protected-error').innerText(), '', 'the error is gone');
   await screenshot(options, 'options', { fullPage: true });
 });
@@ -81,10 +72,10 @@ test('a lookalike of the user\'s own site is warned about once the site is added
   assert.equal(await barLevelOn('rnybank-online.de', '/plain'), null, 'no bar before the user names the site (nobody else protects it)');
   await options.fill('#protected-input', 'mybank-online.de');
   await options.press('#protected-input', 'Enter');
-  const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).protected.includes('mybank-online.de') ? true : undefined));
+  const stored = await retryUntil(async () => ((await storedSettings(suite.browser.worker)).protected.includes('mybank-online.de') ? true : undefined));
   assert.ok(stored, 'the site is stored');
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url('rnybank-online.de', '/plain'));
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url('rnybank-online.de', '/plain'));
   const bar = await findBar(tab);
   assert.ok(bar, 'a bar on rnybank-online.de (rn for m) once mybank-online.de is protected');
   assert.equal(await bar.getAttribute('data-wary'), 'danger', 'a homograph of the user\'s own site is danger');
@@ -93,8 +84,8 @@ test('a lookalike of the user\'s own site is warned about once the site is added
 });
 
 async function barLevelOn(host, page) {
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url(host, page));
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url(host, page));
   const bar = await findBar(tab, 3_000);
   const level = bar ? await bar.getAttribute('data-wary') : null;
   await tab.close();
@@ -105,7 +96,7 @@ test('sensitivity: strict shows a caution as danger, relaxed hides a lone cautio
   const CASES = [['strict', 'danger'], ['relaxed', null], ['balanced', 'caution']];
   for (const [sensitivity, level] of CASES) {
     await options.check(`input[name="sensitivity"][value="${sensitivity}"]`);
-    const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).sensitivity === sensitivity ? true : undefined));
+    const stored = await retryUntil(async () => ((await storedSettings(suite.browser.worker)).sensitivity === sensitivity ? true : undefined));
     assert.ok(stored, `${sensitivity} is stored`);
     assert.equal(await barLevelOn('amazom.com', '/plain'), level, `bar on amazom.com (a caution) under ${sensitivity}`);
     // Also where the page's CSP keeps the engine out of the content script: the settings still apply.
@@ -116,7 +107,7 @@ test('sensitivity: strict shows a caution as danger, relaxed hides a lone cautio
 test('on-page scanning off: only the address is judged', async () => {
   assert.equal(await barLevelOn('amazom.com', '/shop'), 'danger', 'with scanning, the shop\'s impossible offers make it danger');
   await options.uncheck('#scanning');
-  const stored = await retryUntil(async () => ((await storedSettings(browser.worker)).scanning === false ? true : undefined));
+  const stored = await retryUntil(async () => ((await storedSettings(suite.browser.worker)).scanning === false ? true : undefined));
   assert.ok(stored, 'scanning off is stored');
   assert.equal(await barLevelOn('amazom.com', '/shop'), 'caution', 'without scanning, the address alone: caution');
   await options.check('#scanning');
@@ -126,7 +117,7 @@ test('export writes the settings as JSON; import restores them, migrating an old
   const [download] = await Promise.all([options.waitForEvent('download'), options.click('#export')]);
   assert.equal(download.suggestedFilename(), 'wary-settings.json', 'the file name');
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.deepEqual(exported, await storedSettings(browser.worker), 'the export is exactly the stored settings');
+  assert.deepEqual(exported, await storedSettings(suite.browser.worker), 'the export is exactly the stored settings');
 
   const folder = await mkdtemp(path.join(tmpdir(), 'wary-import-'));
   const old = path.join(folder, 'old.json');
@@ -134,7 +125,7 @@ test('export writes the settings as JSON; import restores them, migrating an old
   await options.setInputFiles('#import-file', old);
   await options.waitForFunction(() => document.querySelector('#import-status').dataset.result);
   assert.equal(await options.locator('#import-status').getAttribute('data-result'), 'ok', await options.locator('#import-status').innerText());
-  const imported = await storedSettings(browser.worker);
+  const imported = await storedSettings(suite.browser.worker);
   assert.deepEqual(imported, { version: SCHEMA_VERSION, trusted: ['friend-shop.example'], protected: [], sensitivity: 'balanced', scanning: false }, 'the old file is migrated');
   assert.deepEqual(await options.$$eval('#trusted-list .site', (items) => items.map((i) => i.textContent)), ['friend-shop.example'], 'the page shows the import');
   assert.equal(await options.isChecked('#scanning'), false, 'the scanning box follows the import');
@@ -144,9 +135,9 @@ test('export writes the settings as JSON; import restores them, migrating an old
   await options.setInputFiles('#import-file', newer);
   await options.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'error');
   assert.match(await options.locator('#import-status').innerText(), /newer than this Wary understands/, 'a newer file is refused, saying why');
-  assert.deepEqual(await storedSettings(browser.worker), imported, 'a refused import changes nothing');
+  assert.deepEqual(await storedSettings(suite.browser.worker), imported, 'a refused import changes nothing');
 
   await options.setInputFiles('#import-file', { name: 'back.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await options.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'ok');
-  assert.deepEqual(await storedSettings(browser.worker), exported, 'importing the export restores it (round trip)');
+  assert.deepEqual(await storedSettings(suite.browser.worker), exported, 'importing the export restores it (round trip)');
 });

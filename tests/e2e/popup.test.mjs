@@ -1,25 +1,16 @@
 // The popup in real Chromium: the current site's verdict at the top, and the paste box —
 // paste, press Check or Ctrl+Enter, read the verdict card (level, score, the six layers,
 // highlighted evidence, advice), clear it, copy its report.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, screenshot, tabIdOf, retryUntil, tooltipFor } from './helpers.mjs';
+import { browserSuite, screenshot, tabIdOf, retryUntil, tooltipFor } from './helpers.mjs';
 
-let server;
-let browser;
 let popup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  popup = await browser.context.newPage();
+const suite = browserSuite(undefined, async () => {
+  popup = await suite.browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 640 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
 });
 
 async function check(text, how) {
@@ -93,13 +84,13 @@ for (const [host, level, says, tooltip] of [
   ['aliexpress.com.secure-login.ru', 'danger', /This is not aliexpress\.com/, /This is not aliexpress\.com/],
 ]) {
   test(`the top line shows the current site's verdict: ${host}`, async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url(host, '/plain'));
-    await retryUntil(async () => (tooltip.test((await tooltipFor(browser.worker, tab)) ?? '') ? true : undefined));
-    const tabId = await tabIdOf(browser.worker, tab);
-    const view = await browser.context.newPage();
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(suite.server.url(host, '/plain'));
+    await retryUntil(async () => (tooltip.test((await tooltipFor(suite.browser.worker, tab)) ?? '') ? true : undefined));
+    const tabId = await tabIdOf(suite.browser.worker, tab);
+    const view = await suite.browser.context.newPage();
     await view.setViewportSize({ width: 380, height: 640 });
-    await view.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+    await view.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html?tab=${tabId}`);
     await view.waitForFunction(() => document.querySelector('#site').dataset.level !== 'unknown', null, { timeout: 5_000 });
     assert.equal(await view.locator('#site').getAttribute('data-level'), level, `top line level on ${host}`);
     const line = await view.locator('#site').innerText();

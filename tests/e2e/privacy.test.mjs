@@ -3,47 +3,36 @@
 // own packaged files. Wary sends nothing anywhere. (Playwright reports the pages' and the
 // extension pages' requests; the service worker's own are not reported to it, and its source
 // has no fetch, XMLHttpRequest or sendBeacon at all.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findBar, tabIdOf } from './helpers.mjs';
+import { browserSuite, findBar, tabIdOf } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('Wary makes no network request of its own', async () => {
   const requests = [];
   const record = (request) => requests.push(request.url());
-  browser.context.on('request', record);
+  suite.browser.context.on('request', record);
 
   const pages = [['aliexpress.com.secure-login.ru', '/cloned-shop'], ['aliexpress.com', '/seller-chat'], ['aliexpress-sale.shop', '/strict-csp/plain']];
   for (const [host, page] of pages) {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url(host, page));
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(suite.server.url(host, page));
     if (host !== 'aliexpress.com') assert.ok(await findBar(tab), `bar on ${host}`);
     else await findBar(tab, 4_000); // the chat message arrives late
-    const tabId = await tabIdOf(browser.worker, tab);
-    await browser.worker.evaluate((id) => self.wary.handleMenuClick({ menuItemId: 'wary-check-link', linkUrl: 'https://paypa1-secure.example/login' }, { id }), tabId);
+    const tabId = await tabIdOf(suite.browser.worker, tab);
+    await suite.browser.worker.evaluate((id) => self.wary.handleMenuClick({ menuItemId: 'wary-check-link', linkUrl: 'https://paypa1-secure.example/login' }, { id }), tabId);
     await tab.close();
   }
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  const popup = await suite.browser.context.newPage();
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
   await popup.fill('#paste', 'DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top today');
   await popup.click('#check');
   await popup.waitForFunction(() => document.querySelector('#verdict')?.dataset.level);
   await popup.close();
-  browser.context.off('request', record);
+  suite.browser.context.off('request', record);
 
-  const fixtures = new Set(pages.map(([host, page]) => server.url(host, page)));
+  const fixtures = new Set(pages.map(([host, page]) => suite.server.url(host, page)));
   // Content scripts load the engine under the session's dynamic extension URL (use_dynamic_url),
   // a random id in place of the extension's; both are files inside the package, not the network.
   const foreign = requests.filter((url) => !fixtures.has(url) && !url.startsWith('chrome-extension://'));

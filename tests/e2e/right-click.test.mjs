@@ -2,27 +2,16 @@
 // menus cannot be clicked from a test, so the test calls the worker's menu handler, exactly as
 // chrome.contextMenus.onClicked does, and looks for the verdict: in a panel on the page, or in
 // a popup window where no content script runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, retryUntil, screenshot, barText, tabIdOf, clickInShadow } from './helpers.mjs';
+import { browserSuite, retryUntil, screenshot, barText, tabIdOf, clickInShadow } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Calls the worker's contextMenus.onClicked handler for `info` on `tab`'s page. */
 async function rightClick(tab, info) {
-  const tabId = await tabIdOf(browser.worker, tab);
-  return browser.worker.evaluate(([menuInfo, id]) => self.wary.handleMenuClick(menuInfo, { id }), [info, tabId]);
+  const tabId = await tabIdOf(suite.browser.worker, tab);
+  return suite.browser.worker.evaluate(([menuInfo, id]) => self.wary.handleMenuClick(menuInfo, { id }), [info, tabId]);
 }
 
 async function panel(tab, ms = 3_000) {
@@ -30,7 +19,7 @@ async function panel(tab, ms = 3_000) {
 }
 
 test('both menu entries are registered', async () => {
-  const exists = await browser.worker.evaluate(() => Promise.all(['wary-check-link', 'wary-check-text'].map((id) => new Promise((resolve) => {
+  const exists = await suite.browser.worker.evaluate(() => Promise.all(['wary-check-link', 'wary-check-text'].map((id) => new Promise((resolve) => {
     chrome.contextMenus.update(id, {}, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
   }))));
   assert.deepEqual(exists, ['ok', 'ok'], 'chrome.contextMenus knows wary-check-link and wary-check-text');
@@ -46,8 +35,8 @@ const CASES = [
 
 for (const [menuItemId, info, level, shows] of CASES) {
   test(`${menuItemId} on ${JSON.stringify(Object.values(info)[0])}: ${level} in a panel on the page`, async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url('aliexpress.com', '/plain'));
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(suite.server.url('aliexpress.com', '/plain'));
     await retryUntil(() => tab.evaluate(() => document.readyState === 'complete' || undefined));
     const result = await rightClick(tab, { menuItemId, ...info });
     assert.deepEqual(result, { shown: 'panel', level }, `the worker showed the verdict on the page: ${JSON.stringify(result)}`);
@@ -66,9 +55,9 @@ for (const [menuItemId, info, level, shows] of CASES) {
 }
 
 test('where no content script runs, the verdict opens in a popup window', async () => {
-  const tab = await browser.context.newPage();
+  const tab = await suite.browser.context.newPage();
   await tab.goto('about:blank'); // content scripts run on http and https pages only
-  const opened = browser.context.waitForEvent('page', { timeout: 5_000 });
+  const opened = suite.browser.context.waitForEvent('page', { timeout: 5_000 });
   const result = await rightClick(tab, { menuItemId: 'wary-check-link', linkUrl: 'http://aliexpress.com.secure-login.ru/pay' });
   assert.deepEqual(result, { shown: 'window', level: 'danger' }, `the worker fell back to a window: ${JSON.stringify(result)}`);
   const window = await opened;
@@ -81,8 +70,8 @@ test('where no content script runs, the verdict opens in a popup window', async 
 });
 
 test('the worker answers only messages it knows, in their shape', async () => {
-  const tab = await browser.context.newPage();
-  await tab.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
   const answers = await tab.evaluate(async () => ({
     unknown: await chrome.runtime.sendMessage({ type: 'settings/erase' }),
     badUrl: await chrome.runtime.sendMessage({ type: 'verdict/url', url: 42 }),
@@ -92,7 +81,7 @@ test('the worker answers only messages it knows, in their shape', async () => {
   for (const [name, answer] of Object.entries(answers)) {
     assert.equal(answer?.ok, false, `${name} is refused: ${JSON.stringify(answer)}`);
   }
-  const settings = await browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings ?? null);
+  const settings = await suite.browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings ?? null);
   assert.ok(!settings?.trusted?.includes('evil.example'), 'a site named in a message is never trusted');
   await tab.close();
 });

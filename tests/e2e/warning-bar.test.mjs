@@ -2,29 +2,18 @@
 // shown on a page whose CSP forbids WebAssembly in the content script (engine in the worker);
 // its buttons (the real site, Why?, I trust this site, Dismiss, collapse), its labels for
 // screen readers, dark mode and reduced motion.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, findBar, badgeFor, tooltipFor, retryUntil, screenshot, barText,
+  browserSuite, findBar, badgeFor, tooltipFor, retryUntil, screenshot, barText,
   accessibleNodes, clickInShadow, shadowAttributes, shadowStyle, storedSettings, storeSettings,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(host, page = '/shop') {
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url(host, page));
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url(host, page));
   return tab;
 }
 
@@ -60,11 +49,11 @@ for (const [host, level, real, page = '/shop'] of LOOKALIKES) {
 test('no bar on a popular site that is not a brand: www.naver.com', async () => {
   const tab = await open('www.naver.com');
   const judged = await retryUntil(async () => {
-    const title = await tooltipFor(browser.worker, tab);
+    const title = await tooltipFor(suite.browser.worker, tab);
     return title?.includes('nothing suspicious') ? title : undefined;
   });
   assert.ok(judged, 'the page should have been judged safe (tooltip)');
-  assert.equal(await badgeFor(browser.worker, tab), '', 'no badge on an ordinary popular site');
+  assert.equal(await badgeFor(suite.browser.worker, tab), '', 'no badge on an ordinary popular site');
   assert.equal(await findBar(tab, 500), null, 'no warning bar on naver.com');
   await tab.close();
 });
@@ -72,7 +61,7 @@ test('no bar on a popular site that is not a brand: www.naver.com', async () => 
 test('no bar on the real aliexpress.com, and the badge says verified', async () => {
   const tab = await open('aliexpress.com');
   // The badge proves the content script ran and judged the page before we look for a bar.
-  const badge = await retryUntil(() => badgeFor(browser.worker, tab));
+  const badge = await retryUntil(() => badgeFor(suite.browser.worker, tab));
   assert.equal(badge, '✓', 'badge on the real aliexpress.com should show the verified mark');
   assert.equal(await findBar(tab, 500), null, 'no warning bar on the real aliexpress.com');
   await tab.close();
@@ -84,7 +73,7 @@ test('bar on a lookalike page whose CSP forbids WebAssembly: the worker judges i
   assert.ok(bar, 'a warning bar should appear despite script-src \'self\'');
   assert.equal(await bar.getAttribute('data-wary'), 'caution', 'bar level under strict CSP');
   assert.equal(await bar.getAttribute('data-wary-engine'), 'worker', 'the service worker judged the page');
-  assert.equal(await badgeFor(browser.worker, tab), '!', 'badge warns on the lookalike tab');
+  assert.equal(await badgeFor(suite.browser.worker, tab), '!', 'badge warns on the lookalike tab');
   await screenshot(tab, 'bar-strict-csp');
   await tab.close();
 });
@@ -131,12 +120,12 @@ test('"Why?" expands the reasons with their evidence and the advice', async () =
 
 test('"Take me to the real site" goes to the real site', async () => {
   // The real site over https is answered here, so the test needs no network.
-  await browser.context.route('https://aliexpress.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>real</title><h1>The real AliExpress</h1>' }));
+  await suite.browser.context.route('https://aliexpress.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>real</title><h1>The real AliExpress</h1>' }));
   const tab = await open('aliexpress.com.secure-login.ru');
   assert.ok(await findBar(tab), 'bar on aliexpress.com.secure-login.ru');
   await Promise.all([tab.waitForURL('https://aliexpress.com/', { timeout: 5_000 }), clickInShadow(tab, 'go')]);
   assert.equal(tab.url(), 'https://aliexpress.com/', 'the button navigated to the real site');
-  await browser.context.unroute('https://aliexpress.com/**');
+  await suite.browser.context.unroute('https://aliexpress.com/**');
   await tab.close();
 });
 
@@ -146,17 +135,17 @@ test('"I trust this site" hides the bar, is remembered, and holds across a reloa
   await clickInShadow(tab, 'trust');
   const gone = await tab.waitForSelector('[data-wary]', { state: 'detached', timeout: 8_000 }).then(() => true, () => false);
   assert.ok(gone, '"I trust this site" removes the bar');
-  const settings = await retryUntil(async () => ((await storedSettings(browser.worker))?.trusted.length ? storedSettings(browser.worker) : undefined));
+  const settings = await retryUntil(async () => ((await storedSettings(suite.browser.worker))?.trusted.length ? storedSettings(suite.browser.worker) : undefined));
   assert.deepEqual(settings?.trusted, ['aliexpress-sale.shop'], 'the site is stored as trusted');
   await tab.reload();
   const judged = await retryUntil(async () => {
-    const title = await tooltipFor(browser.worker, tab);
+    const title = await tooltipFor(suite.browser.worker, tab);
     return title?.includes('on this page') || title?.endsWith(' or page') ? title : undefined;
   });
   assert.ok(judged, 'after the reload the page is judged safe (the engine was told the site is trusted)');
   assert.equal(await findBar(tab, 300), null, 'no bar after a reload on a trusted site');
-  assert.equal(await badgeFor(browser.worker, tab), '', 'no warning badge on a trusted site');
-  await storeSettings(browser.worker, null);
+  assert.equal(await badgeFor(suite.browser.worker, tab), '', 'no warning badge on a trusted site');
+  await storeSettings(suite.browser.worker, null);
   await tab.close();
 });
 
@@ -196,9 +185,9 @@ test('the bar follows dark mode and reduced motion', async () => {
   assert.equal(lightStyle['animation-name'], 'wary-in', 'the bar slides in when motion is fine (once a visit)');
   await light.close();
 
-  const dark = await browser.context.newPage();
+  const dark = await suite.browser.context.newPage();
   await dark.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-  await dark.goto(server.url('aliexpress.com.secure-login.ru', '/shop'));
+  await dark.goto(suite.server.url('aliexpress.com.secure-login.ru', '/shop'));
   assert.ok(await findBar(dark), 'bar in dark mode');
   const darkStyle = await shadowStyle(dark, 'bar', ['background-color', 'animation-name']);
   assert.equal(darkStyle['background-color'], 'rgb(96, 20, 16)', 'a darker red in dark mode');
