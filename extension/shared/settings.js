@@ -97,8 +97,8 @@ export async function loadSettings(api) {
     ({ settings: stored } = await storageArea(api).get('settings'));
   } catch {
     // Firefox without sync (e.g. disabled by policy) throws; the local copy still works.
-    ({ settings: stored } = await api.storage.local.get('settings'));
   }
+  if (stored === undefined) ({ settings: stored } = await api.storage.local.get('settings'));
   try {
     return migrate(stored);
   } catch {
@@ -106,12 +106,19 @@ export async function loadSettings(api) {
   }
 }
 
+/**
+ * Stores `settings` (migrated first) in sync, or, when sync refuses them (its quota is 8 KB
+ * an item, about 300 trusted sites), in local, removing the stale sync copy so that the one
+ * copy there is is the one read.
+ */
 export async function saveSettings(api, settings) {
   const clean = migrate(settings);
   try {
     await storageArea(api).set({ settings: clean });
+    if (storageArea(api) !== api.storage.local) await api.storage.local.remove('settings');
   } catch {
     await api.storage.local.set({ settings: clean });
+    await storageArea(api).remove('settings').catch(() => {});
   }
   return clean;
 }

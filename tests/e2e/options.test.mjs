@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { browserSuite, findBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
-import { migrate, effectiveLevel, SCHEMA_VERSION } from '../../extension/shared/settings.js';
+import { migrate, effectiveLevel, loadSettings, saveSettings, SCHEMA_VERSION } from '../../extension/shared/settings.js';
 
 let options;
 
@@ -33,6 +33,32 @@ test('migrate: any stored or imported value becomes settings of the current vers
     if (expected instanceof RegExp) assert.throws(() => migrate(input), expected, `migrate(${JSON.stringify(input)}) should be refused`);
     else assert.deepEqual(migrate(input), expected, `migrate(${JSON.stringify(input)})`);
   }
+});
+
+test('settings too large for sync are kept in local, and read back from there', async () => {
+  const area = (quota) => {
+    const items = {};
+    return {
+      items,
+      async get(key) { return key in items ? { [key]: structuredClone(items[key]) } : {}; },
+      async set(values) {
+        if (JSON.stringify(values).length > quota) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+        Object.assign(items, structuredClone(values));
+      },
+      async remove(key) { delete items[key]; },
+    };
+  };
+  const api = { storage: { sync: area(8192), local: area(Infinity) } };
+  await saveSettings(api, { version: 1, trusted: ['small.example'] });
+  assert.deepEqual(api.storage.sync.items.settings.trusted, ['small.example'], 'small settings go to sync');
+  const many = Array.from({ length: 400 }, (_, i) => `trusted-site-number-${i}.example`);
+  await saveSettings(api, { version: 1, trusted: many });
+  assert.equal(api.storage.sync.items.settings, undefined, 'the stale sync copy is removed');
+  assert.equal(api.storage.local.items.settings.trusted.length, 400, 'the large settings are in local');
+  assert.equal((await loadSettings(api)).trusted.length, 400, 'and they are what is read back');
+  await saveSettings(api, { version: 1, trusted: ['small.example'] });
+  assert.deepEqual((await loadSettings(api)).trusted, ['small.example'], 'small again: back in sync, read from there');
+  assert.equal(api.storage.local.items.settings, undefined, 'and the local copy is gone');
 });
 
 test('sensitivity maps the engine\'s score to the level shown', () => {
