@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wary's two commands, on a fresh Debian machine with rustup:
 #   ./build.sh          install what is missing, build the extension into dist/
-#   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, Firefox lint)
+#   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, real Firefox, Firefox lint)
 #   ./build.sh accuracy false positives on 990k popular sites, detection of dnstwist lookalikes,
 #                       and the text layers on real SMS (smishing recall, ham false positives)
 #   ./build.sh bench    speed: criterion (native) and the WASM harness in Node
@@ -59,6 +59,16 @@ ensure_test_tools() {
         step "installing Chromium"
         apt_install chromium
     fi
+    # Firefox is a first-class target: the Firefox tests drive headless firefox-esr.
+    if [ ! -x /usr/bin/firefox-esr ]; then
+        step "installing Firefox ESR"
+        apt_install firefox-esr
+    fi
+    # Debian ships Chromium's UI languages apart; the locale test starts it in Spanish.
+    if [ ! -f /usr/lib/chromium/locales/es.pak ]; then
+        step "installing Chromium's languages"
+        apt_install chromium-l10n
+    fi
 }
 
 build_engine() {
@@ -77,6 +87,8 @@ build_engine() {
 assemble() {
     step "assembling dist/chrome and dist/firefox"
     rm -rf dist && mkdir -p dist
+    # The UI's words in every language, from tools/locales-<lang>.json (checked against English).
+    python3 tools/locales.py
     # One manifest and one tree serve both browsers; each gets its own folder and zip so a
     # store upload or an unpacked load never mixes them.
     local browser
@@ -116,8 +128,8 @@ run_tests() {
     python3 tools/accuracy.py --quick
     step "text accuracy on real SMS (fails on ham false positives over 1% or smishing recall under its floor)"
     python3 tools/text_accuracy.py --max-ham-fp "$text_max_ham_fp" --min-recall "$text_min_recall"
-    step "Firefox manifest lint (web-ext)"
-    node --test tests/firefox/
+    step "Firefox: manifest lint (web-ext), and the extension in real headless Firefox"
+    node --test --test-concurrency=1 tests/firefox/
 }
 
 run_accuracy() {

@@ -14,7 +14,8 @@
 // a content script, so on a page with `script-src 'self'` that fails and we ask the service
 // worker, which hosts the same engine, instead. Both paths give the same verdict.
 //
-// Everything from the page or the engine is shown as text (textContent), never as HTML.
+// The bar and the right-click panel are drawn by ui.js (loaded before this file). Everything
+// from the page or the engine is shown as text (textContent), never as HTML.
 // Content scripts cannot be ES modules, hence the classic script and the dynamic import().
 (() => {
   'use strict';
@@ -39,6 +40,8 @@
     engineModule ??= (async () => {
       const glue = await import(api.runtime.getURL('engine/wary.js'));
       await glue.default({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
+      const { settings } = await settingsReady;
+      glue.configure(settings.trusted, settings.protected);
       return glue;
     })();
     return engineModule;
@@ -156,116 +159,87 @@
     };
   }
 
-  // ---- the warning bar ------------------------------------------------------------------
+  // ---- settings and the bar -------------------------------------------------------------
 
-  const LEVEL_TEXT = { caution: 'Caution', danger: 'Warning' };
-  const RANK = { safe: 0, info: 0, caution: 1, danger: 2 };
+  // The settings module is an ES module in the package; content scripts cannot import it
+  // statically, so it is loaded like the engine. Its failure must not stop the warnings.
+  const settingsReady = import(api.runtime.getURL('shared/settings.js'))
+    .then(async (module) => ({ module, settings: await module.loadSettings(api) }))
+    .catch((error) => {
+      console.warn('Wary could not read its settings, using the defaults:', error);
+      return { module: null, settings: { trusted: [], protected: [], sensitivity: 'balanced', scanning: true } };
+    });
 
-  const BAR_STYLE = `
-    :host { all: initial; position: fixed; top: 0; left: 0; right: 0; z-index: 2147483647; }
-    .bar { display: flex; align-items: center; gap: 12px; padding: 10px 16px; box-sizing: border-box;
-           font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #fff;
-           box-shadow: 0 2px 8px rgba(0, 0, 0, .35); }
-    .bar.danger { background: #b3261e; }
-    .bar.caution { background: #8a5300; }
-    .icon { font-size: 22px; flex: none; }
-    .text { flex: 1; min-width: 0; }
-    .level { font-weight: 700; margin-right: 6px; }
-    .more { display: block; font-size: 13px; opacity: .92; margin-top: 2px; }
-    button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 12px; cursor: pointer;
-             border: 1px solid #fff; flex: none; }
-    .go { background: #fff; color: #1d1b20; }
-    .dismiss { background: transparent; color: #fff; }
-    button:focus-visible { outline: 3px solid #ffd54f; outline-offset: 2px; }
-  `;
-
-  function element(tag, props = {}, children = []) {
-    const node = document.createElement(tag);
-    Object.assign(node, props);
-    node.append(...children);
-    return node;
+  /** The verdict with the level the user's sensitivity makes of its score. */
+  async function asShown(verdict) {
+    const { module, settings } = await settingsReady;
+    return module ? { ...verdict, level: module.effectiveLevel(verdict, settings.sensitivity) } : verdict;
   }
 
-  /** The reasons worth saying, strongest first, in the engine's words (full sentences). */
-  function messages(verdict) {
-    const said = verdict.reasons.filter((r) => r.severity !== 'info').sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-    const unique = [...new Set(said.map((r) => r.message))];
-    return unique.length ? unique : ['This site looks suspicious.'];
-  }
+  const { RANK, drawBar, drawPanel } = globalThis.waryUi;
 
   let bar = null; // { host, key } of the bar on screen
   let dismissedLevel = null; // the level the user dismissed this visit
+  let trusted = false; // the user said "I trust this site" on this visit
 
-  function drawBar(verdict, engine) {
-    // A plain div as host: a page cannot pre-define its behaviour as it could a custom element.
-    const host = document.createElement('div');
-    host.setAttribute('data-wary', verdict.level);
-    host.setAttribute('data-wary-engine', engine);
-    if (verdict.lookalike_of) host.setAttribute('data-wary-real', verdict.lookalike_of);
-    const shadow = host.attachShadow({ mode: 'closed' });
-
-    const buttons = [];
-    if (verdict.lookalike_of) {
-      const real = verdict.lookalike_of;
-      buttons.push(element('button', {
-        className: 'go', type: 'button', textContent: `Take me to ${real}`,
-        onclick: () => location.assign(`https://${real}/`),
-      }));
-    }
-    buttons.push(element('button', {
-      className: 'dismiss', type: 'button', textContent: 'Dismiss',
-      onclick: () => {
-        dismissedLevel = verdict.level;
-        host.remove();
-        bar = null;
-      },
-    }));
-    const [headline, ...more] = messages(verdict);
-    const box = element('div', { className: `bar ${verdict.level}`, role: 'alert' }, [
-      element('span', { className: 'icon', textContent: '⚠' }),
-      element('div', { className: 'text' }, [
-        element('span', { className: 'level', textContent: `Wary ${LEVEL_TEXT[verdict.level]}:` }),
-        element('span', { className: 'headline', textContent: headline }),
-        ...more.slice(0, 2).map((message) => element('span', { className: 'more', textContent: message })),
-      ]),
-      ...buttons,
-    ]);
-    box.querySelector('.icon').setAttribute('aria-hidden', 'true');
-    shadow.append(element('style', { textContent: BAR_STYLE }), box);
-    // documentElement exists from document_start on, so the bar shows before the page has
-    // loaded; first in the document, so it is also the first stop for keyboard users.
-    document.documentElement.prepend(host);
-    return host;
-  }
+  const barActions = {
+    dismiss() {
+      dismissedLevel = bar?.level ?? 'danger';
+      bar?.host.remove();
+      bar = null;
+    },
+    async trust() {
+      // The worker adds this frame's own site (it reads it from the sender, not from us).
+      const answer = await api.runtime.sendMessage({ type: 'settings/trust' });
+      if (!answer?.ok) return console.warn('Wary could not remember this site:', answer?.error);
+      trusted = true;
+      bar?.host.remove();
+      bar = null;
+      recheckAll();
+    },
+  };
 
   /** Shows, replaces or removes the bar for `verdict`; a dismissed bar returns only for a worse level. */
   function show(verdict, engine) {
-    if (verdict.level === 'safe') {
+    if (verdict.level === 'safe' || trusted) {
       bar?.host.remove();
       bar = null;
       return;
     }
     if (dismissedLevel && RANK[verdict.level] <= RANK[dismissedLevel]) return;
-    const key = `${verdict.level}|${verdict.lookalike_of}|${messages(verdict).join('|')}|${engine}`;
+    const key = JSON.stringify([verdict.level, verdict.lookalike_of, verdict.reasons, engine]);
     if (bar?.key === key) return;
     bar?.host.remove();
-    bar = { host: drawBar(verdict, engine), key };
+    bar = { host: drawBar(verdict, engine, barActions), key, level: verdict.level };
   }
 
   function report(verdict, engine, scope) {
     api.runtime.sendMessage({ type: 'tab/verdict', verdict, engine, scope }).catch(() => {});
   }
 
+  // The right-click checks: the worker judged a link or the selected text and sends the
+  // verdict here to show beside the page. Only the extension itself (not a page, not another
+  // tab's content script) may ask, and only with a verdict-shaped answer.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== api.runtime.id || sender.tab || message?.type !== 'panel/show') return false;
+    const { verdict, subject, kind } = message;
+    const isVerdict = typeof verdict === 'object' && verdict !== null && typeof verdict.level === 'string' && Array.isArray(verdict.reasons);
+    if (!isVerdict || typeof subject !== 'string' || !['link', 'text'].includes(kind)) return false;
+    asShown(verdict).then((shown) => drawPanel(shown, subject, kind));
+    return false;
+  });
+
   // ---- when to check --------------------------------------------------------------------
 
   async function checkAddress() {
     const url = location.href;
-    const { verdict, engine } = await judge((glue) => glue.analyze_url(url), { type: 'verdict/url', url });
-    report(verdict, engine, 'url');
-    addressVerdict = { verdict, engine };
+    const judged = await judge((glue) => glue.analyze_url(url), { type: 'verdict/url', url });
+    const verdict = await asShown(judged.verdict);
+    report(verdict, judged.engine, 'url');
+    addressVerdict = { verdict, engine: judged.engine };
     // A lookalike host is warned about at once; anything else waits for the page's own verdict,
     // which includes the address's reasons.
-    if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, engine);
+    if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, judged.engine);
   }
 
   let addressVerdict = null; // shown as it is if the page itself cannot be judged
@@ -273,13 +247,26 @@
   let lastFacts = ''; // the facts last judged, so an unchanged page is not judged again
 
   async function checkPage() {
+    if (!(await settingsReady).settings.scanning) return; // the user turned on-page scanning off
     const facts = gatherFacts();
     const key = JSON.stringify([facts.url, facts.title, facts.headings, facts.links, facts.forms]) + facts.text;
     if (key === lastFacts) return;
     lastFacts = key;
-    const { verdict, engine } = await judge((glue) => glue.analyze_page(facts), { type: 'verdict/page', facts });
-    report(verdict, engine, 'page');
-    show(verdict, engine);
+    const judged = await judge((glue) => glue.analyze_page(facts), { type: 'verdict/page', facts });
+    const verdict = await asShown(judged.verdict);
+    report(verdict, judged.engine, 'page');
+    show(verdict, judged.engine);
+  }
+
+  /** After "I trust this site": the engine is told, and the tab's badge follows the new verdict. */
+  async function recheckAll() {
+    const loaded = await settingsReady;
+    if (loaded.module) loaded.settings = await loaded.module.loadSettings(api);
+    const glue = engineHere && engineModule ? await engineModule.catch(() => null) : null;
+    glue?.configure(loaded.settings.trusted, loaded.settings.protected);
+    lastFacts = '';
+    await checkAddress().catch(() => {});
+    queuePageCheck();
   }
 
   let queue = Promise.resolve(); // one page check at a time

@@ -1,20 +1,25 @@
-// The popup's paste box: the same WebAssembly engine as the content script, judging what the
-// user pastes — one link or site name, or a whole message. Everything shown is set as text,
-// never as HTML.
-import init, { analyze_url, analyze_text } from '../engine/wary.js';
+// The popup: the current tab's verdict at the top, and the paste box — the same WebAssembly
+// engine as the content script, judging what the user pastes: one link or site name, or a
+// whole message. Everything shown is set as text, never as HTML.
+//
+// `popup.html?check=<text>` fills the box and checks it at once: the right-click checks open
+// the popup so in a window where no content script can show their panel. `?tab=<id>` shows
+// that tab's verdict at the top instead of the active tab's.
+import init, { analyze_url, analyze_text, configure } from '../engine/wary.js';
+import { loadSettings, effectiveLevel } from '../shared/settings.js';
+import { t, localize } from '../shared/i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const engineReady = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
+const settingsReady = loadSettings(api);
+const engineReady = Promise.all([init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }), settingsReady])
+  .then(([, settings]) => configure(settings.trusted, settings.protected));
+
+const LAYERS = ['domain', 'link', 'payment', 'pressure', 'offer', 'pattern'];
+const ICON = { safe: '✓', caution: '⚠', danger: '✖', error: '?' }; // in common fonts, unlike ⛔
 
 const paste = document.getElementById('paste');
-const checkButton = document.getElementById('check');
 const output = document.getElementById('verdict');
-
-const HEADLINES = {
-  safe: (v) => (v.verified ? 'This is a real site.' : 'Nothing suspicious found.'),
-  caution: (v) => (v.lookalike_of ? `Careful: this may imitate ${v.lookalike_of}.` : 'Careful: this looks suspicious.'),
-  danger: (v) => (v.lookalike_of ? `Danger: this imitates ${v.lookalike_of}.` : 'Danger: this is very likely a scam.'),
-};
+const params = new URLSearchParams(location.search);
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -23,32 +28,88 @@ function element(tag, className, text) {
   return node;
 }
 
-function render(verdict) {
+function headline(verdict) {
+  const real = verdict.lookalike_of;
+  if (verdict.level === 'safe') return t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe');
+  if (verdict.level === 'caution') return real ? t('verdictCautionLookalike', real) : t('verdictCaution');
+  return real ? t('verdictDangerLookalike', real) : t('verdictDanger');
+}
+
+/** `text` with every piece of evidence found in it marked, as text nodes and <mark>s. */
+function highlighted(text, evidence) {
+  const pieces = [...new Set(evidence.filter((e) => e && e.length >= 2))].map((e) => e.toLowerCase());
+  const lower = text.toLowerCase();
+  const marks = [];
+  for (const piece of pieces) {
+    for (let at = lower.indexOf(piece); at !== -1; at = lower.indexOf(piece, at + piece.length)) marks.push([at, at + piece.length]);
+  }
+  marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const paragraph = element('p', 'subject');
+  let done = 0;
+  for (const [start, end] of marks) {
+    if (start < done) continue; // overlaps one already marked
+    paragraph.append(text.slice(done, start), element('mark', '', text.slice(start, end)));
+    done = end;
+  }
+  paragraph.append(text.slice(done));
+  return paragraph;
+}
+
+let lastReport = '';
+
+function render(verdict, text) {
   output.replaceChildren();
   output.dataset.level = verdict.level;
-  output.append(
-    element('p', 'headline', HEADLINES[verdict.level](verdict)),
-    element('span', 'score', `Score ${verdict.score} of 100`),
-  );
-  const reasons = verdict.reasons.map((reason) => {
+  const flagged = new Set(verdict.reasons.filter((r) => r.severity !== 'info').map((r) => r.layer));
+  const layers = element('ul', 'layers');
+  layers.setAttribute('aria-label', t('layersLabel'));
+  for (const layer of LAYERS) {
+    const state = flagged.has(layer) ? 'flagged' : 'passed';
+    const item = element('li', state, `${state === 'flagged' ? '✗' : '✓'} ${t(`layer_${layer}`)}: ${t(state)}`);
+    item.dataset.layer = layer;
+    item.dataset.state = state;
+    layers.append(item);
+  }
+  const reasons = element('ul', 'reasons');
+  for (const reason of verdict.reasons) {
     const item = element('li', `reason ${reason.severity}`);
     item.dataset.layer = reason.layer;
     item.dataset.code = reason.code;
     item.append(element('span', 'message', reason.message));
     if (reason.evidence) item.append(' ', element('span', 'evidence', reason.evidence));
-    return item;
-  });
-  if (reasons.length) {
-    const list = element('ul', 'reasons');
-    list.append(...reasons);
-    output.append(list);
+    reasons.append(item);
   }
-  output.append(element('p', 'advice', verdict.advice));
+  const copy = element('button', 'secondary', t('copyReport'));
+  copy.id = 'copy';
+  copy.type = 'button';
+  const copied = element('span', 'hint', '');
+  copied.id = 'copied';
+  copied.setAttribute('role', 'status');
+  copy.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(lastReport);
+    copied.textContent = t('copied');
+  });
+  output.append(
+    element('p', 'headline', `${ICON[verdict.level]} ${t(`level_${verdict.level}`)} — ${headline(verdict)}`),
+    element('p', 'score', t('score', verdict.score)),
+    layers,
+    highlighted(text, verdict.reasons.map((r) => r.evidence)),
+  );
+  if (verdict.reasons.length) output.append(reasons);
+  output.append(element('p', 'advice', verdict.advice), element('div', 'actions', ''));
+  output.lastChild.append(copy, copied);
+  lastReport = [
+    `Wary: ${t(`level_${verdict.level}`)} (${t('score', verdict.score)})`,
+    `${t('reportChecked')}: ${text}`,
+    ...LAYERS.map((layer) => `${t(`layer_${layer}`)}: ${t(flagged.has(layer) ? 'flagged' : 'passed')}`),
+    ...verdict.reasons.map((r) => `- [${r.layer}/${r.severity}] ${r.message}${r.evidence ? ` (${r.evidence})` : ''}`),
+    verdict.advice,
+  ].join('\n');
   output.hidden = false;
 }
 
 function renderError(message) {
-  output.replaceChildren(element('p', 'headline', 'Wary cannot check this.'), element('p', 'advice', message));
+  output.replaceChildren(element('p', 'headline', t('cannotCheck')), element('p', 'advice', message));
   output.dataset.level = 'error';
   output.hidden = false;
 }
@@ -73,14 +134,53 @@ async function check() {
   }
   try {
     await engineReady;
-    render(judge(text));
+    const verdict = judge(text);
+    const { sensitivity } = await settingsReady;
+    render({ ...verdict, level: effectiveLevel(verdict, sensitivity) }, text);
   } catch (error) {
     renderError(String(error?.message ?? error));
   }
   output.dataset.checked = text; // what the card shows the verdict for
 }
 
-checkButton.addEventListener('click', check);
+function clear() {
+  paste.value = '';
+  output.replaceChildren();
+  output.hidden = true;
+  delete output.dataset.level;
+  delete output.dataset.checked;
+  paste.focus();
+}
+
+/** The top line: what Wary concluded about the site in the current tab, as its badge says. */
+async function showCurrentSite() {
+  const box = document.getElementById('site');
+  const line = box.querySelector('.site-headline');
+  let tabId = Number(params.get('tab'));
+  if (!params.has('tab')) [{ id: tabId } = {}] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  const answer = Number.isInteger(tabId) ? await api.runtime.sendMessage({ type: 'tab/get', tabId }).catch(() => null) : null;
+  const verdict = answer?.verdict;
+  if (!verdict) {
+    box.dataset.level = 'unknown';
+    line.textContent = t('siteUnknown');
+    return;
+  }
+  box.dataset.level = verdict.level;
+  let host = '';
+  try {
+    host = new URL(verdict.input).hostname.replace(/^www\./, '');
+  } catch {
+    host = verdict.input;
+  }
+  const top = verdict.reasons.find((r) => r.severity !== 'info');
+  if (verdict.level !== 'safe') line.textContent = `${ICON[verdict.level]} ${top?.message ?? headline(verdict)}`;
+  else line.textContent = verdict.verified ? `✓ ${t('siteVerified', host)}` : t('siteSafe', host);
+}
+
+localize();
+document.getElementById('check').addEventListener('click', check);
+document.getElementById('clear').addEventListener('click', clear);
+document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
 paste.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
@@ -88,4 +188,13 @@ paste.addEventListener('keydown', (event) => {
   }
 });
 if (/Mac|iPhone|iPad/.test(navigator.platform)) document.getElementById('shortcut').textContent = '⌘+Enter';
+showCurrentSite().catch(() => {});
+// A page still loading is judged after the popup opened: follow the worker's record of it.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('tab:'))) showCurrentSite().catch(() => {});
+});
+if (params.has('check')) {
+  paste.value = params.get('check');
+  check();
+}
 paste.focus();

@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,8 +38,11 @@ export async function startServer() {
   return { port, url: (host, page = '/shop') => `http://${host}:${port}${page}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs. */
-export async function launchBrowser() {
+/**
+ * A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs.
+ * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows.
+ */
+export async function launchBrowser({ lang } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -54,7 +58,10 @@ export async function launchBrowser() {
       '--no-first-run',
       '--disable-quic',
       '--disable-gpu',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
+    // On Linux, Chromium takes its UI language from the environment; --lang alone is not enough.
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: '', LANG: '' }, locale: lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -110,24 +117,25 @@ export async function retryUntil(read, ms = 5_000) {
   }
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(outputDir, { recursive: true });
-  await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage });
 }
 
 /**
  * The text of the warning bar. The bar lives in a closed shadow root, out of reach of page
  * scripts and of Playwright's selectors, so it is read through the DevTools protocol, whose
- * DOM view pierces shadow roots; the style sheet's text is left out.
+ * DOM view pierces shadow roots; the style sheet's text is left out. With hostAttribute
+ * 'data-wary-panel', the right-click panel's text.
  */
-export async function barText(page) {
+export async function barText(page, hostAttribute = 'data-wary') {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const texts = [];
     const walk = (node, inBar, parentName) => {
       const attributes = node.attributes ?? [];
-      const isBar = inBar || attributes.some((value, at) => at % 2 === 0 && value === 'data-wary');
+      const isBar = inBar || attributes.some((value, at) => at % 2 === 0 && value === hostAttribute);
       if (isBar && node.nodeType === 3 && parentName !== 'STYLE') texts.push(node.nodeValue);
       for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, isBar, node.nodeName);
     };
@@ -136,4 +144,166 @@ export async function barText(page) {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Runs `use(cdp, nodeId, node)` on the element whose class list holds `className` inside
+ * Wary's bar (or, with hostAttribute 'data-wary-panel', its right-click panel). Both live in
+ * closed shadow roots, out of reach of page scripts and Playwright's selectors, so the element
+ * is found through the DevTools protocol's DOM view, which pierces shadow roots. Resolves to
+ * null when there is no such element.
+ */
+export async function inShadow(page, className, use, hostAttribute = 'data-wary') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attribute = (node, name) => {
+      const list = node.attributes ?? [];
+      for (let at = 0; at < list.length; at += 2) if (list[at] === name) return list[at + 1];
+      return undefined;
+    };
+    let found = null;
+    const walk = (node, inHost) => {
+      if (found) return;
+      const isHost = inHost || attribute(node, hostAttribute) !== undefined;
+      if (isHost && node.nodeType === 1 && (attribute(node, 'class') ?? '').split(/\s+/).includes(className)) found = node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, isHost);
+    };
+    walk(root, false);
+    if (!found) return null;
+    const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [found.backendNodeId] });
+    return await use(cdp, nodeIds[0], found);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * A real (trusted) mouse click in the middle of the bar's element with `className`, once the
+ * element has stood still for 100 ms (the bar slides in, and may be redrawn when the page's
+ * own verdict follows the address's).
+ */
+export async function clickInShadow(page, className, hostAttribute = 'data-wary') {
+  const where = () => inShadow(page, className, async (cdp, nodeId, node) => {
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+    const [x1, y1, x2, , , y3] = model.border;
+    return { x: (x1 + x2) / 2, y: (y1 + y3) / 2, node: node.backendNodeId };
+  }, hostAttribute).catch(() => null);
+  let box = await where();
+  for (let tries = 0; tries < 30; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await where();
+    if (box && again && JSON.stringify(box) === JSON.stringify(again)) break;
+    box = again;
+  }
+  if (!box) throw new Error(`no .${className} in Wary's ${hostAttribute} element to click`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** The computed value of CSS `properties` of the bar's element with `className`. */
+export async function shadowStyle(page, className, properties, hostAttribute = 'data-wary') {
+  return inShadow(page, className, async (cdp, nodeId) => {
+    await cdp.send('CSS.enable');
+    const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+    return Object.fromEntries(properties.map((name) => [name, computedStyle.find((p) => p.name === name)?.value]));
+  }, hostAttribute);
+}
+
+/** The attributes of the bar's element with `className`, as an object; null when absent. */
+export async function shadowAttributes(page, className, hostAttribute = 'data-wary') {
+  return inShadow(page, className, async (cdp, nodeId, node) => {
+    const list = node.attributes ?? [];
+    return Object.fromEntries(list.flatMap((value, at) => (at % 2 === 0 ? [[value, list[at + 1]]] : [])));
+  }, hostAttribute);
+}
+
+/** The page's accessibility tree as [{role, name}], as a screen reader would be told it. */
+export async function accessibleNodes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? '', expanded: n.properties?.find((p) => p.name === 'expanded')?.value?.value }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Settings as stored by the extension (chrome.storage.sync), read in the service worker. */
+export async function storedSettings(worker) {
+  return worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings ?? null);
+}
+
+/** Replaces the stored settings (null removes them), from the service worker. */
+export async function storeSettings(worker, settings) {
+  await worker.evaluate(async (value) => {
+    if (value === null) await chrome.storage.sync.remove('settings');
+    else await chrome.storage.sync.set({ settings: value });
+  }, settings);
+}
+
+/** The id of `page`'s tab, as the extension knows it. */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+}
+
+// ---- Firefox ------------------------------------------------------------------------------
+
+/** The add-on's internal UUID in the test profile, fixed so moz-extension:// URLs are known. */
+export const FIREFOX_UUID = '6f1c2a3e-0000-4000-8000-000000000006';
+
+/**
+ * Headless Firefox (Debian's firefox-esr) driven over WebDriver BiDi by puppeteer-core, with
+ * dist/firefox installed as a temporary add-on. Every host resolves to 127.0.0.1
+ * (network.dns.forceResolve, Firefox's counterpart of --host-resolver-rules).
+ */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless
+    // started with system access; the popup and options pages are moz-extension:// URLs.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'dom.security.https_first': false,
+      'extensions.webextensions.uuids': JSON.stringify({ 'wary@wary.app': FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(path.join(root, 'dist/firefox'));
+  return browser;
+}
+
+/**
+ * Opens `page` (an extension page path such as 'popup/popup.html') in a new Firefox tab. The
+ * navigation is not awaited: a moz-extension:// load never reports its end to WebDriver BiDi
+ * here (it timed out after 30 s though the page was up), so the page's own element is awaited.
+ */
+export async function openFirefoxExtensionPage(browser, page, readySelector) {
+  const tab = await browser.newPage();
+  tab.goto(`moz-extension://${FIREFOX_UUID}/${page}`, { timeout: 60_000 }).catch(() => {});
+  await tab.waitForSelector(readySelector, { timeout: 10_000 });
+  return tab;
+}
+
+/**
+ * The usual frame of a test file: the fixture server and a Chromium with the extension, started
+ * before its tests and closed after them. Returns an object whose `server` and `browser` are set
+ * once they run; `options` go to launchBrowser, and `setUp(suite)` runs after the launch (a
+ * second top-level before() of the file's own is not sure to run after this one).
+ */
+export function browserSuite(options, setUp = async () => {}) {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser(options);
+    await setUp(suite);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -2,33 +2,22 @@
 // judges them — a cloned shop with a card form on a lookalike host (in the content script and,
 // under a strict CSP, in the worker), the same page on the real host, and a chat message with
 // a deceptive link that arrives after the page has loaded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findBar, tooltipFor, retryUntil, screenshot, barText } from './helpers.mjs';
+import { browserSuite, findBar, tooltipFor, retryUntil, screenshot, barText } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(host, page) {
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url(host, page));
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url(host, page));
   return tab;
 }
 
 /** Resolves once the worker's tooltip for `tab` says the page's content was judged safe. */
 function pageJudgedSafe(tab) {
   return retryUntil(async () => {
-    const title = await tooltipFor(browser.worker, tab);
+    const title = await tooltipFor(suite.browser.worker, tab);
     return title?.includes('on this page') || title?.endsWith(' or page') ? title : undefined;
   });
 }
@@ -93,8 +82,8 @@ test('a seller message on the real aliexpress.com asking for Western Union raise
 
 test('the worker judges page facts sent as verdict/page, and refuses ill-shaped ones', async () => {
   // An extension page may message the worker as the content script does.
-  const tab = await browser.context.newPage();
-  await tab.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html`);
   const answers = await tab.evaluate(async () => {
     const ask = (facts) => chrome.runtime.sendMessage({ type: 'verdict/page', facts });
     return {

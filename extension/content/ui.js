@@ -1,0 +1,243 @@
+// What Wary draws on a page: the warning bar at the top and the small verdict panel of the
+// right-click checks. Both live in a closed shadow root, so neither the page's CSS nor its
+// scripts can reach them; everything from a page, a link or the engine is set as text.
+//
+// A classic script (content scripts cannot be modules) that runs before content.js in the
+// same isolated world and leaves one object there, `waryUi`; pages cannot see it.
+globalThis.waryUi = (() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
+
+  const RANK = { safe: 0, info: 0, caution: 1, danger: 2 };
+
+  // Colours pass WCAG AA (4.5:1) for white text on light pages and for light text on the
+  // dark variants. The slide-in runs only for users who have not asked for reduced motion;
+  // the bar overlays the page (position: fixed), so the page's own layout never shifts.
+  const STYLE = `
+    :host { all: initial; position: fixed; top: 0; left: 0; right: 0; z-index: 2147483647; pointer-events: none; }
+    .bar, .panel { pointer-events: auto; } /* the host spans the width; a collapsed bar must not block the page under it */
+    .bar { font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #fff;
+           box-shadow: 0 2px 8px rgba(0, 0, 0, .35); box-sizing: border-box; padding: 10px 16px;
+           max-height: 70vh; overflow: auto; }
+    .bar.danger { --level-bg: #b3261e; background: var(--level-bg); }
+    .bar.caution { --level-bg: #8a5300; background: var(--level-bg); }
+    .row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
+    .icon { width: 24px; height: 24px; flex: none; }
+    .icon .mark { fill: var(--level-bg); }
+    .text { flex: 1 1 320px; min-width: 0; }
+    .level { font-weight: 700; margin-right: 6px; }
+    .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
+    button { font: inherit; font-size: 14px; font-weight: 600; border-radius: 6px; padding: 6px 12px; cursor: pointer;
+             border: 1px solid currentColor; background: transparent; color: inherit; }
+    button.primary { background: #fff; color: #1d1b20; border-color: #fff; }
+    button:focus-visible { outline: 3px solid #ffd54f; outline-offset: 2px; }
+    .details { margin: 8px 0 2px 32px; font-size: 14px; }
+    .details ul { margin: 4px 0; padding-left: 18px; }
+    .details li { margin: 3px 0; }
+    .evidence { font-family: ui-monospace, monospace; background: rgba(0, 0, 0, .25); padding: 0 4px; border-radius: 3px;
+                overflow-wrap: anywhere; }
+    .advice { margin: 6px 0 0; font-weight: 600; }
+    .collapsed .text, .collapsed .buttons > :not(.expand), .collapsed .details { display: none; }
+    .collapsed { width: max-content; margin-left: auto; padding: 4px 10px; border-radius: 0 0 0 8px; }
+    .expand { display: none; }
+    .collapsed .expand { display: inline-block; }
+    @media (prefers-color-scheme: dark) {
+      .bar.danger { --level-bg: #601410; color: #ffdad6; }
+      .bar.caution { --level-bg: #4a2800; color: #ffddb3; }
+      button.primary { background: #ffdad6; color: #410002; border-color: #ffdad6; }
+      .bar.caution button.primary { background: #ffddb3; color: #2a1700; border-color: #ffddb3; }
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .bar.enter { animation: wary-in .18s ease-out; }
+      @keyframes wary-in { from { transform: translateY(-100%); } to { transform: none; } }
+    }
+    .panel { position: fixed; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); border-radius: 10px;
+             font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 4px 16px rgba(0, 0, 0, .4);
+             background: #fff; color: #1d1b20; border-top: 6px solid #1e7d32; padding: 12px 14px; box-sizing: border-box;
+             max-height: calc(100vh - 32px); overflow: auto; }
+    .panel.caution { border-top-color: #8a5300; }
+    .panel.danger { border-top-color: #b3261e; }
+    .panel .evidence { background: rgba(127, 127, 127, .18); }
+    .panel h2 { font-size: 15px; margin: 0 0 4px; display: flex; align-items: center; gap: 6px; }
+    .panel .icon { width: 20px; height: 20px; }
+    .panel.caution .icon { color: #8a5300; } .panel.danger .icon { color: #b3261e; }
+    .panel .icon .mark { fill: #fff; }
+    .panel .subject { font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; color: #5f5b66; margin: 0 0 6px; }
+    .panel .close { float: right; }
+    .panel button:focus-visible { outline-color: #3f51b5; }
+    @media (prefers-color-scheme: dark) {
+      .panel { background: #1d1b20; color: #e6e1e9; }
+      .panel .subject { color: #b0abb8; }
+    }
+  `;
+
+  function element(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key.startsWith('aria-') || key === 'role') node.setAttribute(key, value);
+      else node[key] = value;
+    }
+    node.append(...children);
+    return node;
+  }
+
+  /** The reasons worth saying, strongest first, in the engine's words (full sentences). */
+  function said(verdict) {
+    return verdict.reasons.filter((r) => r.severity !== 'info').sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+  }
+
+  function headlineOf(verdict) {
+    return said(verdict)[0]?.message ?? t('barFallback');
+  }
+
+  /** The reasons as a list, each with its evidence, and the advice. */
+  function reasonList(verdict) {
+    const reasons = said(verdict).length ? said(verdict) : verdict.reasons;
+    const list = element('ul', {}, reasons.map((reason) => {
+      const item = element('li', {}, [reason.message]);
+      if (reason.evidence) item.append(' ', element('span', { className: 'evidence', title: t('evidence') }, [reason.evidence]));
+      return item;
+    }));
+    return [list, element('p', { className: 'advice' }, [verdict.advice])];
+  }
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const SHAPES = {
+    caution: 'M12 2 1 21h22z', // a warning triangle
+    danger: 'M8 2h8l6 6v8l-6 6H8l-6-6V8z', // a stop octagon
+  };
+
+  /** The level's icon drawn as SVG: emoji fonts are missing on many systems. */
+  function icon(level) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('class', 'icon');
+    svg.setAttribute('aria-hidden', 'true');
+    const shape = document.createElementNS(SVG, 'path');
+    shape.setAttribute('d', SHAPES[level] ?? SHAPES.caution);
+    shape.setAttribute('fill', 'currentColor');
+    const mark = document.createElementNS(SVG, 'path');
+    mark.setAttribute('d', level === 'danger' ? 'M11 6h2v8h-2zm0 10h2v2h-2z' : 'M11 9h2v6h-2zm0 8h2v2h-2z');
+    mark.setAttribute('class', 'mark');
+    svg.append(shape, mark);
+    return svg;
+  }
+
+  function shadowHost(attributes) {
+    // A plain div as host: a page cannot pre-define its behaviour as it could a custom element.
+    const host = document.createElement('div');
+    for (const [name, value] of Object.entries(attributes)) if (value) host.setAttribute(name, value);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    shadow.append(element('style', { textContent: STYLE }));
+    return { host, shadow };
+  }
+
+  /** True for a real user's click or key press, not one a page script made up. */
+  const byUser = (event) => event.isTrusted;
+
+  /**
+   * The warning bar for `verdict` (level caution or danger). `actions` holds what its buttons
+   * do: `trust()` and `dismiss()`; "Take me to the real site" navigates itself.
+   */
+  let barShown = false; // a bar was on screen this visit: a replacement does not slide in again
+
+  function drawBar(verdict, engine, actions) {
+    const { host, shadow } = shadowHost({
+      'data-wary': verdict.level, 'data-wary-engine': engine, 'data-wary-real': verdict.lookalike_of,
+    });
+    const level = verdict.level;
+    const detailsId = 'wary-details';
+    const details = element('div', { className: 'details', id: detailsId, hidden: true }, reasonList(verdict));
+    const buttons = [];
+    if (verdict.lookalike_of) {
+      const real = verdict.lookalike_of;
+      buttons.push(element('button', {
+        className: 'primary go', type: 'button', textContent: t('barGoReal'), 'aria-label': t('barGoRealLabel', real),
+        onclick: (event) => byUser(event) && location.assign(`https://${real}/`),
+      }));
+    }
+    const why = element('button', {
+      className: 'why', type: 'button', textContent: t('barWhy'), 'aria-expanded': 'false', 'aria-controls': detailsId,
+      onclick: () => {
+        details.hidden = !details.hidden;
+        why.setAttribute('aria-expanded', String(!details.hidden));
+      },
+    });
+    buttons.push(why);
+    buttons.push(element('button', {
+      className: 'trust', type: 'button', textContent: t('barTrust'),
+      onclick: (event) => byUser(event) && actions.trust(),
+    }));
+    buttons.push(element('button', {
+      className: 'dismiss', type: 'button', textContent: t('barDismiss'), 'aria-label': t('barDismissLabel'),
+      onclick: (event) => byUser(event) && actions.dismiss(),
+    }));
+    const box = element('section', { className: `bar ${level}${barShown ? '' : ' enter'}`, 'aria-label': t('barLabel') }, []);
+    barShown = true;
+    const collapse = element('button', {
+      className: 'collapse', type: 'button', textContent: '▴', 'aria-label': t('barCollapse'), title: t('barCollapse'),
+      onclick: () => {
+        box.classList.add('collapsed');
+        expand.focus();
+      },
+    });
+    const expand = element('button', {
+      className: 'expand', type: 'button', textContent: 'Wary ▾', 'aria-label': t('barExpand'),
+      onclick: () => {
+        box.classList.remove('collapsed');
+        collapse.focus();
+      },
+    });
+    buttons.push(collapse, expand);
+    box.append(
+      element('div', { className: 'row' }, [
+        icon(level),
+        // role=alert: a screen reader reads the warning out once, when it appears.
+        element('div', { className: 'text', role: 'alert' }, [
+          element('span', { className: 'level', textContent: t(level === 'danger' ? 'barLevelDanger' : 'barLevelCaution') }),
+          element('span', { className: 'headline', textContent: headlineOf(verdict) }),
+        ]),
+        element('div', { className: 'buttons' }, buttons),
+      ]),
+      details,
+    );
+    shadow.append(box);
+    // documentElement exists from document_start on, so the bar shows before the page has
+    // loaded; first in the document, so it is also the first stop for keyboard users.
+    document.documentElement.prepend(host);
+    return host;
+  }
+
+  let panel = null;
+
+  /** The right-click verdict for `subject` (a link or selected text), bottom right. */
+  function drawPanel(verdict, subject, kind) {
+    panel?.remove();
+    const { host, shadow } = shadowHost({ 'data-wary-panel': verdict.level });
+    const headline = t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe');
+    const close = element('button', {
+      className: 'close', type: 'button', textContent: '✕', 'aria-label': t('panelClose'),
+      onclick: () => {
+        host.remove();
+        panel = null;
+      },
+    });
+    const box = element('section', { className: `panel ${verdict.level}`, role: 'dialog', 'aria-label': t(kind === 'link' ? 'panelTitleLink' : 'panelTitleText') }, [
+      close,
+      element('h2', {}, [verdict.level === 'safe' ? '✓' : icon(verdict.level), ' ', t(`level_${verdict.level}`)]),
+      element('p', { className: 'subject' }, [subject.length > 200 ? `${subject.slice(0, 200)}…` : subject]),
+      // Safe: one line and the advice; otherwise the reasons, strongest first, say it all.
+      ...(verdict.level === 'safe' ? [element('p', { className: 'headline' }, [headline]), element('p', { className: 'advice' }, [verdict.advice])] : reasonList(verdict)),
+    ]);
+    box.addEventListener('keydown', (event) => event.key === 'Escape' && close.click());
+    shadow.append(box);
+    document.documentElement.append(host);
+    panel = host;
+    close.focus();
+    return host;
+  }
+
+  return { drawBar, drawPanel, said, RANK };
+})();

@@ -1,0 +1,97 @@
+// The extension in real headless Firefox (firefox-esr, WebDriver BiDi through puppeteer-core),
+// loaded as a temporary add-on from dist/firefox: the bar on lookalikes, no bar on the real
+// site, and the popup's paste box and current-site line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer, launchFirefox, openFirefoxExtensionPage, outputDir } from '../e2e/helpers.mjs';
+
+let server;
+let firefox;
+
+before(async () => {
+  server = await startServer();
+  firefox = await launchFirefox();
+  await mkdir(outputDir, { recursive: true });
+});
+
+after(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function barOn(tab, ms = 6_000) {
+  return tab.waitForSelector('[data-wary]', { timeout: ms }).catch(() => null);
+}
+
+for (const [host, page, level, real] of [
+  ['aliexpress.com.secure-login.ru', '/shop', 'danger', 'aliexpress.com'],
+  ['aliexpress-sale.shop', '/plain', 'caution', 'aliexpress.com'],
+  ['xn--pypal-4ve.com', '/plain', 'danger', 'paypal.com'],
+]) {
+  test(`Firefox: bar on the lookalike ${host}`, async () => {
+    const tab = await firefox.newPage();
+    await tab.goto(server.url(host, page));
+    const bar = await barOn(tab);
+    assert.ok(bar, `a warning bar should appear on ${host} in Firefox`);
+    assert.equal(await bar.evaluate((e) => e.dataset.wary), level, `bar level on ${host}`);
+    assert.equal(await bar.evaluate((e) => e.dataset.waryReal), real, `real site named on ${host}`);
+    assert.equal(await bar.evaluate((e) => e.shadowRoot), null, 'the page cannot open the bar\'s shadow root');
+    if (level === 'danger' && page === '/shop') await tab.screenshot({ path: path.join(outputDir, 'firefox-bar-danger.png') });
+    await tab.close();
+  });
+}
+
+/** The verdict the background script recorded for the page at `url` (read from an extension page). */
+async function recordedVerdict(extensionPage, url) {
+  return extensionPage.waitForFunction(async (address) => {
+    const all = await browser.storage.session.get(null);
+    const entry = Object.entries(all).find(([key, v]) => key.startsWith('tab:') && v.input === address && v.scope === 'page');
+    return entry ? { tabId: Number(entry[0].slice(4)), ...entry[1] } : false;
+  }, { timeout: 10_000, polling: 200 }, url).then((handle) => handle.jsonValue());
+}
+
+test('Firefox: no bar on the real aliexpress.com, which the add-on judged verified', async () => {
+  const tab = await firefox.newPage();
+  const url = server.url('aliexpress.com', '/shop');
+  await tab.goto(url);
+  const popup = await openFirefoxExtensionPage(firefox, 'popup/popup.html', '#paste');
+  const verdict = await recordedVerdict(popup, url);
+  assert.equal(verdict.level, 'safe', 'the page was judged safe');
+  assert.equal(verdict.verified, true, 'and verified as the brand\'s real site');
+  assert.equal(await tab.$('[data-wary]'), null, 'no warning bar on the real aliexpress.com');
+
+  // The popup for that tab says so at the top.
+  const view = await openFirefoxExtensionPage(firefox, `popup/popup.html?tab=${verdict.tabId}`, '#site[data-level="safe"]');
+  const line = await view.$eval('#site', (e) => e.innerText);
+  assert.match(line, /You are on the real aliexpress\.com/, `top line: ${line}`);
+  await view.close();
+  await popup.close();
+  await tab.close();
+});
+
+for (const [text, how, level, shows] of [
+  ['https://aliexpress.com.secure-login.ru/pay', 'button', 'danger', 'aliexpress.com'],
+  ['DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top today', 'keyboard', 'danger', 'speaks as DHL'],
+  ['https://www.aliexpress.com/item/1.html', 'keyboard', 'safe', 'real'],
+]) {
+  test(`Firefox: popup judges ${JSON.stringify(text)} (${how})`, async () => {
+    const popup = await openFirefoxExtensionPage(firefox, 'popup/popup.html', '#paste');
+    await popup.setViewport({ width: 380, height: 640 });
+    await popup.type('#paste', text);
+    if (how === 'keyboard') {
+      await popup.keyboard.down('Control');
+      await popup.keyboard.press('Enter');
+      await popup.keyboard.up('Control');
+    } else {
+      await popup.click('#check');
+    }
+    await popup.waitForFunction((t) => document.querySelector('#verdict')?.dataset.checked === t, { timeout: 5_000 }, text);
+    assert.equal(await popup.$eval('#verdict', (e) => e.dataset.level), level, `level for ${text}`);
+    const words = await popup.$eval('#verdict', (e) => e.innerText);
+    assert.ok(words.includes(shows), `verdict for ${text} should mention ${shows}: ${words}`);
+    if (text.startsWith('DHL')) await popup.screenshot({ path: path.join(outputDir, 'firefox-popup-danger.png') });
+    await popup.close();
+  });
+}
