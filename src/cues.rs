@@ -77,7 +77,35 @@ struct Phrases {
     /// The first two bytes of every stem, sorted: most words start otherwise and skip the stems.
     stem_heads: Vec<[u8; 2]>,
     /// The words after the first of every phrase, one after another.
-    rest: Vec<&'static str>,
+    rest: Vec<Want>,
+}
+
+/// A word of a phrase after its first, read once at start-up.
+#[derive(Clone, Copy)]
+enum Want {
+    /// `..`: up to [`MAX_GAP_WORDS`] words of any kind.
+    Gap,
+    /// `stem*`: a word starting with the stem.
+    Stem(&'static str),
+    Word(&'static str),
+}
+
+impl Want {
+    fn parse(word: &'static str) -> Self {
+        match word.strip_suffix('*') {
+            _ if word == ".." => Want::Gap,
+            Some(stem) => Want::Stem(stem),
+            None => Want::Word(word),
+        }
+    }
+
+    /// The first byte a matching word has (0 for a gap: any).
+    fn first_byte(self) -> u8 {
+        match self {
+            Want::Gap => 0,
+            Want::Stem(text) | Want::Word(text) => text.bytes().next().unwrap_or(0),
+        }
+    }
 }
 
 fn phrases() -> &'static Phrases {
@@ -90,8 +118,8 @@ fn phrases() -> &'static Phrases {
             let mut words = words.split(' ');
             let first = words.next().unwrap_or("");
             let start = phrases.rest.len();
-            phrases.rest.extend(words);
-            let next = phrases.rest.get(start).filter(|&&word| word != "..").and_then(|word| word.bytes().next()).unwrap_or(0);
+            phrases.rest.extend(words.map(Want::parse));
+            let next = phrases.rest.get(start).map_or(0, |want| want.first_byte());
             let phrase = Phrase { group, start: start as u32, len: (phrases.rest.len() - start) as u16, next };
             match first.strip_suffix('*') {
                 Some(stem) => {
@@ -143,7 +171,7 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
         let word = &folded[range.clone()];
         let next_word = words.get(at + 1).map_or("", |next| &folded[next.clone()]);
         let next = next_word.bytes().next().unwrap_or(0);
-        let next_spoken = spelled_out(next_word).and_then(|word| word.bytes().next()).unwrap_or(0);
+        let next_spoken = if next_word.len() <= 3 { spelled_out(next_word).and_then(|word| word.bytes().next()).unwrap_or(0) } else { 0 };
         let mut try_phrases = |candidates: &[Phrase]| {
             for phrase in candidates.iter().filter(|phrase| phrase.next == 0 || phrase.next == next || phrase.next == next_spoken) {
                 let start = phrase.start as usize;
@@ -156,7 +184,7 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
         if let Some(found) = phrases.by_word.get(word) {
             try_phrases(found);
         }
-        if let Some(found) = spelled_out(word).and_then(|word| phrases.by_word.get(word)) {
+        if let Some(found) = (word.len() <= 3).then(|| spelled_out(word)).flatten().and_then(|word| phrases.by_word.get(word)) {
             try_phrases(found);
         }
         let stems = stem_head(word).is_some_and(|head| phrases.stem_heads.binary_search(&head).is_ok());
@@ -190,24 +218,23 @@ fn spelled_out(word: &str) -> Option<&'static str> {
 
 /// Matches the phrase words `rest` from word `at` on; the index of the last word matched
 /// (`at - 1` when `rest` is empty).
-fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &[&str]) -> Option<usize> {
+fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &[Want]) -> Option<usize> {
     let Some((&want, tail)) = rest.split_first() else {
         return Some(at - 1);
     };
-    if want == ".." {
+    let word = |at: usize| words.get(at).map(|range| &folded[range.clone()]);
+    match want {
         // Skip as few words as will do, up to MAX_GAP_WORDS.
-        return (0..=MAX_GAP_WORDS).find_map(|skip| match_rest(folded, words, at + skip, tail));
+        Want::Gap => (0..=MAX_GAP_WORDS).find_map(|skip| match_rest(folded, words, at + skip, tail)),
+        Want::Stem(stem) if word(at)?.starts_with(stem) => match_rest(folded, words, at + 1, tail),
+        Want::Word(want) if is_word(word(at)?, want) => match_rest(folded, words, at + 1, tail),
+        _ => None,
     }
-    let word = &folded[words.get(at)?.clone()];
-    let matches = match want.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == want || spelled_out(word) == Some(want),
-    };
-    if matches {
-        match_rest(folded, words, at + 1, tail)
-    } else {
-        None
-    }
+}
+
+/// `word` of the text is the phrase's `want`, also written in shorthand.
+fn is_word(word: &str, want: &str) -> bool {
+    word == want || (word.len() <= 3 && spelled_out(word) == Some(want))
 }
 
 #[cfg(test)]

@@ -36,14 +36,17 @@ fn is_wallet_address(word: &str) -> bool {
     const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     let mixed = |w: &str, letters: usize| w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().filter(u8::is_ascii_alphabetic).count() >= letters;
     let len = word.len();
+    if !(26..=62).contains(&len) {
+        return false; // every address is 26 to 62 characters long: most words are shorter
+    }
     if let Some(hex) = word.strip_prefix("0x") {
         return len == 42 && hex.bytes().all(|b| b.is_ascii_hexdigit()) && mixed(hex, 3);
     }
     if let Some(rest) = word.strip_prefix("bc1") {
         return (42..=62).contains(&len) && rest.chars().all(|c| BECH32.contains(c)) && mixed(rest, 8);
     }
-    let base58 = word.chars().all(|c| BASE58.contains(c)) && mixed(word, 8) && word.bytes().any(|b| b.is_ascii_uppercase()) && word.bytes().any(|b| b.is_ascii_lowercase());
-    base58 && ((word.starts_with(['1', '3']) && (26..=35).contains(&len)) || (word.starts_with('T') && len == 34))
+    let shaped = (word.starts_with(['1', '3']) && (26..=35).contains(&len)) || (word.starts_with('T') && len == 34);
+    shaped && word.chars().all(|c| BASE58.contains(c)) && mixed(word, 8) && word.bytes().any(|b| b.is_ascii_uppercase()) && word.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]
