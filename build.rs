@@ -171,8 +171,9 @@ fn compile_confusables() -> BTreeMap<char, String> {
         }
     }
     // Letters that pass for Latin ones in lookalike domains (they are in dnstwist's glyph map)
-    // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign.
-    for (c, ascii) in [('ə', "a"), ('ƅ', "b"), ('ŋ', "n"), ('ь', "b"), ('Ь', "b"), ('ɑ', "a")] {
+    // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign,
+    // kra (UTS #39 ties it to Cyrillic к only), u bar, v with palatal hook.
+    for (c, ascii) in [('ə', "a"), ('ƅ', "b"), ('ŋ', "n"), ('ь', "b"), ('Ь', "b"), ('ɑ', "a"), ('ĸ', "k"), ('ʉ', "u"), ('ᶌ', "v")] {
         table.entry(c).or_insert_with(|| ascii.to_string());
     }
     table

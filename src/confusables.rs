@@ -50,6 +50,40 @@ pub(crate) fn skeleton(name: &str) -> String {
     skeleton_with(name, lookalike_of)
 }
 
+/// A skeleton read more loosely: plain letters that pass for each other at a glance in small
+/// print but that Unicode does not list as confusable — e/c, q/g, v/u, b/d, n/m, z/s, and the
+/// pairs lc (k), lh (h), lb (b) — folded to one of each, then the skeleton's pairs folded again
+/// (`ageneiatributaria` → `agenclatr…` → `agendatr…`, as `agenciatributaria` reads). The same
+/// substitutions make dnstwist's ASCII homoglyphs. Too loose to judge a plain name by on its own:
+/// it backs up evidence such as foreign look-alike letters, or is required to match whole.
+pub(crate) fn loose_skeleton(skeleton: &str) -> String {
+    let mut singles = String::with_capacity(skeleton.len());
+    let mut chars = skeleton.chars().peekable();
+    while let Some(c) = chars.next() {
+        let pair = match (c, chars.peek()) {
+            ('l', Some('c')) => Some('k'),
+            ('l', Some('h')) => Some('h'),
+            ('l', Some('b')) => Some('d'),
+            _ => None,
+        };
+        if let Some(letter) = pair {
+            chars.next();
+            singles.push(letter);
+            continue;
+        }
+        singles.push(match c {
+            'e' => 'c',
+            'q' => 'g',
+            'v' => 'u',
+            'b' => 'd',
+            'n' => 'm',
+            'z' => 's',
+            other => other,
+        });
+    }
+    crate::skeleton::fold_pairs(&singles)
+}
+
 /// Writing systems whose letters pass for Latin ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -100,6 +134,21 @@ pub(crate) fn scripts_in(label: &str) -> Vec<Script> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loose_skeletons_fold_plain_lookalikes() {
+        let cases = [
+            ("booking", "bookinq"),
+            ("kraken", "krakcn"),
+            ("discover", "biscouer"),
+            ("agenciatributaria", "ageneiatributaria"),
+            ("ticketmaster", "tlcketmastcr"),
+        ];
+        for (real, fake) in cases {
+            assert_eq!(loose_skeleton(&skeleton(real)), loose_skeleton(&skeleton(fake)), "{fake} should read loosely as {real}");
+        }
+        assert_ne!(loose_skeleton(&skeleton("paypal")), loose_skeleton(&skeleton("paypat")), "t is no look-alike");
+    }
 
     #[test]
     fn skeletons_merge_lookalike_characters() {

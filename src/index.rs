@@ -5,6 +5,8 @@
 //!
 //! - `by_text`: tokens by their text (TLD swaps, brand words in subdomains);
 //! - `by_skeleton`: tokens by their skeleton (homographs: same look, other letters);
+//! - `by_loose`: tokens by their loose skeleton (e/c, b/d, n/m, ... folded too), for names
+//!   whose letters pass for the brand's at a glance though Unicode lists them as different;
 //! - `inside`: tokens keyed by their first three or four bytes (the first token per key, and a
 //!   chain to the next), so finding brand names inside longer names (`paypalrefunds`) costs
 //!   one small-key lookup per position of the name;
@@ -12,11 +14,13 @@
 //!   a hash of that form. Two strings one edit apart (substitution, insertion, deletion, or an
 //!   adjacent swap) always share a form of this "deletion neighbourhood", so typo candidates
 //!   come from at most len+1 lookups, each form checked against the token's own letters and
-//!   the candidate confirmed with a real edit distance.
+//!   the candidate confirmed with a real edit distance. Each token is there three times: as
+//!   spelled, as its skeleton and as its loose skeleton (each key tagged with its form).
 //!
 //! Where several tokens share a text or skeleton, the first listed wins (catalogue order is
 //! priority order); candidates come out in token order. The catalogue's index is built once
-//! per process from its compiled text (~650 tokens into three tables, no string copied);
+//! per process from its compiled text (~650 tokens into four tables, no text copied but the
+//! loose skeletons);
 //! `near`, the biggest part, only on the first typo check. Building the tables at compile
 //! time instead would put ~2 bytes a token per table into the wasm to save well under a
 //! millisecond once; see BENCHMARKS.md.
@@ -27,7 +31,7 @@ use std::sync::OnceLock;
 
 use crate::catalogue;
 use crate::lines::Slots;
-use crate::confusables::skeleton;
+use crate::confusables::{loose_skeleton, skeleton};
 use crate::skeleton::fnv32_bytes;
 
 /// Tokens shorter than this match only exactly or by skeleton: one edit away from `ebay`,
@@ -50,6 +54,8 @@ pub(crate) struct Entry {
 pub(crate) struct Token {
     pub text: Cow<'static, str>,
     pub skeleton: Cow<'static, str>,
+    /// The skeleton read loosely ([`loose_skeleton`]): e/c, b/d, n/m, ... folded too.
+    pub loose: String,
     /// An ordinary word (`target`, `chase`): matched only whole or by look-alike letters.
     pub generic: bool,
 }
@@ -69,6 +75,8 @@ pub(crate) struct Index {
     by_text: Slots,
     /// Token numbers by skeleton, one per distinct skeleton (the first).
     by_skeleton: Slots,
+    /// Token numbers by loose skeleton, one per distinct one (the first).
+    by_loose: Slots,
     /// The first token (of three bytes and more) with each head key.
     inside: Slots,
     /// The next token with the same head key as this one ([`Slots::EMPTY`]: none), by number.
@@ -85,6 +93,26 @@ pub(crate) struct Index {
 const WHOLE: u8 = u8::MAX;
 /// Marks a `near` key made from a token's skeleton rather than its spelling.
 const SKELETON_FORM: u32 = 1 << 23;
+/// Marks a `near` key made from a token's loose skeleton.
+const LOOSE_FORM: u32 = 1 << 22;
+
+/// Which written form of the tokens a typo lookup compares with.
+#[derive(Clone, Copy)]
+enum Form {
+    Plain,
+    Skeleton,
+    Loose,
+}
+
+impl Form {
+    fn tag(self) -> u32 {
+        match self {
+            Form::Plain => 0,
+            Form::Skeleton => SKELETON_FORM,
+            Form::Loose => LOOSE_FORM,
+        }
+    }
+}
 
 impl Index {
     /// The catalogue's index, built on first use.
@@ -96,7 +124,12 @@ impl Index {
                 home: Cow::Borrowed(brand.home),
                 tokens: brand
                     .tokens()
-                    .map(|token| Token { text: Cow::Borrowed(token.text), skeleton: Cow::Borrowed(token.skeleton), generic: token.generic })
+                    .map(|token| Token {
+                        text: Cow::Borrowed(token.text),
+                        skeleton: Cow::Borrowed(token.skeleton),
+                        loose: loose_skeleton(token.skeleton),
+                        generic: token.generic,
+                    })
                     .collect(),
             });
             Index::build(entries.collect(), HashMap::new(), true)
@@ -120,6 +153,7 @@ impl Index {
                 tokens: vec![Token {
                     text: Cow::Owned(label.to_string()),
                     skeleton: Cow::Owned(skeleton(label)),
+                    loose: loose_skeleton(&skeleton(label)),
                     generic: false,
                 }],
             });
@@ -139,13 +173,15 @@ impl Index {
             hits,
             by_text: Slots::default(),
             by_skeleton: Slots::default(),
+            by_loose: Slots::default(),
             inside: Slots::default(),
             next_inside: Vec::new(),
             near: OnceLock::new(),
             official,
             is_catalogue,
         };
-        let (mut by_text, mut by_skeleton, mut inside) = (Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens));
+        let (mut by_text, mut by_skeleton, mut by_loose, mut inside) =
+            (Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens));
         let mut next_inside = vec![Slots::EMPTY; tokens];
         // Last to first, so each head key's chain runs in token order.
         for number in (0..tokens as u32).rev() {
@@ -154,6 +190,8 @@ impl Index {
             by_text.replace(text_hash(text), number, |other| index.text_of(other).as_bytes() == text);
             let skeleton = token.skeleton.as_bytes();
             by_skeleton.replace(text_hash(skeleton), number, |other| index.token_at(other).skeleton.as_bytes() == skeleton);
+            let loose = token.loose.as_bytes();
+            by_loose.replace(text_hash(loose), number, |other| index.token_at(other).loose.as_bytes() == loose);
             // Slips and brand names inside longer names are matched on the plain letters:
             // folding i/1 into l there would find `gmail` in `shoppingmall`.
             if text.len() >= 3 {
@@ -163,7 +201,7 @@ impl Index {
                 }
             }
         }
-        (index.by_text, index.by_skeleton, index.inside, index.next_inside) = (by_text, by_skeleton, inside, next_inside);
+        (index.by_text, index.by_skeleton, index.by_loose, index.inside, index.next_inside) = (by_text, by_skeleton, by_loose, inside, next_inside);
         index
     }
 
@@ -205,18 +243,30 @@ impl Index {
         Some(self.hits[number as usize])
     }
 
+    /// The token whose loose skeleton ([`loose_skeleton`]) is `loose`.
+    pub fn with_loose_skeleton(&self, loose: &str) -> Option<Hit> {
+        let number = self.by_loose.find(text_hash(loose.as_bytes()), |n| self.token_at(n).loose == loose)?;
+        Some(self.hits[number as usize])
+    }
+
     /// Distinctive tokens exactly one edit (Damerau) from `name`, both in plain lowercase.
     pub fn one_edit_from(&self, name: &str) -> Vec<Hit> {
-        self.one_edit(name, false)
+        self.one_edit(name, Form::Plain)
     }
 
     /// Distinctive tokens whose skeleton is exactly one edit from `skeleton`: a look-alike
     /// letter plus a slip (`garăntiblbva`) is one edit from the skeleton, not the spelling.
     pub fn one_edit_from_skeleton(&self, skeleton: &str) -> Vec<Hit> {
-        self.one_edit(skeleton, true)
+        self.one_edit(skeleton, Form::Skeleton)
     }
 
-    fn one_edit(&self, name: &str, by_skeleton: bool) -> Vec<Hit> {
+    /// Tokens of six letters and more, ordinary words too, whose loose skeleton is exactly one
+    /// edit from `loose`.
+    pub fn one_edit_from_loose(&self, loose: &str) -> Vec<Hit> {
+        self.one_edit(loose, Form::Loose)
+    }
+
+    fn one_edit(&self, name: &str, wanted: Form) -> Vec<Hit> {
         let mut found = Vec::new();
         if name.len() < MIN_TYPO_LEN - 1 || name.len() > MAX_TYPO_LEN {
             return found;
@@ -232,12 +282,16 @@ impl Index {
             let first = near.partition_point(|&key| key >> 32 < hash);
             for &key in near[first..].iter().take_while(|&&key| key >> 32 == hash) {
                 let tagged = (key >> 8) as u32 & 0xff_ffff;
-                if (tagged & SKELETON_FORM != 0) != by_skeleton {
+                if tagged & (SKELETON_FORM | LOOSE_FORM) != wanted.tag() {
                     continue;
                 }
-                let number = tagged & !SKELETON_FORM;
+                let number = tagged & !(SKELETON_FORM | LOOSE_FORM);
                 let token = self.token_at(number);
-                let text = if by_skeleton { token.skeleton.as_bytes() } else { token.text.as_bytes() };
+                let text = match wanted {
+                    Form::Plain => token.text.as_bytes(),
+                    Form::Skeleton => token.skeleton.as_bytes(),
+                    Form::Loose => token.loose.as_bytes(),
+                };
                 let same_form = match key as u8 {
                     WHOLE => text == form,
                     at => text.len() == form.len() + 1 && text[..at as usize] == form[..at as usize] && text[at as usize + 1..] == form[at as usize..],
@@ -255,14 +309,20 @@ impl Index {
     /// plain letters and, tagged [`SKELETON_FORM`], by its skeleton.
     fn deletion_neighbourhoods(&self) -> Vec<u64> {
         let mut near = Vec::new();
-        let mut form = [0u8; MAX_TYPO_LEN];
-        // Token numbers take 23 bits of a key; the 24th tells the skeleton form.
-        for number in 0..(self.hits.len() as u32).min(SKELETON_FORM) {
+        let mut buffer = [0u8; MAX_TYPO_LEN];
+        // Token numbers take 22 bits of a key; the 23rd and 24th tell the form.
+        for number in 0..(self.hits.len() as u32).min(LOOSE_FORM) {
             let token = self.token_at(number);
-            if token.generic || token.text.len() < MIN_TYPO_LEN {
+            if token.text.len() < MIN_TYPO_LEN {
                 continue;
             }
-            for (written, tag) in [(&*token.text, 0), (&*token.skeleton, SKELETON_FORM)] {
+            for (written, form) in [(&*token.text, Form::Plain), (&*token.skeleton, Form::Skeleton), (token.loose.as_str(), Form::Loose)] {
+                // Ordinary words are near other words by a slip; by loose look-alike letters
+                // they are looked up only for international names (see `one_edit_from_loose`).
+                if token.generic && !matches!(form, Form::Loose) {
+                    continue;
+                }
+                let tag = form.tag();
                 let bytes = written.as_bytes();
                 if bytes.len() > MAX_TYPO_LEN + 1 || bytes.is_empty() {
                     continue;
@@ -270,7 +330,7 @@ impl Index {
                 let key = |form: &[u8], deleted: u8| u64::from(fnv32_bytes(form)) << 32 | u64::from(number | tag) << 8 | u64::from(deleted);
                 near.push(key(bytes, WHOLE));
                 for at in deletions(written) {
-                    near.push(key(with_deleted(bytes, at, &mut form), at as u8));
+                    near.push(key(with_deleted(bytes, at, &mut buffer), at as u8));
                 }
             }
         }

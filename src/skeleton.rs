@@ -40,7 +40,7 @@ pub fn fold_ascii(c: char) -> char {
 }
 
 /// Letter pairs that read as one letter: rn, nn, rr → m; vv → w; cl → d.
-fn fold_pairs(text: &str) -> String {
+pub fn fold_pairs(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;

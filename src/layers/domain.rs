@@ -8,7 +8,7 @@
 //! | code | example | level |
 //! | --- | --- | --- |
 //! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
-//! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `airbnb.org` (caution); country codes such as `amazon.vn`: none | danger or caution |
+//! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info` (caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
 //! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com` | danger |
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
@@ -20,7 +20,7 @@
 //! (`./build.sh accuracy`); BENCHMARKS.md records what each one cost and bought.
 
 use crate::catalogue;
-use crate::confusables::{scripts_in, skeleton, Script};
+use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
 use crate::host::Host;
 use crate::index::{Entry, Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
@@ -94,17 +94,38 @@ pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, find
         skeleton: if own_name_checked { skeleton(unicode_name) } else { String::new() },
     };
     let found = check_embedded_domain(&view, protection, findings)
-        || (own_name_checked
-            && (check_tld_swap(&view, protection, findings)
-                || check_homograph(&view, protection, findings)
-                || check_popular_homograph(&view, findings)
-                || check_typo(&view, protection, findings)
-                || check_lookalike_slip(&view, protection, findings)
-                || check_brand_in_name(&view, protection, findings)))
+        || (own_name_checked && check_own_name(&view, protection, findings))
         || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, findings));
     if !found && !popular && !host.unicode.is_ascii() {
         check_scripts(&view, findings);
     }
+}
+
+/// The checks of the site's own name, strongest evidence first. Under a suffix only
+/// governments, schools and armies can register (`gov.tr`, `edu`), no one picked the name to
+/// pass for a brand elsewhere (`samsun.gov.tr` is a city's, not Samsung's), so a finding there
+/// counts only for a brand under that same suffix (`studentaid.gov`).
+fn check_own_name(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let checks = |findings: &mut Findings| {
+        check_tld_swap(view, protection, findings)
+            || check_homograph(view, protection, findings)
+            || check_popular_homograph(view, findings)
+            || check_typo(view, protection, findings)
+            || check_lookalike_slip(view, protection, findings)
+            || check_loose_lookalike(view, protection, findings)
+            || check_brand_in_name(view, protection, findings)
+    };
+    if !is_restricted_suffix(view.suffix) {
+        return checks(findings);
+    }
+    let mut own = Findings::default();
+    let same_suffix = |home: &str| home.strip_suffix(view.suffix).is_some_and(|rest| rest.ends_with('.'));
+    if !checks(&mut own) || !own.lookalike_of.as_deref().is_some_and(same_suffix) {
+        return false;
+    }
+    findings.lookalike_of = findings.lookalike_of.take().or(own.lookalike_of);
+    findings.reasons.extend(own.reasons);
+    true
 }
 
 /// The brand or protected entry whose official site `host` is (or a subdomain of one).
@@ -192,9 +213,20 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix) {
         return false;
     }
-    // Brands also hold their names under the big generic suffixes (airbnb.org, binance.org):
-    // caution there; danger where names are cheap and phishing concentrates, or faked.
-    let severity = if faked_second_level || is_abused_country_code(view.suffix) || is_cheap_generic_suffix(view.suffix) { Severity::Danger } else { Severity::Caution };
+    // The same holds for the generic suffixes with a sunrise for trademark holders or a
+    // price that keeps them out of phishing: a brand's exact name under .com, .net or .org
+    // was registered long ago, by the brand or by someone with their own real site
+    // (`icbc.com`); under .dev, .app, .cloud, .careers it is nearly always the brand's own
+    // (`github.dev`, `doordash.engineering`: measured on the Tranco top 1M). Only where names
+    // cost little and phishing concentrates (.shop, .top, .xyz, the free country codes) or a
+    // second level is faked (paypal.co.xyz) is the exact name a finding: danger. .info opened
+    // in 2001 with a sunrise, so a brand's exact name there is mostly its own
+    // (`google.info`): caution, though .info is abused for every other kind of name.
+    let cheap = faked_second_level || is_abused_country_code(view.suffix) || is_cheap_generic_suffix(view.suffix);
+    if !cheap {
+        return false;
+    }
+    let severity = if view.suffix == "info" && !faked_second_level { Severity::Caution } else { Severity::Danger };
     let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
@@ -356,13 +388,15 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
     false
 }
 
-/// `garăntiblbva.com.tr`, `paypa1l.com`, `c-zpasslag.com`: look-alike letters and one slip
+/// `garăntiblbva.com.tr`, `paypa1l.com`: look-alike letters and one slip
 /// more. An international name that does this is a homograph (danger); a plain one, whose
-/// look-alikes are digits and i/l, a typo (caution).
+/// look-alikes are digits (with i/l), a typo (caution).
 fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
     let international = !view.unicode_name.is_ascii();
-    // A plain name that reads as itself (no 0, 1, i, rn, ...) is the typo check's.
-    if !international && view.skeleton == view.name {
+    // A plain name needs a digit that passes for a letter (`paypa1l`, `g0oglea`): with letters
+    // alone, i/l or rn/m plus a slip is mostly another real name (`kiasma`, `posti`,
+    // `geis-group`, `unirio` were all flagged so).
+    if !international && !view.name.bytes().any(|b| matches!(b, b'0' | b'1')) {
         return false;
     }
     for index in protection.indexes {
@@ -393,6 +427,59 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
         }
     }
     false
+}
+
+/// `b00kinq.com`, `krakcn.com`, `ĸrāken.com`, `ageneiatributaria.es`: letters that pass for
+/// others at a glance (e/c, q/g, b/d, n/m, ...; see [`loose_skeleton`]) rather than by Unicode's
+/// table. An international name needs no more than that, or that and one slip, to be a
+/// homograph: its foreign letters already show the intent. A plain name counts only when the
+/// loose reading makes it a distinctive brand name whole (caution), since the loose letters
+/// alone join many real words.
+fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
+    let international = !view.unicode_name.is_ascii();
+    let loose = loose_skeleton(&view.skeleton);
+    for index in protection.indexes {
+        let whole = index.with_loose_skeleton(&loose).filter(|&hit| {
+            let token = index.token(hit);
+            token.text != view.name
+                && if international {
+                    token.text.len() >= 3
+                } else {
+                    // The first letter as it reads, not loosely: `deeline` is not `beeline`.
+                    token.text.len() >= MIN_TYPO_LEN + usize::from(token.generic)
+                        && !is_false_typo(&view.skeleton, &token.skeleton)
+                        && swaps_plain_lookalikes(view.name, &token.text)
+                }
+        });
+        let near = || if international { index.one_edit_from_loose(&loose).into_iter().find(|&hit| index.token(hit).text != view.name) } else { None };
+        let Some(hit) = whole.or_else(near) else { continue };
+        // A plain name that is a popular site's under .com is a different, real name.
+        if !international && catalogue::is_popular(&format!("{}.com", view.name)) {
+            return false;
+        }
+        let (token, entry) = (index.token(hit), index.entry(hit));
+        let (code, severity) = if international { ("homograph", Severity::Danger) } else { ("typo", Severity::Caution) };
+        findings.lookalike(
+            Layer::Domain,
+            code,
+            severity,
+            format!("This is not {}. “{}” imitates “{}” with letters that look alike at a glance.", entry.home, view.shown_name, token.text),
+            view.shown_name.clone(),
+            &entry.home,
+        );
+        return true;
+    }
+    false
+}
+
+/// Whether `name` is `token` with some letters swapped, each for one that passes for it in a
+/// plain name: e/c, g/q, u/v, b/d, o/0, and l/i/1. Letter for letter: the loose skeleton's
+/// other folds (n/m, the pairs) join real names (`telemor` and `telenor` are two telcos,
+/// `condos` reads loosely as `correios`).
+fn swaps_plain_lookalikes(name: &str, token: &str) -> bool {
+    const GROUPS: [&[u8]; 6] = [b"ec", b"gq", b"uv", b"bd", b"o0", b"li1"];
+    name.len() == token.len()
+        && name.bytes().zip(token.bytes()).all(|(a, b)| a == b || GROUPS.iter().any(|group| group.contains(&a) && group.contains(&b)))
 }
 
 /// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
@@ -612,11 +699,11 @@ fn script_home_suffix(suffix: &str, script: Script) -> bool {
     }
 }
 
-/// Suffixes only schools, governments and armies can register under: no one can buy a
-/// brand's name there to fool people.
+/// Suffixes only schools, governments, municipalities (`bel.tr`) and armies can register
+/// under: no one can buy a brand's name there to fool people.
 fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
-    matches!(suffix, "edu" | "gov" | "mil") || (suffix.contains('.') && matches!(first, "edu" | "gov" | "mil" | "ac" | "gob" | "gouv"))
+    matches!(suffix, "edu" | "gov" | "mil") || (suffix.contains('.') && matches!(first, "edu" | "gov" | "mil" | "ac" | "gob" | "gouv" | "bel" | "gv" | "govt" | "k12"))
 }
 
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
@@ -749,6 +836,14 @@ mod tests {
         assert!(spellings.contains(&"google".to_string()), "{spellings:?}");
         assert!(spellings_of("wlklpedla").contains(&"wikipedia".to_string()));
         assert!(spellings_of(&"l".repeat(60)).len() <= 128, "bounded");
+    }
+
+    #[test]
+    fn swaps_only_plain_lookalikes_letter_for_letter() {
+        assert!(swaps_plain_lookalikes("b00kinq", "booking"));
+        assert!(swaps_plain_lookalikes("discouer", "discover"));
+        assert!(!swaps_plain_lookalikes("telemor", "telenor"), "n/m joins real names");
+        assert!(!swaps_plain_lookalikes("condos", "correios"), "lengths differ");
     }
 
     #[test]
