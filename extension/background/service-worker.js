@@ -9,17 +9,18 @@
 //
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
-import init, { analyze_url, analyze_page, analyze_text, configure } from '../engine/wary.js';
+import init, { analyze_url, analyze_page, analyze_text, configure, message_keys } from '../engine/wary.js';
+import { engineTemplates } from '../shared/i18n.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-/** The engine, configured with the user's trusted and protected sites. */
+/** The engine, configured with the user's trusted and protected sites and language. */
 let engineReady = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(configureEngine);
 
 async function configureEngine() {
   const settings = await loadSettings(api);
-  configure(settings.trusted, settings.protected);
+  configure(settings.trusted, settings.protected, engineTemplates(message_keys()));
 }
 
 api.storage.onChanged.addListener((changes) => {
