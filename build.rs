@@ -12,6 +12,11 @@ use std::{env, fs};
 #[path = "src/skeleton.rs"]
 mod skeleton;
 
+// International names in ASCII, shared with the engine so both encode suffixes alike.
+#[allow(dead_code)]
+#[path = "src/idn.rs"]
+mod idn;
+
 // The tables' encodings, shared with the engine so both read the same layout.
 #[allow(dead_code)]
 #[path = "src/lines.rs"]
@@ -237,7 +242,7 @@ fn compile_suffixes(list: &str) -> String {
 }
 
 fn to_ascii(label: &str) -> String {
-    idna::domain_to_ascii(label).unwrap_or_else(|e| panic!("suffix label {label:?}: {e:?}"))
+    idn::to_ascii(label).unwrap_or_else(|| panic!("suffix label {label:?} cannot be written in ASCII"))
 }
 
 struct BrandEntry {

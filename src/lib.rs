@@ -12,6 +12,7 @@ mod catalogue;
 mod confusables;
 mod cues;
 mod host;
+mod idn;
 mod index;
 mod layers;
 mod lines;
