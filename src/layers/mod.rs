@@ -46,7 +46,7 @@ impl<'t> Scan<'t> {
         let mut hits = find_cues(&folded.text, &words);
         let mut negated_until = None;
         hits.retain(|hit| {
-            let advice = can_be_advice(hit) && (negated(text, &folded, &words, hit) || continues_list(text, &folded, negated_until, hit));
+            let advice = can_be_advice(hit) && (negated(text, &folded, &words, hit) || continues_list(text, &folded, &words, negated_until, hit));
             if advice {
                 negated_until = negated_until.max(Some(hit.range.end));
             }
@@ -136,13 +136,15 @@ fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) ->
 /// Whether `hit` continues a list whose first item was negated ("never pay by Western Union,
 /// MoneyGram or gift cards"): it starts inside the negated cue or at most a few words after
 /// it, in the same sentence.
-fn continues_list(text: &str, folded: &Folded, negated_until: Option<usize>, hit: &CueHit) -> bool {
+fn continues_list(text: &str, folded: &Folded, words: &[Range<usize>], negated_until: Option<usize>, hit: &CueHit) -> bool {
     const LIST_GAP_WORDS: usize = 3;
     let Some(end) = negated_until else { return false };
     if hit.range.start < end {
         return true; // a phrase inside the negated one ("transfer" in "bank transfer")
     }
-    let gap_words = folded.text[end..hit.range.start].split(' ').filter(|w| !w.is_empty()).count();
+    // The words between, counted from the word list (a split of the text between would read
+    // the whole message again for a cue far from the negation).
+    let gap_words = words.partition_point(|w| w.start < hit.range.start) - words.partition_point(|w| w.start < end);
     let between = folded.original_range(text, end.saturating_sub(1)..hit.range.start + 1);
     gap_words <= LIST_GAP_WORDS && text.get(between).is_some_and(|between| !between.contains(['.', ';', '!', '?', '\n']))
 }
