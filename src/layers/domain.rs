@@ -715,11 +715,13 @@ fn find<'i>(protection: &Protection<'i>, mut lookup: impl FnMut(&Index) -> Optio
     protection.indexes.iter().find_map(|&index| lookup(index).map(|hit| (index, hit)))
 }
 
-/// Words that ask the reader to act on an account or a payment: beside a brand name that is
-/// also an ordinary word, only these make the name the brand's.
+/// Words that ask the reader to act on an account or a payment, in the six languages (the
+/// same ideas in each: account, activate, billing, claim, confirm, customs, log in, password,
+/// recover, refund, blocked, unlock, update, verify, toll): beside a brand name that is also
+/// an ordinary word, only these make the name the brand's. Each is in data/host_keywords.txt.
 fn is_action_word(part: &str) -> bool {
     const ACTION: SortedLines = SortedLines::new(
-        "account\nactivate\nbilling\nclaim\nconfirm\ncustoms\nkyc\nlogin\nlogon\npassword\nrecover\nrecovery\nredelivery\nrefund\nrefunds\nsignin\nsuspended\ntoll\nunlock\nupdate\nvalidate\nverification\nverify",
+        "acceso\naccount\nactivar\nactivate\nactiver\nactualizar\naduana\naduanas\nakkaunt\naktivaciya\naktivieren\naktualisieren\naktualisierung\nalfandega\nanmelden\nanmeldung\nativar\natualizacao\natualizar\nbestaetigen\nbestaetigung\nbilling\nblokirovka\nbloqueada\nbloqueado\nbloqueio\nbloqueo\nclaim\ncompte\nconfirm\nconfirmar\nconfirmer\nconnexion\nconta\ncontrasena\ncuenta\ncustoms\ndebloquer\ndesbloquear\ndesbloqueio\ndevolucao\ndevolucion\ndouane\ndouanes\nentsperren\nerstattung\nfacturacion\nfacturation\nfaturamento\ngesperrt\nkonto\nkyc\nlogin\nlogon\nmaut\nobnovlenie\nparol\npassword\npasswort\npeage\npeaje\npodtverdit\nportagem\nproverka\nrazblokirovka\nrechnung\nrecover\nrecovery\nrecuperar\nrecuperer\nredelivery\nreembolso\nrefund\nrefunds\nremboursement\nrueckerstattung\nsenha\nsignin\nsperre\nsuspended\nsuspendida\nsuspendu\ntamozhnya\ntoll\nunlock\nupdate\nvalidar\nvalidate\nvalider\nverificacao\nverificacion\nverificar\nverification\nverifier\nverifizieren\nverifizierung\nverify\nvhod\nvozvrat\nzoll",
     );
     ACTION.contains(part)
 }
