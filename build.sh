@@ -4,7 +4,9 @@
 #   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, real Firefox, Firefox lint)
 #   ./build.sh accuracy false positives on 990k popular sites, detection of dnstwist lookalikes,
 #                       and the text layers on real SMS (smishing recall, ham false positives)
-#   ./build.sh bench    speed: criterion (native) and the WASM harness in Node
+#   ./build.sh bench    speed and size: criterion, the CLI on one core, the WASM in Node, side by side
+#                       with eth-phishing-detect, the extension in headless Chromium; ends with one
+#                       table, also written to bench-output/summary.md (about 10 minutes)
 # A second run skips what is already installed or built.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -54,11 +56,15 @@ ensure_build_tools() {
     fi
 }
 
-ensure_test_tools() {
+ensure_chromium() {
     if [ ! -x /usr/bin/chromium ]; then
         step "installing Chromium"
         apt_install chromium
     fi
+}
+
+ensure_test_tools() {
+    ensure_chromium
     # Firefox is a first-class target: the Firefox tests drive headless firefox-esr.
     if [ ! -x /usr/bin/firefox-esr ]; then
         step "installing Firefox ESR"
@@ -139,10 +145,28 @@ run_accuracy() {
 }
 
 run_benches() {
-    cargo bench --locked --bench hosts
-    cargo bench --locked --bench text
+    ensure_chromium
+    local started=$SECONDS
+    # Figures of an earlier run must not reach this run's table.
+    mkdir -p bench-output && rm -f bench-output/*.json bench-output/summary.md
+    step "bench corpus: Tranco sites outside the allowlist and dnstwist lookalikes (fixed sample)"
+    python3 tools/bench_corpus.py
+    step "native engine: criterion (hosts, text at 1 KB / 10 KB / 1 MB, heavy page)"
+    cargo bench --locked --bench hosts --bench text --bench pages
+    step "CLI on one core"
+    cargo build --locked --release --bin wary
+    node benches/cli.mjs
+    step "WASM engine in Node, through its real JS glue"
     node benches/wasm-hosts.mjs
+    node benches/wasm-text.mjs
     node benches/wasm-pages.mjs
+    step "side by side with eth-phishing-detect, one Node process"
+    node benches/peer.mjs
+    step "the extension in headless Chromium: heavy page, with and without Wary"
+    node benches/browser.mjs
+    step "summary"
+    node benches/summary.mjs
+    printf 'benchmarks ran in %d s\n' $((SECONDS - started))
 }
 
 case "${1:-build}" in
@@ -150,6 +174,6 @@ case "${1:-build}" in
     test) build && run_tests ;;
     accuracy) ensure_build_tools && run_accuracy ;;
     bench) build && run_benches ;;
-    -h | --help | help) sed -n '2,7p' "$0" | cut -c3- ;;
+    -h | --help | help) sed -n '2,9p' "$0" | cut -c3- ;;
     *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, accuracy, bench)" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
+use std::time::Duration;
 
 /// Real popular registrable domains, then lookalikes of brand domains made by the usual
 /// techniques (omission, swap, repetition, replacement, combos, embedding, TLD swap).
@@ -45,5 +46,10 @@ fn host_checks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, host_checks);
+criterion_group! {
+    name = benches;
+    // Short runs keep `./build.sh bench` within minutes; the spread is in criterion's report.
+    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(30);
+    targets = host_checks
+}
 criterion_main!(benches);

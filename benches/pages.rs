@@ -3,6 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
+use std::time::Duration;
 use wary::{PageFacts, PageForm, PageLink};
 
 fn heavy_page() -> PageFacts {
@@ -40,5 +41,10 @@ fn page_checks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, page_checks);
+criterion_group! {
+    name = benches;
+    // Short runs keep `./build.sh bench` within minutes; the spread is in criterion's report.
+    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(30);
+    targets = page_checks
+}
 criterion_main!(benches);

@@ -1,47 +1,66 @@
 // Host checks in the WebAssembly build, through the real JS glue, on the same corpus as
-// benches/hosts.rs: 5,000 popular hosts plus generated lookalikes. Also times instantiating
-// the module, which every page pays once. Run after ./build.sh:  node benches/wasm-hosts.mjs
+// benches/hosts.rs: 5,000 popular hosts plus generated lookalikes. Also times getting the
+// module ready, which every page pays once: compile + instantiate + the first check, cold (a
+// fresh Node process, median of 5) and warm (again in the same process, where V8 reuses the
+// compiled code, median of 10). Run after ./build.sh:  node benches/wasm-hosts.mjs
 // (or `node benches/wasm-hosts.mjs file:///other/engine/dir/` to time another build).
+// Figures go to bench-output/wasm-hosts.json.
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { hostCorpus, median, record, root } from './common.mjs';
 
-const root = new URL('../', import.meta.url);
-const engineDir = new URL(process.argv[2] ?? 'dist/chrome/engine/', root);
-
-function corpus(popularText) {
-  const hosts = popularText.split('\n').filter((l) => l && !l.startsWith('#')).slice(0, 5000).map((d) => `www.${d}`);
-  const brands = ['aliexpress.com', 'paypal.com', 'amazon.com', 'ebay.com', 'walmart.com', 'temu.com', 'shein.com', 'fedex.com'];
-  for (const domain of brands) {
-    const [name, suffix] = domain.split(/\.(.*)/);
-    hosts.push(`${name}-sale.shop`, `${name}.com.secure-login.ru`, `${name}.top`, `${name}-refund-center.com`, `login.${name}.verify-account.net`);
-    for (let at = 0; at < name.length; at++) {
-      hosts.push(`${name.slice(0, at)}${name.slice(at + 1)}.${suffix}`);
-      hosts.push(`${name.slice(0, at)}${name[at]}${name.slice(at)}.${suffix}`);
-      hosts.push(`${name.slice(0, at)}x${name.slice(at + 1)}.${suffix}`);
-    }
-  }
-  return hosts;
-}
+const coldProbe = process.argv[2] === '--cold-probe';
+const engineDir = new URL((coldProbe ? process.argv[3] : process.argv[2]) ?? 'dist/chrome/engine/', root);
 
 const wasmBytes = await readFile(new URL('wary_bg.wasm', engineDir));
-const engine = await import(new URL('wary.js', engineDir));
-const t0 = performance.now();
-const module = await WebAssembly.compile(wasmBytes);
-const t1 = performance.now();
-await engine.default({ module_or_path: module });
-const t2 = performance.now();
-engine.analyze_url('warm.example'); // builds the catalogue index
-const t3 = performance.now();
+let engine = null;
+let copies = 0;
 
-const hosts = corpus(await readFile(new URL('data/popular_sites.txt', root), 'utf8'));
+/**
+ * Milliseconds to compile, instantiate (through the glue's init) and run a first check. Each
+ * call imports a fresh copy of the glue (its URL differs), since the glue initialises once.
+ */
+async function ready() {
+  engine = await import(new URL(`wary.js?copy=${copies++}`, engineDir));
+  const t0 = performance.now();
+  const module = await WebAssembly.compile(wasmBytes);
+  const t1 = performance.now();
+  await engine.default({ module_or_path: module });
+  const t2 = performance.now();
+  engine.analyze_url('warm.example'); // builds the catalogue index
+  const t3 = performance.now();
+  return { compile: t1 - t0, instantiate: t2 - t1, firstCheck: t3 - t2, total: t3 - t0 };
+}
+
+if (coldProbe) {
+  console.log(JSON.stringify(await ready()));
+  process.exit(0);
+}
+
+// Cold: each in a fresh process, as a new tab or a woken worker pays it without a code cache.
+const script = fileURLToPath(import.meta.url);
+const colds = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [script, '--cold-probe', engineDir.href], { encoding: 'utf8' })));
+const cold = Object.fromEntries(Object.keys(colds[0]).map((k) => [k, median(colds.map((c) => c[k]))]));
+await ready();
+const warms = [];
+for (let i = 0; i < 10; i++) warms.push(await ready());
+const warm = Object.fromEntries(Object.keys(warms[0]).map((k) => [k, median(warms.map((c) => c[k]))]));
+
+const hosts = await hostCorpus();
 for (const host of hosts) engine.analyze_url(host); // warm-up round
-const rounds = 20;
-const start = performance.now();
-for (let round = 0; round < rounds; round++) for (const host of hosts) engine.analyze_url(host);
-const perHostUs = ((performance.now() - start) * 1000) / (rounds * hosts.length);
+const rounds = [];
+for (let round = 0; round < 20; round++) {
+  const start = performance.now();
+  for (const host of hosts) engine.analyze_url(host);
+  rounds.push(((performance.now() - start) * 1000) / hosts.length);
+}
+const perHostUs = median(rounds);
 
+const ms = (x) => `${x.toFixed(1)} ms`;
 console.log(`wasm size            ${wasmBytes.length} bytes`);
-console.log(`compile              ${(t1 - t0).toFixed(1)} ms`);
-console.log(`instantiate          ${(t2 - t1).toFixed(1)} ms`);
-console.log(`first check (index)  ${(t3 - t2).toFixed(2)} ms`);
-console.log(`host check           ${perHostUs.toFixed(2)} µs/host over ${hosts.length} hosts × ${rounds} rounds (${Math.round(1e6 / perHostUs)} hosts/s)`);
+console.log(`cold (fresh process) compile ${ms(cold.compile)}, instantiate ${ms(cold.instantiate)}, first check ${ms(cold.firstCheck)}: ${ms(cold.total)} (median of 5)`);
+console.log(`warm (same process)  compile ${ms(warm.compile)}, instantiate ${ms(warm.instantiate)}, first check ${ms(warm.firstCheck)}: ${ms(warm.total)} (median of 10)`);
+console.log(`host check           ${perHostUs.toFixed(2)} µs/host over ${hosts.length} hosts, median of 20 rounds (${Math.round(1e6 / perHostUs)} hosts/s; ${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)})`);
+await record('wasm-hosts', { hosts: hosts.length, usPerHost: perHostUs, spread: [Math.min(...rounds), Math.max(...rounds)], cold, warm });

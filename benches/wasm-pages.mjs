@@ -1,10 +1,11 @@
 // Page checks in the WebAssembly build, through the real JS glue, on the same two pages as
 // benches/pages.rs: a heavy page at the caps (200 KB of text, 2,000 links to as many sites,
-// 100 forms) and an ordinary shop page. Run after ./build.sh:  node benches/wasm-pages.mjs
+// 100 forms) and an ordinary shop page, median of 20 calls after a warm-up call.
+// Run after ./build.sh:  node benches/wasm-pages.mjs   (figures: bench-output/wasm-pages.json)
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { median, record, root } from './common.mjs';
 
-const root = new URL('../', import.meta.url);
 const engineDir = new URL('dist/chrome/engine/', root);
 const engine = await import(new URL('wary.js', engineDir));
 await engine.default({ module_or_path: await readFile(new URL('wary_bg.wasm', engineDir)) });
@@ -30,10 +31,16 @@ const pages = {
   },
 };
 
+const figures = {};
 for (const [name, facts] of Object.entries(pages)) {
   engine.analyze_page(facts); // warm-up
-  const rounds = 20;
-  const start = performance.now();
-  for (let round = 0; round < rounds; round++) engine.analyze_page(facts);
-  console.log(`wasm analyze_page/${name}: ${((performance.now() - start) / rounds).toFixed(2)} ms per page`);
+  const times = [];
+  for (let round = 0; round < 20; round++) {
+    const start = performance.now();
+    engine.analyze_page(facts);
+    times.push(performance.now() - start);
+  }
+  figures[name] = { ms: median(times), spread: [Math.min(...times), Math.max(...times)] };
+  console.log(`wasm analyze_page/${name}: ${figures[name].ms.toFixed(2)} ms per page (median of 20; ${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)})`);
 }
+await record('wasm-pages', figures);

@@ -5,8 +5,9 @@
 // Order of work: the address is judged at document_start, so a lookalike host is warned about
 // before the page has loaded. Once the DOM is parsed, bounded facts about the page are
 // gathered and judged (a cloned storefront, a link whose text shows another site, a seller's
-// request to pay outside the platform). Chat widgets and single-page apps add text later, so a
-// MutationObserver re-checks the page, at most once every RECHECK_MS and only when text was
+// request to pay outside the platform); not on a brand's verified real site, whose page is its
+// own. Chat widgets and single-page apps add text later, so a MutationObserver re-checks the
+// page (on verified sites too), at most once every RECHECK_MS and only when text was
 // added, and the engine is not asked again when the facts did not change.
 //
 // Where the engine runs: here, in the content script, when the page lets us compile
@@ -317,7 +318,10 @@
     else then();
   }
 
+  // On a brand's verified real site the page is the brand's own: its text, links and forms are
+  // not read at load (on a heavy page that is most of Wary's cost). What arrives later, such
+  // as a seller's chat message, is read and judged as on any other site.
   checkAddress()
     .catch((error) => console.warn('Wary could not check this address:', error))
-    .finally(() => whenParsed(() => queuePageCheck().finally(watchForNewText)));
+    .finally(() => whenParsed(() => (addressVerdict?.verdict.verified ? Promise.resolve() : queuePageCheck()).finally(watchForNewText)));
 })();
