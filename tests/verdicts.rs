@@ -157,3 +157,19 @@ fn spelling_of_a_host_never_changes_its_verdict() {
     }
     assert!(checked > 200, "only {checked} variants checked");
 }
+
+/// `Verdict::to_json` (what the WebAssembly boundary and the CLI write) is serde's JSON,
+/// byte for byte, for every host and message of the test tables and for awkward characters.
+#[test]
+fn to_json_is_serdes_json() {
+    let hosts = include_str!("data/hosts.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
+    let texts = include_str!("data/texts.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
+    let mut verdicts: Vec<wary::Verdict> = hosts.filter_map(|h| analyze_url(h).ok()).collect();
+    verdicts.extend(texts.map(|t| wary::analyze_text(&t.replace("\\n", "\n"))));
+    verdicts.push(wary::analyze_text("quote \" backslash \\ tab \t bell \u{7} nul \u{0} del \u{7f} line\u{2028}sep é 😀 pay via western union to paypal-login.top"));
+    assert!(verdicts.len() > 200, "{} verdicts", verdicts.len());
+    for verdict in &verdicts {
+        let serde = serde_json::to_string(verdict).expect("serialize");
+        assert_eq!(verdict.to_json(), serde, "{:?}", verdict.input);
+    }
+}

@@ -143,7 +143,7 @@ fn text_command(options: Options) -> ExitCode {
         read_message(source).and_then(|bytes| {
             let verdict = engine.analyze_text(&String::from_utf8_lossy(&bytes));
             if options.json {
-                writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?)
+                writeln!(out, "{}", verdict.to_json())
             } else {
                 write_human(&verdict, &mut out)
             }
@@ -177,7 +177,7 @@ fn page_command(options: Options) -> ExitCode {
         let facts: PageFacts = serde_json::from_value(value).map_err(|e| not_facts(e.to_string()))?;
         let verdict = engine.analyze_page(&facts);
         if json {
-            writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?)
+            writeln!(out, "{}", verdict.to_json())
         } else {
             write_human(&verdict, &mut out)
         }
@@ -213,7 +213,7 @@ fn text_batch(engine: &Engine, out: &mut impl Write) -> io::Result<()> {
             continue;
         }
         match serde_json::from_str::<String>(text) {
-            Ok(message) => writeln!(out, "{}", serde_json::to_string(&engine.analyze_text(&message)).map_err(io::Error::other)?)?,
+            Ok(message) => writeln!(out, "{}", engine.analyze_text(&message).to_json())?,
             Err(e) => writeln!(out, "{}", serde_json::json!({ "input": shorten(text), "error": format!("not a JSON string: {e}") }))?,
         }
     }
@@ -278,7 +278,7 @@ fn skip_rest_of_line(input: &mut impl BufRead) -> io::Result<()> {
 
 fn report(engine: &Engine, input: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
     match (engine.analyze_url(input), json) {
-        (Ok(verdict), true) => writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?),
+        (Ok(verdict), true) => writeln!(out, "{}", verdict.to_json()),
         (Ok(verdict), false) => write_human(&verdict, out),
         (Err(error), true) => {
             writeln!(out, "{}", serde_json::json!({ "input": shorten(input), "error": error.to_string() }))
