@@ -16,17 +16,19 @@ export const outputDir = path.join(root, 'test-output');
 
 /**
  * Serves tests/e2e/fixtures on 127.0.0.1. `/shop` is the fixture shop page; `/strict-csp/shop`
- * is the same page sent with `Content-Security-Policy: script-src 'self'`.
+ * is the same page sent with `Content-Security-Policy: script-src 'self'`; `/name.js` is a
+ * fixture's script (fixtures/name.js).
  */
 export async function startServer() {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://fixture');
     const strict = url.pathname.startsWith('/strict-csp/');
     const name = url.pathname.replace(/^\/strict-csp/, '').replace(/^\/+/, '') || 'shop';
-    if (!/^[a-z0-9-]+$/.test(name)) return void response.writeHead(404).end();
+    if (!/^[a-z0-9-]+(\.js)?$/.test(name)) return void response.writeHead(404).end();
+    const script = name.endsWith('.js'); // a fixture's own script, allowed under the strict CSP ('self')
     try {
-      const body = await readFile(path.join(here, 'fixtures', `${name}.html`));
-      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      const body = await readFile(path.join(here, 'fixtures', script ? name : `${name}.html`));
+      const headers = { 'content-type': script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' };
       if (strict) headers['content-security-policy'] = "script-src 'self'";
       response.writeHead(200, headers).end(body);
     } catch {
@@ -40,17 +42,18 @@ export async function startServer() {
 
 /**
  * A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs.
- * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows.
+ * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows;
+ * `extension` loads another unpacked build than dist/chrome; `args` are more Chromium flags.
  */
-export async function launchBrowser({ lang } = {}) {
+export async function launchBrowser({ lang, extension = extensionDir, args = [] } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 700 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--disable-background-networking',
       '--disable-component-update',
@@ -59,6 +62,7 @@ export async function launchBrowser({ lang } = {}) {
       '--disable-quic',
       '--disable-gpu',
       ...(lang ? [`--lang=${lang}`] : []),
+      ...args,
     ],
     // On Linux, Chromium takes its UI language from the environment; --lang alone is not enough.
     ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: '', LANG: '' }, locale: lang } : {}),
