@@ -14,8 +14,14 @@ import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-/** The engine, configured with the user's trusted and protected sites. */
-let engineReady = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(configureEngine);
+/**
+ * The engine, loaded once; `engineReady` is it configured with the user's trusted and
+ * protected sites. If the WebAssembly cannot be loaded, nothing can be judged: the badge and
+ * the popup then say that protection is off (showProtectionOff), never a silent nothing.
+ */
+const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
+let engineReady = engineLoaded.then(configureEngine);
+engineLoaded.catch(showProtectionOff);
 
 async function configureEngine() {
   const settings = await loadSettings(api);
@@ -23,8 +29,18 @@ async function configureEngine() {
 }
 
 api.storage.onChanged.addListener((changes) => {
-  if (changes.settings) engineReady = engineReady.catch(() => {}).then(configureEngine);
+  if (changes.settings) engineReady = engineLoaded.then(configureEngine);
 });
+
+/** Every tab's badge says OFF, its tooltip why, and the popup reads `engine` from the session. */
+function showProtectionOff(error) {
+  const reason = String(error?.message ?? error).slice(0, 300);
+  console.error('Wary: the engine could not start; protection is off:', reason);
+  api.action.setBadgeText({ text: 'OFF' });
+  api.action.setBadgeBackgroundColor({ color: BADGE_OFF });
+  api.action.setTitle({ title: api.i18n.getMessage('badgeProtectionOff') });
+  api.storage.session.set({ engine: { ok: false, error: reason } }).catch(() => {});
+}
 
 const MENU_LINK = 'wary-check-link';
 const MENU_TEXT = 'wary-check-text';
@@ -83,6 +99,12 @@ const MESSAGES = {
     valid: (m) => isVerdict(m.verdict) && (m.scope === undefined || ['url', 'page'].includes(m.scope)),
     handle: (m, sender) => showOnBadge(sender.tab.id, m.verdict, m.scope === 'page' ? 'page' : 'url'),
   },
+  // The content script could not judge its page at all (the engine failed there and here).
+  'tab/failed': {
+    from: fromTopFrame,
+    valid: () => true,
+    handle: (m, sender) => showTabUnprotected(sender.tab.id),
+  },
   // The popup asks what the badge of a tab says. Only extension pages may: a content script
   // has no business reading what another tab's page is.
   'tab/get': {
@@ -102,7 +124,7 @@ const MESSAGES = {
       const site = siteOf(sender.url);
       loadSettings(api)
         .then((settings) => saveSettings(api, { ...settings, trusted: [...settings.trusted.filter((s) => s !== site), site] }))
-        .then(() => (engineReady = engineReady.catch(() => {}).then(configureEngine)))
+        .then(() => (engineReady = engineLoaded.then(configureEngine)))
         .then(() => sendResponse({ ok: true, site }), (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
       return true;
     },
@@ -162,6 +184,7 @@ const BADGE = {
   caution: { text: '!', color: '#8a5300' },
   danger: { text: '!!', color: '#b3261e' },
 };
+const BADGE_OFF = '#3c4043'; // grey, unlike any verdict: "OFF", protection is not running
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
@@ -177,6 +200,14 @@ function showOnBadge(tabId, verdict, scope) {
   // For the popup's "this site" line; the session area is memory only, gone with the browser.
   const { level, score, verified, lookalike_of, reasons, advice, input } = verdict;
   api.storage.session.set({ [tabKey(tabId)]: { level, score, verified, lookalike_of, reasons, advice, input, scope } }).catch(() => {});
+}
+
+/** This tab's page could not be judged: its badge says OFF until a verdict replaces it. */
+function showTabUnprotected(tabId) {
+  api.action.setBadgeText({ tabId, text: 'OFF' });
+  api.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFF });
+  api.action.setTitle({ tabId, title: api.i18n.getMessage('badgeProtectionOff') });
+  api.storage.session.set({ [tabKey(tabId)]: { failed: true } }).catch(() => {});
 }
 
 api.tabs.onRemoved.addListener((tabId) => {

@@ -57,7 +57,14 @@
         // Expected on pages whose CSP forbids WebAssembly; the worker is not bound by it.
         engineHere = false;
       }
-      if (glue) return { verdict: call(glue), engine: 'page' };
+      if (glue) {
+        try {
+          return { verdict: call(glue), engine: 'page' };
+        } catch (error) {
+          // The engine threw here (it should not): the worker's own copy may still answer.
+          console.warn('Wary: the engine failed in this page, asking the service worker:', error);
+        }
+      }
     }
     const answer = await api.runtime.sendMessage(message);
     if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the service worker');
@@ -322,6 +329,10 @@
   }
 
   checkAddress()
-    .catch((error) => console.warn('Wary could not check this address:', error))
+    .catch((error) => {
+      // Neither engine could judge the address: the badge says protection is off here.
+      console.warn('Wary could not check this address:', error);
+      api.runtime.sendMessage({ type: 'tab/failed' }).catch(() => {});
+    })
     .finally(() => whenParsed(() => queuePageCheck().finally(watchForNewText)));
 })();
