@@ -43,7 +43,8 @@ export async function startServer() {
 /**
  * A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs.
  * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows;
- * `extension` loads another unpacked build than dist/chrome; `args` are more Chromium flags.
+ * `extension` loads another unpacked build than dist/chrome (or a comma-separated list of
+ * unpacked extensions, Wary's first); `args` are more Chromium flags.
  */
 export async function launchBrowser({ lang, extension = extensionDir, args = [] } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
@@ -67,7 +68,9 @@ export async function launchBrowser({ lang, extension = extensionDir, args = [] 
     // On Linux, Chromium takes its UI language from the environment; --lang alone is not enough.
     ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: '', LANG: '' }, locale: lang } : {}),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Wary's worker (another extension loaded beside it, as in the messaging test, has its own).
+  const isWary = (w) => w.url().endsWith('/background/service-worker.js');
+  const worker = context.serviceWorkers().find(isWary) ?? (await context.waitForEvent('serviceworker', { predicate: isWary, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -310,4 +313,26 @@ export function browserSuite(options, setUp = async () => {}) {
     await suite.server?.close();
   });
   return suite;
+}
+
+/**
+ * Runs `expression` (JavaScript source, may await) in the isolated world of Wary's content
+ * script on `page`, where `chrome.runtime` is the content script's, through the DevTools
+ * protocol; resolves to its value.
+ */
+export async function inContentScript(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    // The content script's world is named after the extension and has its origin.
+    const world = await retryUntil(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin?.startsWith('chrome-extension://')), 3_000);
+    if (!world) throw new Error(`no isolated world of Wary's content script: ${JSON.stringify(contexts.map((c) => [c.name, c.auxData?.type]))}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `(async () => { ${expression} })()`, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }
