@@ -138,11 +138,39 @@ globalThis.waryUi = (() => {
     if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.append(element('style', { textContent: STYLE }));
+    roots.set(host, shadow);
     return { host, shadow };
   }
 
   /** True for a real user's click or key press, not one a page script made up. */
   const byUser = (event) => event.isTrusted;
+
+  // ---- the user's clicks and keys reach Wary, not the page ------------------------------
+  //
+  // Every event travels from the window down to its target, and a page can listen on the
+  // window in the capture phase, first in line, and stop a real click before it reaches the
+  // bar's buttons ("Take me to the real site" would then do nothing). Listeners on one target
+  // run in the order they were added, and this script runs at document_start, before any of
+  // the page's, so Wary's window listeners below come first: a real event inside one of
+  // Wary's hosts is stopped there, so the page never sees it, and handed to the button it was
+  // meant for (by where the pointer is, or which button has focus for a key's click).
+  const roots = new Map(); // host -> its closed shadow root
+  const keyHandlers = new WeakMap(); // host -> keydown handler (the panel's Escape)
+  const INPUT_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick', 'dblclick', 'contextmenu'];
+
+  function ownInput(event) {
+    if (!event.isTrusted) return;
+    const host = event.composedPath().find((node) => roots.has(node));
+    if (!host) return;
+    event.stopImmediatePropagation();
+    const shadow = roots.get(host);
+    if (event.type === 'keydown') keyHandlers.get(host)?.(event);
+    if (event.type !== 'click') return;
+    // A click made from the keyboard (Enter, Space) has no pointer position (detail 0).
+    const at = event.detail === 0 ? shadow.activeElement : shadow.elementFromPoint(event.clientX, event.clientY);
+    at?.closest('button')?.onclick?.(event);
+  }
+  for (const type of INPUT_EVENTS) window.addEventListener(type, ownInput, true);
 
   // ---- keeping the bar on the page ------------------------------------------------------
   //
@@ -237,6 +265,7 @@ globalThis.waryUi = (() => {
       host,
       remove() {
         release();
+        roots.delete(host);
         host.remove();
       },
     };
@@ -341,7 +370,7 @@ globalThis.waryUi = (() => {
       // Safe: one line and the advice; otherwise the reasons, strongest first, say it all.
       ...(verdict.level === 'safe' ? [element('p', { className: 'headline' }, [headline]), element('p', { className: 'advice' }, [verdict.advice])] : reasonList(verdict)),
     ]);
-    box.addEventListener('keydown', (event) => {
+    keyHandlers.set(host, (event) => {
       if (event.key !== 'Escape' || !byUser(event)) return;
       panel?.remove();
       panel = null;

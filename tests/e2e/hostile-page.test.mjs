@@ -6,7 +6,7 @@
 // checks that the attack really ran (window.hostile) and that the bar is back, unchanged, on top.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, findBar, inShadow, retryUntil, badgeFor, tabIdOf, storedSettings } from './helpers.mjs';
+import { browserSuite, findBar, inShadow, retryUntil, badgeFor, tabIdOf, storedSettings, clickInShadow, shadowAttributes } from './helpers.mjs';
 
 const suite = browserSuite();
 const HOST = 'aliexpress.com.secure-login.ru'; // danger, a lookalike of aliexpress.com
@@ -194,5 +194,22 @@ test('made-up clicks on the bar\'s buttons do nothing: only real user events cou
   assert.equal((await inShadow(tab, 'details', async (cdp, nodeId, node) => node.attributes.includes('hidden'))), true, '"Why?" stayed closed');
   const settings = await storedSettings(suite.browser.worker);
   assert.ok(!settings?.trusted?.includes(HOST), `"I trust this site" did not trust ${HOST}: ${JSON.stringify(settings)}`);
+  await tab.close();
+});
+
+test('a page that swallows every click and key on the window cannot stop the user\'s clicks on the bar', async () => {
+  const tab = await attacked('block-input');
+  assert.ok(await findBar(tab), 'a bar is drawn');
+  await tab.mouse.click(500, 600); // on the page itself: the page swallows it
+  const before = (await seen(tab)).blocked;
+  assert.ok(before >= 3, `the page's capture listeners are active (${before} events swallowed)`);
+  await clickInShadow(tab, 'why');
+  assert.equal((await shadowAttributes(tab, 'details'))?.hidden, undefined, 'a real click on "Why?" opens the reasons');
+  await tab.keyboard.press('Tab'); // from "Why?" to "I trust this site"
+  await tab.keyboard.press('Tab'); // to "Dismiss"
+  await tab.keyboard.press('Enter');
+  const gone = await tab.waitForSelector('[data-wary]', { state: 'detached', timeout: 2_000 }).then(() => true, () => false);
+  assert.ok(gone, '"Dismiss" by keyboard removes the bar');
+  assert.deepEqual((await seen(tab)).onBar, undefined, 'the page saw none of the clicks and keys meant for the bar');
   await tab.close();
 });
