@@ -12,6 +12,11 @@ use std::{env, fs};
 #[path = "src/skeleton.rs"]
 mod skeleton;
 
+// International names in ASCII, shared with the engine so both encode suffixes alike.
+#[allow(dead_code)]
+#[path = "src/idn.rs"]
+mod idn;
+
 // The tables' encodings, shared with the engine so both read the same layout.
 #[allow(dead_code)]
 #[path = "src/lines.rs"]
@@ -47,6 +52,31 @@ fn main() {
     write("sites.rs", sites);
 
     write("cues.rs", compile_cues(&table));
+
+    println!("cargo:rerun-if-changed=data/messages/en.txt");
+    write("messages.rs", compile_messages(&read("messages/en.txt")).unwrap_or_else(|e| panic!("data/messages/en.txt: {e}")));
+}
+
+/// The English messages, sorted by key for binary search: `key = template` lines.
+fn compile_messages(text: &str) -> Result<String, String> {
+    let mut messages = BTreeMap::new();
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
+        let (key, template) = line.split_once(" = ").ok_or_else(|| format!("no ` = ` in {line:?}"))?;
+        // Keys become Chrome message names (`engine_<key>`, `-` and `.` as `_`): keep them plain.
+        if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.') {
+            return Err(format!("key {key:?}: only a-z, 0-9, - and ."));
+        }
+        if messages.insert(key.to_string(), template.trim().to_string()).is_some() {
+            return Err(format!("key {key:?} twice"));
+        }
+    }
+    let mut code = String::from("/// The English template of every message, sorted by key (from data/messages/en.txt).\n");
+    code.push_str(&format!("pub(crate) static ENGLISH: [(&str, &str); {}] = [\n", messages.len()));
+    for (key, template) in &messages {
+        code.push_str(&format!("    ({key:?}, {template:?}),\n"));
+    }
+    code.push_str("];\n");
+    Ok(code)
 }
 
 /// The base letter of a decorated Latin letter, read from its Unicode name: `ł` is "LATIN
@@ -212,7 +242,7 @@ fn compile_suffixes(list: &str) -> String {
 }
 
 fn to_ascii(label: &str) -> String {
-    idna::domain_to_ascii(label).unwrap_or_else(|e| panic!("suffix label {label:?}: {e:?}"))
+    idn::to_ascii(label).unwrap_or_else(|| panic!("suffix label {label:?} cannot be written in ASCII"))
 }
 
 struct BrandEntry {

@@ -107,17 +107,6 @@ impl Script {
             _ => Self::Other,
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Latin => "Latin",
-            Self::Greek => "Greek",
-            Self::Cyrillic => "Cyrillic",
-            Self::Armenian => "Armenian",
-            Self::Cherokee => "Cherokee",
-            Self::Other => "other",
-        }
-    }
 }
 
 /// The confusable scripts a label's letters come from, in order of first appearance.

@@ -269,7 +269,7 @@ mod tests {
         assert!(!CUE_GROUPS.is_empty());
         for group in CUE_GROUPS {
             assert!(matches!(group.layer, Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern), "{group:?}");
-            assert!(group.weight == 0 || !crate::layers::cue_message(group.code).is_empty(), "code {} has no message", group.code);
+            assert!(group.weight == 0 || crate::messages::is_known(group.code), "code {} has no message", group.code);
         }
     }
 }

@@ -154,6 +154,7 @@ fn find_bytes(text: &str, needle: &[u8]) -> Option<usize> {
 }
 
 fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
+    let input = &*with_ascii_host(input)?;
     let url = match url::Url::parse(input) {
         Ok(url) if url.has_host() || !looks_like_bare_host(input) => url,
         Err(e) if input.contains("://") => return Err(InputError::NotALink(e.to_string())),
@@ -170,6 +171,10 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
             if ascii.is_empty() || ascii.split('.').any(str::is_empty) {
                 return Err(InputError::NotALink("empty label in the host name".into()));
             }
+            // (Full UTS #46 would refuse these itself; see src/idn.rs.)
+            if let Some(label) = ascii.split('.').find(|label| label.starts_with("xn--") && !is_punycode(&label[4..])) {
+                return Err(InputError::NotALink(format!("{label} is not valid punycode")));
+            }
             Some(Host::from_ascii(ascii, false))
         }
         Some(url::Host::Ipv4(ip)) => Some(Host::from_ascii(ip.to_string(), true)),
@@ -182,6 +187,38 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
     };
     let rest = url[url::Position::AfterPort..].to_string();
     Ok(Target { scheme: url.scheme().to_string(), host, userinfo, rest })
+}
+
+/// `input` with its host name in ASCII (src/idn.rs), for the `url` crate, which takes ASCII
+/// hosts only: the host is what comes after `scheme://` (or at the start of a bare host) and
+/// any `user@`, up to a port, path, query or fragment.
+fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError> {
+    if input.is_ascii() {
+        return Ok(input.into());
+    }
+    let start = match find_bytes(input, b"://") {
+        Some(at) => at + 3,
+        None if looks_like_bare_host(input) => 0,
+        None => return Ok(input.into()),
+    };
+    let authority_len = input[start..].find(['/', '?', '#', '\\']).unwrap_or(input.len() - start);
+    let authority = &input[start..start + authority_len];
+    let host_start = authority.rfind('@').map_or(0, |at| at + 1);
+    let host_part = &authority[host_start..];
+    let host_len = if host_part.starts_with('[') { host_part.len() } else { host_part.find(':').unwrap_or(host_part.len()) };
+    let host = &host_part[..host_len];
+    if host.is_ascii() {
+        return Ok(input.into());
+    }
+    let ascii = crate::idn::to_ascii(host).ok_or_else(|| InputError::NotALink(format!("{host} cannot be written as a host name")))?;
+    let at = start + host_start;
+    Ok(format!("{}{ascii}{}", &input[..at], &input[at + host.len()..]).into())
+}
+
+/// Whether `encoded` (a label after `xn--`) decodes to an international name: not to ASCII,
+/// and not to control or space characters (`xn--a` decodes to U+0080).
+fn is_punycode(encoded: &str) -> bool {
+    idna::punycode::decode_to_string(encoded).is_some_and(|decoded| !decoded.is_ascii() && !decoded.chars().any(|c| c.is_control() || c.is_whitespace()))
 }
 
 /// `example.com`, `example.com:8080/path`: no `://`, and a dot before any `:` or `/`

@@ -12,9 +12,11 @@ mod catalogue;
 mod confusables;
 mod cues;
 mod host;
+mod idn;
 mod index;
 mod layers;
 mod lines;
+mod messages;
 mod page;
 mod skeleton;
 mod text;
@@ -25,6 +27,7 @@ mod wasm;
 
 pub use host::InputError;
 pub use page::{analyze_page, PageFacts, PageForm, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES};
+pub use messages::{message_keys, Language};
 pub use verdict::{Layer, Level, Reason, Severity, Verdict};
 
 use verdict::Findings;
@@ -36,6 +39,8 @@ pub struct Engine {
     trusted: Vec<String>,
     /// The user's own protected domains (their bank, say), guarded like catalogue brands.
     protected: Option<index::Index>,
+    /// The language of messages and advice.
+    language: Language,
 }
 
 impl Engine {
@@ -56,7 +61,13 @@ impl Engine {
         Self {
             trusted: trusted.iter().filter_map(registrable).collect(),
             protected: (!protected.is_empty()).then(|| index::Index::for_domains(&protected)),
+            language: Language::english(),
         }
+    }
+
+    /// The same engine, writing its messages and advice in `language`.
+    pub fn in_language(self, language: Language) -> Self {
+        Self { language, ..self }
     }
 
     /// Where protected names are looked up: the catalogue, then the user's own domains.
@@ -74,7 +85,7 @@ impl Engine {
             layers::domain::check_host(host, input, &protection, &mut findings);
         }
         layers::link::check_target(&target, &protection, &mut findings);
-        Ok(findings.into_verdict(input.trim()))
+        Ok(findings.into_verdict(input.trim(), &self.language))
     }
 }
 
@@ -92,7 +103,7 @@ impl Engine {
                 Layer::Pattern,
                 "text-truncated",
                 Severity::Info,
-                format!("Only the first {} KB of the text were checked.", text::MAX_TEXT_BYTES / 1024),
+                messages::say!("text-truncated", text::MAX_TEXT_BYTES / 1024),
                 String::new(),
             );
         }
@@ -111,7 +122,7 @@ impl Engine {
                 if !reason.evidence.contains(&link.written) && reason.evidence != link.written {
                     reason.evidence = format!("{} ({})", link.written, reason.evidence);
                 }
-                findings.reasons.push(reason);
+                findings.reasons.push(reason.into());
             }
             if findings.lookalike_of.is_none() {
                 findings.lookalike_of = verdict.lookalike_of.clone();
@@ -127,7 +138,7 @@ impl Engine {
         layers::offer::check(&scan, catalogue, &mut cues);
         layers::pattern::check_scripts(&scan, &mut cues);
         findings.weigh_cues(cues, scan.has_contact());
-        findings.into_verdict(text)
+        findings.into_verdict(text, &self.language)
     }
 }
 

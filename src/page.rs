@@ -25,7 +25,8 @@ use crate::index::{Entry, Index};
 use crate::layers::domain::official_owner;
 use crate::layers::pattern::brand_named_in_short;
 use crate::text;
-use crate::verdict::{Findings, Layer, Reason, Severity, Verdict};
+use crate::messages::{say, Text};
+use crate::verdict::{Finding, Findings, Layer, Reason, Severity, Verdict};
 use crate::Engine;
 
 /// Visible text judged; the rest is cut (the verdict says so).
@@ -99,7 +100,7 @@ impl Engine {
         check_cloned_storefront(&page, facts, forms, &indexes, &mut findings);
         let text_verdict = self.analyze_text(text);
         fold_text_reasons(&page, text_verdict.reasons, &mut findings);
-        findings.into_verdict(cut(facts.url.trim(), MAX_INPUT_ECHO_BYTES))
+        findings.into_verdict(cut(facts.url.trim(), MAX_INPUT_ECHO_BYTES), &self.language)
     }
 }
 
@@ -138,7 +139,7 @@ impl<'i> Page<'i> {
                     verdict.lookalike_of = None;
                 }
             }
-            findings.reasons.extend(verdict.reasons);
+            findings.reasons.extend(verdict.reasons.into_iter().map(Finding::from));
             findings.verified = verdict.verified;
             findings.lookalike_of = verdict.lookalike_of;
         }
@@ -163,12 +164,22 @@ impl<'i> Page<'i> {
     }
 
     /// On a brand's real site, a finding about what others put on it says just that.
-    fn frame(&self, what: &str, message: String) -> String {
+    fn frame(&self, what: Framed, message: Text) -> Text {
         match (self.verified, self.owner, self.registrable()) {
-            (true, Some(owner), Some(site)) => format!("This is the real {site}, but this {what} is not from {}: {message}", owner.name),
+            (true, Some(owner), Some(site)) => match what {
+                Framed::Link => say!("page.real-site-link", site, &owner.name, message),
+                Framed::Request => say!("page.real-site-request", site, &owner.name, message),
+            },
             _ => message,
         }
     }
+}
+
+/// What a framed finding on a real site is about.
+#[derive(Clone, Copy)]
+enum Framed {
+    Link,
+    Request,
 }
 
 /// The text, links and forms within their caps; what was cut is reported.
@@ -176,15 +187,15 @@ fn bounded<'f>(facts: &'f PageFacts, findings: &mut Findings) -> (&'f str, &'f [
     let text = cut(&facts.text, MAX_PAGE_TEXT_BYTES);
     if text.len() < facts.text.len() {
         let kb = MAX_PAGE_TEXT_BYTES / 1024;
-        findings.add(Layer::Pattern, "page-text-truncated", Severity::Info, format!("Only the first {kb} KB of the page's text were checked."), String::new());
+        findings.add(Layer::Pattern, "page-text-truncated", Severity::Info, say!("page-text-truncated", kb), String::new());
     }
     if facts.links.len() > MAX_PAGE_LINKS {
         let (read, all) = (MAX_PAGE_LINKS, facts.links.len());
-        findings.add(Layer::Link, "page-links-truncated", Severity::Info, format!("Only the first {read} of the page's {all} links were checked."), String::new());
+        findings.add(Layer::Link, "page-links-truncated", Severity::Info, say!("page-links-truncated", read, all), String::new());
     }
     if facts.forms.len() > MAX_PAGE_FORMS {
         let (read, all) = (MAX_PAGE_FORMS, facts.forms.len());
-        findings.add(Layer::Link, "page-forms-truncated", Severity::Info, format!("Only the first {read} of the page's {all} forms were checked."), String::new());
+        findings.add(Layer::Link, "page-forms-truncated", Severity::Info, say!("page-forms-truncated", read, all), String::new());
     }
     let links = &facts.links[..facts.links.len().min(MAX_PAGE_LINKS)];
     let forms = &facts.forms[..facts.forms.len().min(MAX_PAGE_FORMS)];
@@ -223,7 +234,7 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
         // Pages link through shorteners every day: noted once, never alarming.
         if !shortener_noted && catalogue::is_shortener(to_site) && !matches!(target.rest.as_str(), "" | "/") {
             shortener_noted = true;
-            let message = format!("A link goes through the link shortener {to_site}, which hides where it leads.");
+            let message = say!("page.shortener", to_site);
             findings.add(Layer::Link, "shortener", Severity::Info, message, cut(href, 200).to_string());
         }
         let site = match &target.userinfo {
@@ -233,7 +244,8 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
         let Err(at) = judged.binary_search(&site) else { continue };
         let Ok(verdict) = engine.analyze_url(&site) else { continue };
         judged.insert(at, site);
-        for mut reason in verdict.reasons {
+        for reason in verdict.reasons {
+            let mut reason = Finding::from(reason);
             let keep = match reason.layer {
                 Layer::Domain => reason.severity >= Severity::Caution,
                 // (A brand named in the path is how news and shops link to articles about brands.)
@@ -245,7 +257,7 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
                 continue;
             }
             reason.evidence = format!("{} ({})", cut(href, 200), reason.evidence);
-            reason.message = page.frame("link", reason.message);
+            reason.message = page.frame(Framed::Link, reason.message);
             if !page.verified && findings.lookalike_of.is_none() {
                 findings.lookalike_of = verdict.lookalike_of.clone();
             }
@@ -257,7 +269,7 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
 
 /// A link whose text shows one domain while it opens another site, and the real site it
 /// imitates when the text shows a brand's.
-fn shown_domain_mismatch(page: &Page, link: &PageLink, to: &Host, indexes: &[&Index]) -> Option<(Reason, Option<String>)> {
+fn shown_domain_mismatch(page: &Page, link: &PageLink, to: &Host, indexes: &[&Index]) -> Option<(Finding, Option<String>)> {
     let text = cut(link.text.trim(), MAX_SHORT_TEXT_BYTES);
     // Most link texts are words, or the very site the link opens ("example.com").
     if !text.contains(['.', ':', '[']) || to.registrable().is_some_and(|site| text.eq_ignore_ascii_case(site) || text.eq_ignore_ascii_case(&to.ascii)) {
@@ -283,16 +295,16 @@ fn shown_domain_mismatch(page: &Page, link: &PageLink, to: &Host, indexes: &[&In
     match brand {
         // Behind a shortener on an unknown site, a brand's name hides where the link goes.
         Some(brand) if !known_target || (shortener && !page.familiar) => {
-            let message = format!("A link shows {shown_site} but opens {}, which is not {}'s.", to.unicode, brand.name);
-            let reason = Reason { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Danger, message: page.frame("link", message), evidence };
+            let message = say!("link-text-mismatch.brand", shown_site, &to.unicode, &brand.name);
+            let reason = Finding { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Danger, message: page.frame(Framed::Link, message), evidence };
             Some((reason, Some(brand.home.to_string())))
         }
         Some(_) => None,
         // A bare unknown name (`readme.md`, `setup.py`) is more often a file than a site: only
         // text written as an address, or naming a popular site, counts.
         None if !known_target && (is_written_as_address(written) || catalogue::is_popular(shown_site)) => {
-            let message = format!("A link shows {shown_site} but opens {to_site}, another site.");
-            let reason = Reason { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Caution, message: page.frame("link", message), evidence };
+            let message = say!("link-text-mismatch", shown_site, to_site);
+            let reason = Finding { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Caution, message: page.frame(Framed::Link, message), evidence };
             Some((reason, None))
         }
         None => None,
@@ -322,13 +334,13 @@ fn check_forms(page: &Page, forms: &[PageForm], indexes: &[&Index], findings: &m
         if catalogue::is_popular(to_site) || official_owner(&to, indexes).is_some() {
             continue;
         }
-        let what = if form.has_card { "card form" } else { "login form" };
+
         let site = page_host.registrable().unwrap_or(&page_host.unicode);
         findings.add(
             Layer::Link,
             "form-foreign-host",
             Severity::Caution,
-            format!("The {what} on this page sends what you type to {to_site}, a different site from {site}."),
+            if form.has_card { say!("form-foreign-host.card", to_site, site) } else { say!("form-foreign-host.login", to_site, site) },
             to.unicode.clone(),
         );
         reported.push(to_site.to_string());
@@ -353,16 +365,16 @@ fn check_cloned_storefront(page: &Page, facts: &PageFacts, forms: &[PageForm], i
     if !page.lookalike && page.host.as_ref().is_some_and(|host| presents_own_name(host, facts)) {
         return;
     }
-    let asks = match (card, password) {
-        (true, true) => "your card details and password",
-        (true, false) => "your card details",
-        _ => "your password",
+    let message = match (card, password) {
+        (true, true) => say!("cloned-storefront.card-password", &brand.name, &brand.home),
+        (true, false) => say!("cloned-storefront.card", &brand.name, &brand.home),
+        _ => say!("cloned-storefront.password", &brand.name, &brand.home),
     };
     findings.lookalike(
         Layer::Pattern,
         "cloned-storefront",
         Severity::Danger,
-        format!("This page looks like {} and asks for {asks}, but it is not on {}.", brand.name, brand.home),
+        message,
         written,
         &brand.home,
     );
@@ -415,7 +427,8 @@ fn brand_in_content<'i>(facts: &PageFacts, indexes: &[&'i Index]) -> Option<(&'i
 /// count: its sale banners ("90% off"), checkout copy ("enter your card details") and fee
 /// notices are its own business; a request to pay outside it is what a seller slips in.
 fn fold_text_reasons(page: &Page, reasons: Vec<Reason>, findings: &mut Findings) {
-    for mut reason in reasons {
+    for reason in reasons {
+        let mut reason = Finding::from(reason);
         let message_layer = if page.familiar {
             reason.layer == Layer::Payment
         } else {
@@ -425,7 +438,7 @@ fn fold_text_reasons(page: &Page, reasons: Vec<Reason>, findings: &mut Findings)
             continue;
         }
         if reason.severity > Severity::Info {
-            reason.message = page.frame("request", reason.message);
+            reason.message = page.frame(Framed::Request, reason.message);
         }
         findings.reasons.push(reason);
     }
@@ -443,7 +456,7 @@ fn cut(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Level;
+    use crate::{Language, Level};
 
     fn reason(layer: Layer, code: &'static str, severity: Severity, message: &str) -> Reason {
         Reason { layer, code, severity, message: message.into(), evidence: "Western Union".into() }
@@ -457,7 +470,7 @@ mod tests {
         let host = host::parse_target(url).ok().and_then(|target| target.host);
         let page = Page::judge(&engine, url, host, false, &indexes, &mut findings);
         fold_text_reasons(&page, reasons, &mut findings);
-        findings.into_verdict(url)
+        findings.into_verdict(url, &Language::english())
     }
 
     #[test]

@@ -100,8 +100,8 @@ mod tests {
             let (input, expected) = args.split_once(", ").expect("two arguments");
             let unquote = |s: &str| (s != "null").then(|| s.trim_matches('\'').to_string());
             let Some(input) = unquote(input) else { continue };
-            let ascii = idna::domain_to_ascii(&input).unwrap_or_else(|_| input.to_ascii_lowercase());
-            let expected = unquote(expected).map(|e| idna::domain_to_ascii(&e).expect("valid expected domain"));
+            let ascii = uts46::domain_to_ascii(&input).unwrap_or_else(|_| input.to_ascii_lowercase());
+            let expected = unquote(expected).map(|e| uts46::domain_to_ascii(&e).expect("valid expected domain"));
             let passed = registrable(&ascii).map(str::to_string) == expected;
             let listed = EXPECTED_FAILURES.contains(&input.as_str());
             assert!(passed != listed, "{input:?}: expected {expected:?}, got {:?}{}", registrable(&ascii), if listed { " (listed as an expected failure, but passes)" } else { "" });

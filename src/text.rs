@@ -128,7 +128,7 @@ fn idna_ascii(host: &str) -> String {
     if host.is_ascii() {
         host.to_string()
     } else {
-        idna::domain_to_ascii(host).unwrap_or_default()
+        crate::idn::to_ascii(host).unwrap_or_default()
     }
 }
 

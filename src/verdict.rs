@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::messages::{say, Language, Text};
+
 /// How worried the user should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -83,7 +85,7 @@ pub struct Verdict {
 impl Verdict {
     /// Scores the reasons and picks the level: the most severe reason sets the floor, and
     /// several cautions together can add up to danger.
-    pub(crate) fn from_reasons(input: &str, verified: bool, lookalike_of: Option<String>, reasons: Vec<Reason>) -> Self {
+    pub(crate) fn from_reasons(input: &str, verified: bool, lookalike_of: Option<String>, reasons: Vec<Reason>, language: &Language) -> Self {
         let score = reasons.iter().map(|r| u32::from(r.severity.points())).sum::<u32>().min(100) as u8;
         let worst = reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info);
         let level = match worst {
@@ -94,34 +96,24 @@ impl Verdict {
         };
         // The advice follows the strongest finding (the first of the most severe).
         let strongest = reasons.iter().find(|r| r.severity == worst && worst > Severity::Info).map(|r| r.layer);
-        let advice = advice_for(level, verified, lookalike_of.as_deref(), strongest);
+        let advice = language.write(&advice_for(level, verified, lookalike_of.as_deref(), strongest));
         Self { input: input.to_string(), level, score, verified, lookalike_of, reasons, advice }
     }
 }
 
-fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, strongest: Option<Layer>) -> String {
+fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, strongest: Option<Layer>) -> Text {
     match (level, lookalike_of) {
-        (Level::Safe, _) if verified => "This is the brand's real site. Still, pay only through its own checkout.".into(),
-        (Level::Safe, _) => "Nothing suspicious found. Wary knows the real sites of big brands; for others, stay alert.".into(),
+        (Level::Safe, _) if verified => say!("advice.safe-verified"),
+        (Level::Safe, _) => say!("advice.safe"),
         // The real site, with something on it that is not: a seller's message, a link in it.
-        (_, None) if verified => "This is the brand's real site, but this request on it is not: pay only through the site's own checkout, never by transfer, gift card or a link someone sends you.".into(),
-        (_, Some(real)) if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) => format!(
-            "Do not log in, pay or enter card details here. Type {real} into the address bar yourself instead."
-        ),
-        (_, _) if strongest == Some(Layer::Payment) => "Do not pay by bank transfer, gift card, crypto or a money-transfer service outside the \
-            shop's own checkout: such payments cannot be reversed, and real sellers do not ask for them."
-            .into(),
-        (_, _) if strongest == Some(Layer::Pressure) => "Take your time: real companies do not rush or threaten you. Check the claim in the \
-            company's own app or website, not through this message, and tell no one a code."
-            .into(),
-        (_, _) if strongest == Some(Layer::Offer) => "This offer looks too good to be true. Do not pay a fee to collect a prize, and buy \
-            only from sellers you can check, through the platform's checkout."
-            .into(),
-        (_, _) if strongest == Some(Layer::Pattern) => "This reads like a known scam. Do not click its links, call its numbers or pay any \
-            fee; contact the company through its official app or website instead."
-            .into(),
-        (Level::Caution, _) => "Be careful: do not enter passwords or card details unless you are sure of this site.".into(),
-        (Level::Danger, _) => "Do not enter passwords, card details or personal data on this site.".into(),
+        (_, None) if verified => say!("advice.real-site-request"),
+        (_, Some(real)) if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) => say!("advice.lookalike", real),
+        (_, _) if strongest == Some(Layer::Payment) => say!("advice.payment"),
+        (_, _) if strongest == Some(Layer::Pressure) => say!("advice.pressure"),
+        (_, _) if strongest == Some(Layer::Offer) => say!("advice.offer"),
+        (_, _) if strongest == Some(Layer::Pattern) => say!("advice.pattern"),
+        (Level::Caution, _) => say!("advice.caution"),
+        (Level::Danger, _) => say!("advice.danger"),
     }
 }
 
@@ -140,31 +132,48 @@ pub(crate) struct Cue {
     pub code: &'static str,
     /// 1 weak, 2 medium, 3 strong (see data/cues/README.md).
     pub weight: u8,
-    pub message: String,
+    pub message: Text,
     pub evidence: String,
 }
 
 impl Cue {
-    pub fn new(layer: Layer, code: &'static str, weight: u8, message: String, evidence: String) -> Self {
+    pub fn new(layer: Layer, code: &'static str, weight: u8, message: Text, evidence: String) -> Self {
         Self { layer, code, weight, message, evidence }
+    }
+}
+
+/// A [`Reason`] whose message is still to be written out in the engine's language.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub layer: Layer,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: Text,
+    pub evidence: String,
+}
+
+/// A reason of another verdict (a link's, in a message), already written out.
+impl From<Reason> for Finding {
+    fn from(reason: Reason) -> Self {
+        Self { layer: reason.layer, code: reason.code, severity: reason.severity, message: Text::Plain(reason.message), evidence: reason.evidence }
     }
 }
 
 /// What the layers found so far for one input; becomes a [`Verdict`].
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<Finding>,
     pub verified: bool,
     pub lookalike_of: Option<String>,
 }
 
 impl Findings {
-    pub fn add(&mut self, layer: Layer, code: &'static str, severity: Severity, message: String, evidence: String) {
-        self.reasons.push(Reason { layer, code, severity, message, evidence });
+    pub fn add(&mut self, layer: Layer, code: &'static str, severity: Severity, message: impl Into<Text>, evidence: String) {
+        self.reasons.push(Finding { layer, code, severity, message: message.into(), evidence });
     }
 
     /// A finding that the input imitates the real registrable domain `real`.
-    pub fn lookalike(&mut self, layer: Layer, code: &'static str, severity: Severity, message: String, evidence: String, real: &str) {
+    pub fn lookalike(&mut self, layer: Layer, code: &'static str, severity: Severity, message: Text, evidence: String, real: &str) {
         self.lookalike_of.get_or_insert_with(|| real.to_string());
         self.add(layer, code, severity, message, evidence);
     }
@@ -200,8 +209,14 @@ impl Findings {
         }
     }
 
-    pub fn into_verdict(self, input: &str) -> Verdict {
-        Verdict::from_reasons(input, self.verified, self.lookalike_of, self.reasons)
+    /// The verdict, its messages and advice written out in `language`.
+    pub fn into_verdict(self, input: &str, language: &Language) -> Verdict {
+        let reasons = self
+            .reasons
+            .into_iter()
+            .map(|f| Reason { layer: f.layer, code: f.code, severity: f.severity, message: language.write(&f.message), evidence: f.evidence })
+            .collect();
+        Verdict::from_reasons(input, self.verified, self.lookalike_of, reasons, language)
     }
 }
 
@@ -223,7 +238,7 @@ mod tests {
             (&[Severity::Danger, Severity::Danger], Level::Danger, 100),
         ];
         for (severities, level, score) in cases {
-            let verdict = Verdict::from_reasons("x", false, None, severities.iter().map(|&s| reason(s)).collect());
+            let verdict = Verdict::from_reasons("x", false, None, severities.iter().map(|&s| reason(s)).collect(), &Language::english());
             assert_eq!((verdict.level, verdict.score), (level, score), "reasons {severities:?}");
         }
     }

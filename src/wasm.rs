@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Engine, PageFacts, PageForm, PageLink};
+use crate::{Engine, Language, PageFacts, PageForm, PageLink};
 
 thread_local! {
     /// The engine every call uses; `configure` replaces it with one holding the user's settings.
@@ -99,11 +99,22 @@ fn wrong_type(path: &str, expected: &str) -> JsError {
 }
 
 /// Sets the user's trusted sites and own protected domains (host names or URLs; entries that
-/// are not domain names are skipped).
+/// are not domain names are skipped), and the language of messages and advice: `templates`
+/// holds one template per key of [`message_keys`], in that order (empty or missing ones, and
+/// ones that drop a `{n}`, stay English). Without `templates` the engine speaks English.
 #[wasm_bindgen]
-pub fn configure(trusted: Vec<String>, protected: Vec<String>) {
-    let engine = Engine::with_settings(&trusted, &protected);
+pub fn configure(trusted: Vec<String>, protected: Vec<String>, templates: Option<Vec<String>>) {
+    let language = templates.map_or_else(Language::english, |templates| {
+        Language::from_templates(crate::message_keys().zip(templates.iter().map(String::as_str))).0
+    });
+    let engine = Engine::with_settings(&trusted, &protected).in_language(language);
     ENGINE.with(|current| *current.borrow_mut() = engine);
+}
+
+/// The keys of the engine's messages, in the order `configure` takes their templates.
+#[wasm_bindgen]
+pub fn message_keys() -> Vec<String> {
+    crate::message_keys().map(str::to_string).collect()
 }
 
 fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {

@@ -117,3 +117,23 @@ fn text_reads_a_message_and_batch_reads_json_strings() {
     assert_eq!(wary(&["text", "--batch", "file.txt"], b"").status.code(), Some(2), "--batch reads stdin only");
     assert_eq!(wary(&["text", "/nonexistent/message.txt"], b"").status.code(), Some(1), "a missing file is an error, not a usage error");
 }
+
+#[test]
+fn lang_writes_messages_and_advice_in_that_language() {
+    let output = wary(&["check", "--json", "--lang", "de", "aIiexpress.com"], b"");
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let verdict = &json_lines(&output)[0];
+    let message = verdict["reasons"][0]["message"].as_str().unwrap_or("");
+    assert!(message.starts_with("Das ist nicht aliexpress.com."), "German reason: {message}");
+    assert_eq!(verdict["level"], "danger", "the verdict itself does not change");
+    let text = wary(&["text", "--lang=es"], b"DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for words in ["Esto no es dhl.com.", "retenido en aduanas", "advice: No inicies sesión"] {
+        assert!(text.contains(words), "Spanish text verdict with {words:?}: {text}");
+    }
+    for bad in [&["check", "--lang", "xx", "a.com"][..], &["check", "a.com", "--lang"][..]] {
+        let output = wary(bad, b"");
+        assert_eq!(output.status.code(), Some(2), "{bad:?} is a usage error");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("es, pt, fr, de"), "{bad:?} names the languages");
+    }
+}

@@ -141,8 +141,8 @@ fn spelling_of_a_host_never_changes_its_verdict() {
     let mut checked = 0;
     for host in hosts {
         let base = analyze_url(host).unwrap_or_else(|e| panic!("{host}: {e}"));
-        let unicode = idna::domain_to_unicode(host).0;
-        let ascii = idna::domain_to_ascii(host).unwrap_or_else(|_| host.to_string());
+        let unicode = uts46::domain_to_unicode(host).0;
+        let ascii = uts46::domain_to_ascii(host).unwrap_or_else(|_| host.to_string());
         let dotted = if host.ends_with('.') { host.to_string() } else { format!("{host}.") };
         let variants = [host.to_uppercase(), dotted, format!("  {host}\t"), unicode, ascii, format!("http://{host}/")];
         for variant in variants {

@@ -9,15 +9,17 @@
 //
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
-import init, { analyze_url, analyze_page, analyze_text, configure } from '../engine/wary.js';
+import init, { analyze_url, analyze_page, analyze_text, configure, message_keys } from '../engine/wary.js';
+import { engineTemplates } from '../shared/i18n.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 /**
  * The engine, loaded once; `engineReady` is it configured with the user's trusted and
- * protected sites. If the WebAssembly cannot be loaded, nothing can be judged: the badge and
- * the popup then say that protection is off (showProtectionOff), never a silent nothing.
+ * protected sites and language. If the WebAssembly cannot be loaded, nothing can be judged:
+ * the badge and the popup then say that protection is off (showProtectionOff), never a
+ * silent nothing.
  */
 const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
 let engineReady = engineLoaded.then(configureEngine);
@@ -25,7 +27,7 @@ engineLoaded.catch(showProtectionOff);
 
 async function configureEngine() {
   const settings = await loadSettings(api);
-  configure(settings.trusted, settings.protected);
+  configure(settings.trusted, settings.protected, engineTemplates(message_keys()));
 }
 
 api.storage.onChanged.addListener((changes) => {

@@ -35,13 +35,15 @@
 
   let engineModule = null; // promise of the wasm-bindgen glue, initialised
   let engineHere = true; // false once this page's CSP refused WebAssembly in the content script
+  let templates = null; // the engine's messages in the browser's language, read once
 
   function loadEngine() {
     engineModule ??= (async () => {
-      const glue = await import(api.runtime.getURL('engine/wary.js'));
+      const [glue, i18n] = await Promise.all([import(api.runtime.getURL('engine/wary.js')), import(api.runtime.getURL('shared/i18n.js'))]);
       await glue.default({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
       const { settings } = await settingsReady;
-      glue.configure(settings.trusted, settings.protected);
+      templates = i18n.engineTemplates(glue.message_keys());
+      glue.configure(settings.trusted, settings.protected, templates);
       return glue;
     })();
     return engineModule;
@@ -270,7 +272,7 @@
     const loaded = await settingsReady;
     if (loaded.module) loaded.settings = await loaded.module.loadSettings(api);
     const glue = engineHere && engineModule ? await engineModule.catch(() => null) : null;
-    glue?.configure(loaded.settings.trusted, loaded.settings.protected);
+    glue?.configure(loaded.settings.trusted, loaded.settings.protected, templates);
     lastFacts = '';
     await checkAddress().catch(() => {});
     queuePageCheck();

@@ -5,14 +5,14 @@
 // `popup.html?check=<text>` fills the box and checks it at once: the right-click checks open
 // the popup so in a window where no content script can show their panel. `?tab=<id>` shows
 // that tab's verdict at the top instead of the active tab's.
-import init, { analyze_url, analyze_text, configure } from '../engine/wary.js';
+import init, { analyze_url, analyze_text, configure, message_keys } from '../engine/wary.js';
 import { loadSettings, effectiveLevel } from '../shared/settings.js';
-import { t, localize } from '../shared/i18n.js';
+import { t, localize, engineTemplates } from '../shared/i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const settingsReady = loadSettings(api);
 const engineReady = Promise.all([init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }), settingsReady])
-  .then(([, settings]) => configure(settings.trusted, settings.protected));
+  .then(([, settings]) => configure(settings.trusted, settings.protected, engineTemplates(message_keys())));
 
 /**
  * "Protection is OFF" at the top when the engine could not start, here or in the service

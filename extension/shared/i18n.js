@@ -1,12 +1,20 @@
 // The UI's words, from _locales/<lang>/messages.json through the browser's i18n API. Pages
 // mark translatable elements with data-i18n (text), data-i18n-placeholder, data-i18n-aria-label
-// and data-i18n-title; `localize()` fills them in. The engine's own sentences stay as it
-// wrote them.
+// and data-i18n-title; `localize()` fills them in. The engine's sentences come from the same
+// files (`engine_<key>`, see tools/locales.py): `engineTemplates()` hands them to the engine.
 const api = globalThis.browser ?? globalThis.chrome;
 
 /** The message `key` with `subs` for $1…$9; the key itself when a locale lacks it. */
 export function t(key, ...subs) {
   return api.i18n.getMessage(key, subs.map(String)) || key;
+}
+
+/**
+ * The engine's message templates in the browser's language, one per key of the engine's
+ * `message_keys()`, in that order, for its `configure()`; the engine fills in their {1}, {2}…
+ */
+export function engineTemplates(keys) {
+  return keys.map((key) => api.i18n.getMessage(`engine_${key.replace(/[-.]/g, '_')}`));
 }
 
 const ATTRIBUTES = [['data-i18n-placeholder', 'placeholder'], ['data-i18n-aria-label', 'aria-label'], ['data-i18n-title', 'title']];

@@ -13,7 +13,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use wary::{Engine, InputError, PageFacts, Verdict};
+use wary::{Engine, InputError, Language, PageFacts, Verdict};
 
 const USAGE: &str = "\
 usage: wary check [--json] <url-or-host>...
@@ -26,8 +26,9 @@ usage: wary check [--json] <url-or-host>...
 
 Tells whether each link or site is a brand's real site or an impersonation, and whether a
 message or a page is a scam.
-  --json    one JSON object per input per line
-  --batch   implies --json
+  --json       one JSON object per input per line
+  --batch      implies --json
+  --lang TAG   messages and advice in en (the default), es, pt, fr, de or ru
 Exit status: 0 when the inputs were processed, 1 when they could not be read (page facts
 that are not JSON), 2 on usage errors.";
 
@@ -39,10 +40,8 @@ const MAX_LINE_BYTES: usize = 64 * 1024 + 1;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => {}
-        Some("text") => return text_command(&args[1..]),
-        Some("page") => return page_command(&args[1..]),
+    let command = match args.first().map(String::as_str) {
+        Some(command @ ("check" | "text" | "page")) => command,
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -53,24 +52,72 @@ fn main() -> ExitCode {
         }
         Some(other) => return usage_error(&format!("unknown command {other:?}")),
         None => return usage_error("no command given"),
+    };
+    let options = match Options::parse(command, &args[1..]) {
+        Ok(options) => options,
+        Err(exit) => return exit,
+    };
+    match command {
+        "text" => text_command(options),
+        "page" => page_command(options),
+        _ => check_command(options),
     }
-    let mut json = false;
-    let mut inputs = Vec::new();
-    for arg in &args[1..] {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
+}
+
+/// What follows the command: its flags and its operands (inputs, or a file).
+struct Options {
+    json: bool,
+    batch: bool,
+    engine: Engine,
+    operands: Vec<String>,
+}
+
+impl Options {
+    /// The flags every command takes (`--json`, `--lang`), and `--batch` for `text`; on `-h`
+    /// the usage is printed and the exit is a success.
+    fn parse(command: &str, args: &[String]) -> Result<Self, ExitCode> {
+        let mut options = Self { json: false, batch: false, engine: Engine::new(), operands: Vec::new() };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let (flag, value) = arg.split_once('=').map_or((arg.as_str(), None), |(flag, value)| (flag, Some(value)));
+            match flag {
+                "--json" => options.json = true,
+                "--batch" if command == "text" => options.batch = true,
+                "--lang" => {
+                    let Some(tag) = value.or_else(|| args.next().map(String::as_str)) else {
+                        return Err(usage_error("--lang needs a language: en, es, pt, fr, de or ru"));
+                    };
+                    let Some(language) = Language::builtin(tag) else {
+                        return Err(usage_error(&format!("no messages in {tag:?}; languages: en, es, pt, fr, de, ru")));
+                    };
+                    options.engine = Engine::new().in_language(language);
+                }
+                "-h" | "--help" => {
+                    println!("{USAGE}");
+                    return Err(ExitCode::SUCCESS);
+                }
+                flag if flag.starts_with("--") => return Err(usage_error(&format!("unknown option {flag:?}"))),
+                _ => options.operands.push(arg.clone()),
             }
-            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
-            input => inputs.push(input.to_string()),
+        }
+        Ok(options)
+    }
+
+    /// The one file (or `-`) a command reads, if any.
+    fn source(&self, what: &str) -> Result<Option<&str>, ExitCode> {
+        match self.operands.as_slice() {
+            [] => Ok(None),
+            [source] => Ok(Some(source)),
+            [_, extra, ..] => Err(usage_error(&format!("one {what} at a time; unexpected {extra:?}"))),
         }
     }
+}
+
+fn check_command(options: Options) -> ExitCode {
+    let Options { json, engine, operands: inputs, .. } = options;
     if inputs.is_empty() {
         return usage_error("give at least one link or host name, or - to read them from standard input");
     }
-    let engine = Engine::new();
     let mut out = BufWriter::new(io::stdout().lock());
     let result = if inputs == ["-"] {
         check_stdin(&engine, json, &mut out)
@@ -80,32 +127,22 @@ fn main() -> ExitCode {
     finish(result.and_then(|()| out.flush()))
 }
 
-fn text_command(args: &[String]) -> ExitCode {
-    let (mut json, mut batch, mut source) = (false, false, None);
-    for arg in args {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--batch" => batch = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
-            path if source.is_none() => source = Some(path.to_string()),
-            extra => return usage_error(&format!("one message at a time; unexpected {extra:?}")),
-        }
-    }
-    if batch && source.as_deref().is_some_and(|s| s != "-") {
+fn text_command(options: Options) -> ExitCode {
+    let source = match options.source("message") {
+        Ok(source) => source,
+        Err(exit) => return exit,
+    };
+    if options.batch && source.is_some_and(|s| s != "-") {
         return usage_error("--batch reads standard input");
     }
-    let engine = Engine::new();
+    let engine = &options.engine;
     let mut out = BufWriter::new(io::stdout().lock());
-    let result = if batch {
-        text_batch(&engine, &mut out)
+    let result = if options.batch {
+        text_batch(engine, &mut out)
     } else {
-        read_message(source.as_deref()).and_then(|bytes| {
+        read_message(source).and_then(|bytes| {
             let verdict = engine.analyze_text(&String::from_utf8_lossy(&bytes));
-            if json {
+            if options.json {
                 writeln!(out, "{}", serde_json::to_string(&verdict).map_err(io::Error::other)?)
             } else {
                 write_human(&verdict, &mut out)
@@ -116,24 +153,15 @@ fn text_command(args: &[String]) -> ExitCode {
 }
 
 /// `wary page [--json] [FILE|-]`: one page's facts, as a JSON object, judged as a page.
-fn page_command(args: &[String]) -> ExitCode {
-    let (mut json, mut source) = (false, None);
-    for arg in args {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag:?}")),
-            path if source.is_none() => source = Some(path.to_string()),
-            extra => return usage_error(&format!("one page at a time; unexpected {extra:?}")),
-        }
-    }
-    let engine = Engine::new();
+fn page_command(options: Options) -> ExitCode {
+    let source = match options.source("page") {
+        Ok(source) => source,
+        Err(exit) => return exit,
+    };
+    let (json, engine) = (options.json, &options.engine);
     let mut out = BufWriter::new(io::stdout().lock());
-    let name = source.as_deref().filter(|s| *s != "-").unwrap_or("standard input");
-    let result = read_message(source.as_deref()).and_then(|bytes| {
+    let name = source.filter(|s| *s != "-").unwrap_or("standard input");
+    let result = read_message(source).and_then(|bytes| {
         if bytes.len() as u64 >= MAX_MESSAGE_BYTES {
             let mb = MAX_MESSAGE_BYTES >> 20;
             return Err(io::Error::new(io::ErrorKind::InvalidData, format!("{name}: page facts over {mb} MB are not read")));

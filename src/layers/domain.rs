@@ -24,6 +24,7 @@ use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
 use crate::host::Host;
 use crate::index::{Entry, Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
+use crate::messages::{say, Text};
 use crate::verdict::{Findings, Layer, Severity};
 
 /// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
@@ -65,12 +66,12 @@ struct View<'h> {
 pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, findings: &mut Findings) {
     let Some(registrable) = host.registrable() else { return };
     if protection.trusted.iter().any(|trusted| trusted == registrable) {
-        findings.add(Layer::Domain, "trusted", Severity::Info, format!("You marked {registrable} as a site you trust."), registrable.into());
+        findings.add(Layer::Domain, "trusted", Severity::Info, say!("trusted", registrable), registrable.into());
         return;
     }
     if let Some(entry) = official_owner(host, protection.indexes) {
         findings.verified = true;
-        findings.add(Layer::Domain, "verified", Severity::Info, format!("{} is a real {} site.", host.unicode, entry.name), registrable.into());
+        findings.add(Layer::Domain, "verified", Severity::Info, say!("verified", &host.unicode, &entry.name), registrable.into());
         return;
     }
     let Some((name, suffix)) = host.name_and_suffix() else { return };
@@ -169,15 +170,15 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
             if owner.is_none() && !popular {
                 continue;
             }
-            let whose = owner.map_or(String::new(), |entry| format!("{}'s ", entry.name));
+            let message = match owner {
+                Some(entry) => say!("embedded-domain.brand", &candidate, view.registrable, &entry.name),
+                None => say!("embedded-domain", &candidate, view.registrable),
+            };
             findings.lookalike(
                 Layer::Domain,
                 "embedded-domain",
                 Severity::Danger,
-                format!(
-                    "This is not {candidate}. The address only contains {whose}“{candidate}”; the site really is {}.",
-                    view.registrable
-                ),
+                message,
                 view.host.unicode.clone(),
                 &candidate,
             );
@@ -232,7 +233,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
         Layer::Domain,
         "tld-swap",
         severity,
-        format!("This is not {}. {shown} uses {}'s name with an ending the brand does not use.", entry.home, entry.name),
+        say!("tld-swap", &entry.home, &shown, &entry.name),
         shown,
         &entry.home,
     );
@@ -254,13 +255,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
                 Layer::Domain,
                 "homograph",
                 Severity::Danger,
-                format!(
-                    "This is not {}. “{}” imitates “{}” with {}.",
-                    entry.home,
-                    view.shown_name,
-                    token.text,
-                    describe_difference(&view.shown_name, &token.text)
-                ),
+                say!("homograph", &entry.home, &view.shown_name, &token.text, describe_difference(&view.shown_name, &token.text)),
                 view.shown_name.clone(),
                 &entry.home,
             );
@@ -285,7 +280,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
                 Layer::Domain,
                 "split-name",
                 severity,
-                format!("This is not {}. {} splits the name “{}” in two.", entry.home, view.host.unicode, token.text),
+                say!("split-name", &entry.home, &view.host.unicode, &token.text),
                 view.host.unicode.clone(),
                 &entry.home,
             );
@@ -309,11 +304,7 @@ fn check_popular_homograph(view: &View, findings: &mut Findings) -> bool {
         Layer::Domain,
         "homograph",
         Severity::Danger,
-        format!(
-            "This is not {real}. “{}” imitates it with {}.",
-            view.shown_name,
-            describe_difference(&view.shown_name, real.split('.').next().unwrap_or(&real))
-        ),
+        say!("homograph.popular", &real, &view.shown_name, describe_difference(&view.shown_name, real.split('.').next().unwrap_or(&real))),
         view.shown_name.clone(),
         &real,
     );
@@ -365,7 +356,7 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                     Layer::Domain,
                     "brand-in-name",
                     Severity::Caution,
-                    format!("This is not {}. {} adds a number to “{}”, but it does not belong to {}.", entry.home, view.registrable, token.text, entry.name),
+                    say!("brand-in-name.number", &entry.home, view.registrable, &token.text, &entry.name),
                     view.host.unicode.clone(),
                     &entry.home,
                 );
@@ -378,7 +369,7 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                 Layer::Domain,
                 "typo",
                 Severity::Caution,
-                format!("This may not be {}. “{}” is one character away from “{}”.", entry.home, view.shown_name, token.text),
+                say!("typo", &entry.home, &view.shown_name, &token.text),
                 view.shown_name.clone(),
                 &entry.home,
             );
@@ -416,10 +407,7 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
                 Layer::Domain,
                 code,
                 severity,
-                format!(
-                    "This is not {}. “{}” imitates “{}” with look-alike letters and one letter changed.",
-                    entry.home, view.shown_name, token.text
-                ),
+                say!("lookalike-slip", &entry.home, &view.shown_name, &token.text),
                 view.shown_name.clone(),
                 &entry.home,
             );
@@ -463,7 +451,7 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
             Layer::Domain,
             code,
             severity,
-            format!("This is not {}. “{}” imitates “{}” with letters that look alike at a glance.", entry.home, view.shown_name, token.text),
+            say!("loose-lookalike", &entry.home, &view.shown_name, &token.text),
             view.shown_name.clone(),
             &entry.home,
         );
@@ -596,10 +584,7 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
                 Layer::Domain,
                 "brand-in-name",
                 Severity::Caution,
-                format!(
-                    "This is not {}. {} puts “{}” in its name, but it does not belong to {}.",
-                    entry.home, view.registrable, token.text, entry.name
-                ),
+                say!("brand-in-name", &entry.home, view.registrable, &token.text, &entry.name),
                 view.host.unicode.clone(),
                 &entry.home,
             );
@@ -630,16 +615,16 @@ fn check_brand_in_subdomain(view: &View, protection: &Protection, free: bool, fi
     };
     let Some((index, hit)) = piece_hit.or_else(inside_hit) else { return false };
     let (entry, token) = (index.entry(hit), index.token(hit));
-    let (severity, place) = if free {
-        (Severity::Danger, format!("{}, a free hosting service where anyone can pick such a name", view.registrable))
+    let (severity, message) = if free {
+        (Severity::Danger, say!("brand-in-subdomain.free", &entry.home, &token.text, view.registrable, &entry.name))
     } else {
-        (Severity::Caution, view.registrable.to_string())
+        (Severity::Caution, say!("brand-in-subdomain", &entry.home, &token.text, view.registrable, &entry.name))
     };
     findings.lookalike(
         Layer::Domain,
         "brand-in-subdomain",
         severity,
-        format!("This is not {}. “{}” is written in front of {place}, which does not belong to {}.", entry.home, token.text, entry.name),
+        message,
         view.host.unicode.clone(),
         &entry.home,
     );
@@ -654,12 +639,12 @@ fn check_scripts(view: &View, findings: &mut Findings) {
         let scripts = scripts_in(label);
         let mixed = scripts.len() > 1 && scripts.contains(&Script::Latin);
         if mixed {
-            let others: Vec<&str> = scripts.iter().filter(|&&s| s != Script::Latin).map(|s| s.name()).collect();
+            let others = scripts.iter().filter(|&&s| s != Script::Latin).map(|s| script_name(*s)).reduce(|a, b| say!("script.and", a, b));
             findings.add(
                 Layer::Domain,
                 "mixed-script",
                 Severity::Caution,
-                format!("“{label}” mixes Latin letters with {} ones that look the same; real sites do not do that.", others.join(" and ")),
+                say!("mixed-script", label, others.unwrap_or_else(|| script_name(Script::Other))),
                 label.to_string(),
             );
             return;
@@ -674,7 +659,7 @@ fn check_scripts(view: &View, findings: &mut Findings) {
                 Layer::Domain,
                 "latin-lookalike",
                 Severity::Caution,
-                format!("“{label}” is written in {} letters that pass for the Latin “{lookalike}”.", scripts[0].name()),
+                say!("latin-lookalike", label, script_name(scripts[0]), &lookalike),
                 label.to_string(),
             );
             return;
@@ -765,7 +750,7 @@ fn shown_label<'a>(shown: &'a str, label: &'a str) -> &'a str {
 }
 
 /// "a capital I in place of “l”", "a Cyrillic “а” in place of “a”", "“rn” in place of “m”".
-fn describe_difference(shown: &str, real: &str) -> String {
+fn describe_difference(shown: &str, real: &str) -> Text {
     let shown_chars: Vec<char> = shown.chars().collect();
     let real_chars: Vec<char> = real.chars().collect();
     let prefix = shown_chars.iter().zip(&real_chars).take_while(|(a, b)| a == b).count();
@@ -775,34 +760,38 @@ fn describe_difference(shown: &str, real: &str) -> String {
     let mut fake_chars = fake.chars();
     let mut genuine_chars = genuine.chars();
     if let (Some(f), None, Some(g), None) = (fake_chars.next(), fake_chars.next(), genuine_chars.next(), genuine_chars.next()) {
-        return format!("{} in place of “{g}”", name_char(f));
+        return say!("diff.char", name_char(f), g.to_string());
     }
     match fake.chars().map(Script::of).find(|&s| s != Script::Latin && s != Script::Other) {
-        Some(script) if fake.chars().count() == genuine.chars().count() => {
-            format!("{} letters that look like Latin ones (“{fake}” in place of “{genuine}”)", script.name())
-        }
-        _ => format!("“{fake}” in place of “{genuine}”"),
+        Some(script) if fake.chars().count() == genuine.chars().count() => say!("diff.script", script_name(script), &fake, &genuine),
+        _ => say!("diff.letters", &fake, &genuine),
     }
 }
 
-fn name_char(c: char) -> String {
-    match (c, script_article(c)) {
-        ('I', _) => "a capital I".into(),
-        ('0', _) => "a zero (0)".into(),
-        ('1', _) => "a one (1)".into(),
-        (c, Some(script)) => format!("{script} “{c}”"),
-        (c, None) => format!("“{c}”"),
+fn name_char(c: char) -> Text {
+    let c_text = c.to_string();
+    match (c, Script::of(c)) {
+        ('I', _) => say!("char.capital-i"),
+        ('0', _) => say!("char.zero"),
+        ('1', _) => say!("char.one"),
+        (_, Script::Greek) => say!("char.greek", c_text),
+        (_, Script::Cyrillic) => say!("char.cyrillic", c_text),
+        (_, Script::Armenian) => say!("char.armenian", c_text),
+        (_, Script::Cherokee) => say!("char.cherokee", c_text),
+        (_, Script::Latin) if !c.is_ascii() => say!("char.accented", c_text),
+        _ => say!("char.plain", c_text),
     }
 }
 
-fn script_article(c: char) -> Option<&'static str> {
-    match Script::of(c) {
-        Script::Greek => Some("a Greek"),
-        Script::Cyrillic => Some("a Cyrillic"),
-        Script::Armenian => Some("an Armenian"),
-        Script::Cherokee => Some("a Cherokee"),
-        Script::Latin if !c.is_ascii() => Some("an accented"),
-        _ => None,
+/// The name of a writing system, as in "Cyrillic letters".
+fn script_name(script: Script) -> Text {
+    match script {
+        Script::Latin => say!("script.latin"),
+        Script::Greek => say!("script.greek"),
+        Script::Cyrillic => say!("script.cyrillic"),
+        Script::Armenian => say!("script.armenian"),
+        Script::Cherokee => say!("script.cherokee"),
+        Script::Other => say!("script.other"),
     }
 }
 
@@ -820,7 +809,7 @@ mod tests {
             ("pàypal", "paypal", "an accented “à” in place of “a”"),
         ];
         for (shown, real, expected) in cases {
-            assert_eq!(describe_difference(shown, real), expected, "{shown} vs {real}");
+            assert_eq!(crate::Language::english().write(&describe_difference(shown, real)), expected, "{shown} vs {real}");
         }
     }
 

@@ -9,6 +9,7 @@ use crate::catalogue;
 use crate::host::{Host, Target};
 use crate::index::MIN_TYPO_LEN;
 use crate::layers::domain::Protection;
+use crate::messages::say;
 use crate::verdict::{Findings, Layer, Severity};
 
 /// Subdomain levels from which an address counts as buried (`a.b.c.d.e.example.com`).
@@ -24,14 +25,14 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
             Layer::Link,
             "script-link",
             Severity::Danger,
-            "This link runs code instead of opening a page.".into(),
+            say!("script-link"),
             format!("{}:", target.scheme),
         ),
         "data" => findings.add(
             Layer::Link,
             "data-link",
             Severity::Caution,
-            "This link carries a whole page inside itself, so no real site stands behind it.".into(),
+            say!("data-link"),
             "data:".into(),
         ),
         _ => {}
@@ -41,9 +42,9 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
         // `https://paypal.com@evil.example/`: browsers go to evil.example; the text before @
         // is only there to be read.
         let (severity, message) = if userinfo.contains('.') {
-            (Severity::Danger, format!("The link starts with “{userinfo}” to look trustworthy, but it really opens {}.", host.unicode))
+            (Severity::Danger, say!("userinfo", userinfo, &host.unicode))
         } else {
-            (Severity::Caution, format!("The link carries a user name before the site name; it really opens {}.", host.unicode))
+            (Severity::Caution, say!("userinfo.name", &host.unicode))
         };
         findings.add(Layer::Link, "userinfo", severity, message, format!("{userinfo}@"));
     }
@@ -52,7 +53,7 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
             Layer::Link,
             "ip-host",
             Severity::Caution,
-            "The link goes to a bare IP address instead of a named site; shops and banks do not do that.".into(),
+            say!("ip-host"),
             host.ascii.clone(),
         );
     }
@@ -64,7 +65,7 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
             Layer::Link,
             "shortener",
             Severity::Caution,
-            format!("{registrable} is a link shortener: the real destination stays hidden until you open it."),
+            say!("shortener", registrable),
             registrable.to_string(),
         );
     }
@@ -74,7 +75,7 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
             Layer::Link,
             "deep-subdomain",
             Severity::Caution,
-            format!("The real site, {registrable}, is buried under {depth} levels of subdomains, a way to push it out of sight."),
+            say!("deep-subdomain", registrable, depth),
             host.unicode.clone(),
         );
     }
@@ -87,7 +88,7 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
             Layer::Link,
             "international-name",
             Severity::Info,
-            format!("The site name uses international characters: it shows as {} but is really {}.", host.unicode, host.ascii),
+            say!("international-name", &host.unicode, &host.ascii),
             host.ascii.clone(),
         );
     }
@@ -117,7 +118,7 @@ fn check_brand_in_rest(host: &Host, rest: &str, protection: &Protection, finding
             Layer::Link,
             "brand-in-path",
             Severity::Caution,
-            format!("The link names {} in its path, but it opens {site}, which does not belong to {}.", entry.name, entry.name),
+            say!("brand-in-path", &entry.name, site),
             segment.clone(),
             &entry.home,
         );

@@ -16,6 +16,7 @@ pub(crate) mod pressure;
 use std::ops::Range;
 
 use crate::cues::{find_cues, words_of, CueHit};
+use crate::messages::Text;
 use crate::text::{find_amounts, find_phones, fold, Amount, FoundLink, Folded, Phone};
 use crate::verdict::{Cue, Layer, Level, Verdict};
 
@@ -85,7 +86,7 @@ impl<'t> Scan<'t> {
                     cue.weight = hit.group.weight;
                     cue.evidence = self.evidence(hit.range.clone());
                 }
-                None => cues.push(Cue::new(layer, hit.group.code, hit.group.weight, cue_message(hit.group.code).to_string(), self.evidence(hit.range.clone()))),
+                None => cues.push(Cue::new(layer, hit.group.code, hit.group.weight, cue_message(hit.group.code), self.evidence(hit.range.clone()))),
             }
         }
         cues
@@ -155,13 +156,9 @@ pub(crate) fn shorten(text: &str) -> String {
     short
 }
 
-/// The plain-English message of a cue code of the text layers ("" for an unknown code).
-pub(crate) fn cue_message(code: &str) -> &'static str {
-    [payment::MESSAGES, pressure::MESSAGES, offer::MESSAGES, pattern::MESSAGES]
-        .iter()
-        .flat_map(|messages| messages.iter())
-        .find(|(known, _)| *known == code)
-        .map_or("", |(_, message)| message)
+/// The message of a cue code of the text layers: the code is its key in data/messages.
+pub(crate) fn cue_message(code: &'static str) -> Text {
+    Text::Key(code, Vec::new())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::{shorten, Scan};
 use crate::index::Index;
+use crate::messages::say;
 use crate::verdict::{Cue, Layer};
 
 /// Discounts from this percentage on are "big".
@@ -15,17 +16,6 @@ const BIG_DISCOUNT_PERCENT: u32 = 70;
 const IMPOSSIBLE_FLASH_TB: f64 = 4.0;
 /// Real flash and solid-state storage costs more than this many US dollars a terabyte.
 const MIN_USD_PER_TB: f64 = 12.0;
-
-pub(crate) const MESSAGES: &[(&str, &str)] = &[
-    ("prize", "Says you have won or been selected for a prize: unexpected prizes are the classic bait."),
-    ("claim-reward", "Asks you to claim a prize or reward."),
-    ("clearance", "Tells a closing-down or warehouse-clearance story, a common cover for fake shops."),
-    ("free-offer", "Promises something for free: a common bait in prize and subscription scams."),
-    ("too-cheap", "Promises branded or original goods at a fraction of their price."),
-    ("impossible-capacity", "Offers storage that does not exist at this size or price: such drives are fakes that lose your files."),
-    ("big-discount", "Offers a very big discount."),
-    ("branded-discount", "Offers a known brand at a very big discount: genuine branded goods are not sold at a tenth of their price."),
-];
 
 pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Offer));
@@ -37,10 +27,10 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
                 Layer::Offer,
                 "branded-discount",
                 2,
-                format!("Offers {} at {percent}% off: genuine branded goods are not sold at a fraction of their price.", entry.name),
+                say!("branded-discount.percent", &entry.name, percent.to_string()),
                 evidence,
             )),
-            None => cues.push(Cue::new(Layer::Offer, "big-discount", 1, super::cue_message("big-discount").to_string(), evidence)),
+            None => cues.push(Cue::new(Layer::Offer, "big-discount", 1, super::cue_message("big-discount"), evidence)),
         }
     }
 }
@@ -59,7 +49,7 @@ fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
         if let Some(price) = price.filter(|_| too_cheap) {
             evidence = format!("{evidence} … {}", &scan.text[price.range.clone()]);
         }
-        cues.push(Cue::new(Layer::Offer, "impossible-capacity", 3, super::cue_message("impossible-capacity").to_string(), shorten(&evidence)));
+        cues.push(Cue::new(Layer::Offer, "impossible-capacity", 3, super::cue_message("impossible-capacity"), shorten(&evidence)));
     }
 }
 

@@ -8,27 +8,8 @@ use crate::host;
 use crate::index::{Entry, Index};
 use crate::skeleton::skeleton_with;
 use crate::text::{fold, Folded, FoundLink};
+use crate::messages::say;
 use crate::verdict::{Cue, Findings, Layer, Severity, Verdict};
-
-pub(crate) const MESSAGES: &[(&str, &str)] = &[
-    ("customs-fee", "Says a parcel is held at customs for a fee: the classic parcel-scam script. Carriers tell you about duties on their own site or app."),
-    ("delivery-fee", "Asks for a delivery or redelivery fee: the classic parcel-scam script."),
-    ("delivery-problem", "Says a delivery failed or a parcel is on hold and asks you to act."),
-    ("account-alert", "An account or security alert that asks you to verify or update your details."),
-    ("order-alert", "Says an order or payment failed or was cancelled and asks you to act."),
-    ("task-scam", "Offers pay for simple online tasks (boosting orders, rating products) with commissions: the task-scam script, which ends in deposits you never get back."),
-    ("work-from-home", "Promises easy money from home or a high daily pay."),
-    ("recruitment", "An unsolicited job or recruitment message."),
-    ("chat-app", "Moves the conversation to WhatsApp or Telegram."),
-    ("refund-trick", "Talks of a refund, overpayment or money sent by mistake: refund scams ask you to pay back more than you got."),
-    ("claim-call", "Asks you to call a number to claim something."),
-    ("premium-rate-number", "Gives a premium-rate telephone number: calling it costs a lot per minute."),
-    ("premium-charge", "States a charge per minute or per message (\"150p/min\"): the small print of premium-rate services that bill you for calling or replying."),
-    ("callback-bait", "Says a message, delivery or prize is waiting and asks you to call or get in touch: the bait of call-back and premium-rate scams."),
-    ("personal-data-request", "Asks for passwords, codes, card or personal details by message: real companies never do."),
-    ("loan-offer", "Offers a loan regardless of credit: such offers end in an upfront fee and no loan."),
-    ("text-to-shortcode", "Asks you to text a word to a short number: such replies can sign you up to paid services."),
-];
 
 /// Scripts that are only a scam when the message gives a way to act (a link that is not the
 /// brand's, a telephone number) or asks for money: a carrier's "we missed you" card, or an
@@ -49,13 +30,13 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
     let prize = cues.iter().any(|cue| cue.layer == Layer::Offer && matches!(cue.code, "prize" | "claim-reward")) || scan.has("claim-call");
     if let Some(phone) = scan.phones.iter().find(|phone| phone.premium) {
         let evidence = scan.text[phone.range.clone()].to_string();
-        cues.push(Cue::new(Layer::Pattern, "premium-rate-number", if prize { 3 } else { 2 }, super::cue_message("premium-rate-number").to_string(), evidence));
+        cues.push(Cue::new(Layer::Pattern, "premium-rate-number", if prize { 3 } else { 2 }, super::cue_message("premium-rate-number"), evidence));
     }
     if let Some(range) = premium_charge(scan.text) {
-        cues.push(Cue::new(Layer::Pattern, "premium-charge", 2, super::cue_message("premium-charge").to_string(), scan.text[range].to_string()));
+        cues.push(Cue::new(Layer::Pattern, "premium-charge", 2, super::cue_message("premium-charge"), scan.text[range].to_string()));
     }
     if let Some(range) = text_to_shortcode(scan) {
-        cues.push(Cue::new(Layer::Pattern, "text-to-shortcode", if prize { 3 } else { 2 }, super::cue_message("text-to-shortcode").to_string(), scan.evidence(range)));
+        cues.push(Cue::new(Layer::Pattern, "text-to-shortcode", if prize { 3 } else { 2 }, super::cue_message("text-to-shortcode"), scan.evidence(range)));
     }
 }
 
@@ -123,10 +104,7 @@ pub(crate) fn check_impersonation(scan: &Scan, index: &Index, links: &[(&FoundLi
         Layer::Pattern,
         "impersonation",
         Severity::Caution,
-        format!(
-            "The message speaks as {}, but its links do not lead to {}: {} is not {}'s.",
-            entry.name, entry.home, first.written, entry.name
-        ),
+        say!("impersonation", &entry.name, &entry.home, &first.written),
         written,
     );
     findings.lookalike_of.get_or_insert_with(|| entry.home.to_string());

@@ -6,26 +6,11 @@
 use super::{shorten, Scan};
 use crate::verdict::{Cue, Layer};
 
-pub(crate) const MESSAGES: &[(&str, &str)] = &[
-    ("money-transfer-service", "Asks for payment through a money-transfer service such as Western Union or MoneyGram: the money cannot be traced or reclaimed."),
-    ("gift-card-payment", "Asks for payment in gift cards or their codes: no real company or seller takes payment that way."),
-    ("gift-card", "Mentions gift cards: alone ordinary, but prize and payment scams often use them."),
-    ("crypto-payment", "Asks for payment in cryptocurrency: it cannot be reversed, and shops and authorities do not ask for it."),
-    ("crypto", "Mentions cryptocurrency."),
-    ("crypto-wallet", "Contains a cryptocurrency wallet address to send money to."),
-    ("p2p-payment", "Mentions a person-to-person payment app (Zelle, Venmo, Cash App): payments there have no buyer protection."),
-    ("friends-and-family", "Asks for a \"friends and family\" payment, which gives up the buyer protection."),
-    ("pay-directly", "Asks to pay outside the shop or app, or to cancel the order and pay the seller directly: the platform can then no longer protect you."),
-    ("deposit-to-unlock", "Asks for a deposit or fee to unlock money or withdraw earnings: a hallmark of task and investment scams."),
-    ("transfer-request", "Asks for money to be sent to a given account."),
-    ("bank-transfer", "Mentions a bank transfer."),
-];
-
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Payment));
     if let Some(address) = scan.text.split(|c: char| !c.is_ascii_alphanumeric()).find(|word| is_wallet_address(word)) {
         let short = format!("{}…{}", &address[..6], &address[address.len() - 4..]);
-        cues.push(Cue::new(Layer::Payment, "crypto-wallet", 3, super::cue_message("crypto-wallet").to_string(), shorten(&short)));
+        cues.push(Cue::new(Layer::Payment, "crypto-wallet", 3, super::cue_message("crypto-wallet"), shorten(&short)));
     }
 }
 

@@ -9,22 +9,11 @@ use crate::verdict::{Cue, Layer};
 /// A fee up to this many US dollars is "small": small enough to pay without thinking.
 const SMALL_FEE_USD: f64 = 5.0;
 
-pub(crate) const MESSAGES: &[(&str, &str)] = &[
-    ("deadline", "Sets a short deadline: scammers hurry you so you do not stop to check."),
-    ("urgency", "Says it is urgent."),
-    ("account-blocked", "Says an account or card is or will be blocked or suspended: a common threat to make you act at once."),
-    ("final-notice", "Calls itself a final notice or last warning."),
-    ("threat", "Threatens legal action, fines or arrest."),
-    ("secrecy", "Asks you to keep it secret or not to tell your bank: real companies never do."),
-    ("confirm-receipt", "Asks you to confirm receipt before you have checked the goods, which releases the payment to the seller."),
-    ("small-fee", "Asks for a small fee: small enough to pay without thinking, it is how card details are collected."),
-];
-
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Pressure));
     let small = scan.amounts.iter().find(|amount| amount.usd > 0.0 && amount.usd <= SMALL_FEE_USD);
     if let (Some(amount), true) = (small, scan.has("fee-word")) {
         let evidence = scan.text[amount.range.clone()].to_string();
-        cues.push(Cue::new(Layer::Pressure, "small-fee", 2, super::cue_message("small-fee").to_string(), evidence));
+        cues.push(Cue::new(Layer::Pressure, "small-fee", 2, super::cue_message("small-fee"), evidence));
     }
 }

@@ -35,7 +35,7 @@ test('the manifest\'s permissions are exactly the ones README justifies', () => 
   }
 });
 
-test('web-accessible resources: only the content script\'s three files, on http(s) pages, under a per-session URL', async () => {
+test('web-accessible resources: only the content script\'s own files, on http(s) pages, under a per-session URL', async () => {
   for (const entry of manifest.web_accessible_resources) {
     assert.equal(entry.use_dynamic_url, true, 'use_dynamic_url, so the extension id is not exposed');
     assert.deepEqual(entry.matches, ['http://*/*', 'https://*/*'], 'only for the pages the content script runs on');
@@ -49,7 +49,7 @@ test('web-accessible resources: only the content script\'s three files, on http(
   const tab = await suite.browser.context.newPage();
   await tab.goto(suite.server.url('aliexpress-sale.shop', '/plain'));
   assert.ok(await findBar(tab), 'the content script loaded the engine through those files');
-  const reached = await tab.evaluate(async (id) => Promise.all(['engine/wary.js', 'engine/wary_bg.wasm', 'shared/settings.js', 'popup/popup.html', 'manifest.json'].map(async (file) => {
+  const reached = await tab.evaluate(async (id) => Promise.all(['engine/wary.js', 'engine/wary_bg.wasm', 'shared/settings.js', 'shared/i18n.js', 'popup/popup.html', 'manifest.json'].map(async (file) => {
     try {
       await fetch(`chrome-extension://${id}/${file}`);
       return `${file}: fetched`;
@@ -110,7 +110,7 @@ test('no remote code: every script the extension runs is a file of the package',
     for (const [, src] of source.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) assert.doesNotMatch(src, /^[a-z]+:|^\/\//i, `extension/${file}: <script src="${src}"> is in the package`);
     for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) assert.match(from, /^\.\.?\//, `extension/${file}: import from '${from}' is a file of the package`);
     const dynamic = source.match(/\bimport\(/g)?.length ?? 0;
-    const packaged = source.match(/\bimport\(api\.runtime\.getURL\('[a-z/_]+\.js'\)\)/g)?.length ?? 0;
+    const packaged = source.match(/\bimport\(api\.runtime\.getURL\('[a-z0-9/_-]+\.js'\)\)/g)?.length ?? 0;
     assert.equal(dynamic, packaged, `extension/${file}: every import() loads a packaged file through runtime.getURL`);
     assert.doesNotMatch(source, /importScripts|\bfetch\(|XMLHttpRequest|sendBeacon|new WebSocket|EventSource/, `extension/${file} makes no request of its own`);
   }

@@ -1,6 +1,6 @@
 // Languages: every UI string comes from _locales (en, es, pt, fr, de, ru), and a browser
-// started in Spanish shows the bar, the popup and the options page in Spanish. The engine's
-// own sentences (reasons, advice) stay English for now.
+// started in Spanish shows the bar, the popup and the options page in Spanish, and the engine's
+// own sentences (reasons, advice) too: the extension hands it its templates from _locales.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -44,6 +44,8 @@ test('in a Spanish browser the bar speaks Spanish', async () => {
   for (const name of ['Llévame al sitio real, aliexpress.com', '¿Por qué?', 'Confío en este sitio', 'Cerrar este aviso durante esta visita']) {
     assert.ok(buttons.includes(name), `a button named "${name}"; buttons: ${buttons.join(' | ')}`);
   }
+  const texts = (await accessibleNodes(tab)).map((n) => n.name);
+  assert.ok(texts.some((text) => text.includes('Esto no es aliexpress.com.')), `the bar's sentence, from the engine, is Spanish: ${texts.join(' | ')}`);
   await screenshot(tab, 'bar-spanish');
   await tab.close();
 });
@@ -61,6 +63,8 @@ test('in a Spanish browser the popup and the options page speak Spanish', async 
   const card = await popup.locator('#verdict').innerText();
   assert.match(card, /Peligro/, `the level is Spanish: ${card}`);
   assert.match(card, /Dominio: señalado/, `the layers are Spanish: ${card}`);
+  assert.match(card, /Esto no es aliexpress\.com\. La dirección solo contiene «aliexpress\.com»/, `the engine's reason is Spanish: ${card}`);
+  assert.match(card, /escribe tú mismo aliexpress\.com en la barra de direcciones/, `the engine's advice is Spanish: ${card}`);
   await popup.close();
 
   const options = await suite.browser.context.newPage();

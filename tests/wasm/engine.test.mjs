@@ -64,6 +64,28 @@ test('configure() applies trusted sites and protected domains', () => {
   assert.equal(engine.analyze_url('aliexpress-sale.shop').level, 'caution', 'settings cleared again');
 });
 
+test('configure() with templates makes the engine speak that language', async () => {
+  // The extension reads the templates from _locales (engine_<key>); here from the same files.
+  const locale = async (lang) => JSON.parse(await readFile(new URL(`../../extension/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+  const keys = engine.message_keys();
+  assert.ok(keys.length > 100 && keys.includes('homograph') && keys.includes('advice.lookalike'), `message keys: ${keys.length}`);
+  const templates = (messages) => keys.map((key) => messages[`engine_${key.replace(/[-.]/g, '_')}`]?.message ?? '');
+  const english = engine.analyze_url('aIiexpress.com');
+  try {
+    engine.configure([], [], templates(await locale('ru')));
+    const russian = engine.analyze_url('aIiexpress.com');
+    assert.equal(russian.level, english.level, 'the language changes the words, not the verdict');
+    assert.match(russian.reasons[0].message, /^Это не aliexpress\.com\..*заглавная I/, 'reason in Russian, with its nested piece');
+    assert.match(russian.advice, /aliexpress\.com/, 'advice in Russian names the real site');
+    assert.notEqual(russian.advice, english.advice, 'advice translated');
+    engine.configure([], [], keys.map((key) => (key === 'homograph' ? 'a template that lost its {n}' : '')));
+    assert.equal(engine.analyze_url('aIiexpress.com').reasons[0].message, english.reasons[0].message, 'a template without its {n} falls back to English');
+  } finally {
+    engine.configure([], []);
+  }
+  assert.equal(engine.analyze_url('aIiexpress.com').advice, english.advice, 'English again without templates');
+});
+
 test('analyze_text judges the links in a message and brand impersonation', () => {
   const scam = engine.analyze_text('Your P@yPaI account is limited. Verify at hxxps://paypal-secure-verify[.]com/login');
   assert.equal(scam.level, 'danger', 'scam message level');
