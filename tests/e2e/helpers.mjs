@@ -291,8 +291,18 @@ export async function launchFirefox() {
 export async function openFirefoxExtensionPage(browser, page, readySelector) {
   const tab = await browser.newPage();
   tab.goto(`moz-extension://${FIREFOX_UUID}/${page}`, { timeout: 60_000 }).catch(() => {});
-  await tab.waitForSelector(readySelector, { timeout: 10_000 });
-  return tab;
+  // The wait can also fail at once, when it starts in the tab's first about:blank document and
+  // the navigation replaces it (seen once in a full run): wait again until the deadline.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await tab.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return tab;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /**
