@@ -15,8 +15,15 @@ import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-/** The engine, configured with the user's trusted and protected sites and language. */
-let engineReady = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(configureEngine);
+/**
+ * The engine, loaded once; `engineReady` is it configured with the user's trusted and
+ * protected sites and language. If the WebAssembly cannot be loaded, nothing can be judged:
+ * the badge and the popup then say that protection is off (showProtectionOff), never a
+ * silent nothing.
+ */
+const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
+let engineReady = engineLoaded.then(configureEngine);
+engineLoaded.catch(showProtectionOff);
 
 async function configureEngine() {
   const settings = await loadSettings(api);
@@ -24,8 +31,18 @@ async function configureEngine() {
 }
 
 api.storage.onChanged.addListener((changes) => {
-  if (changes.settings) engineReady = engineReady.catch(() => {}).then(configureEngine);
+  if (changes.settings) engineReady = engineLoaded.then(configureEngine);
 });
+
+/** Every tab's badge says OFF, its tooltip why, and the popup reads `engine` from the session. */
+function showProtectionOff(error) {
+  const reason = String(error?.message ?? error).slice(0, 300);
+  console.error('Wary: the engine could not start; protection is off:', reason);
+  api.action.setBadgeText({ text: 'OFF' });
+  api.action.setBadgeBackgroundColor({ color: BADGE_OFF });
+  api.action.setTitle({ title: api.i18n.getMessage('badgeProtectionOff') });
+  api.storage.session.set({ engine: { ok: false, error: reason } }).catch(() => {});
+}
 
 const MENU_LINK = 'wary-check-link';
 const MENU_TEXT = 'wary-check-text';
@@ -48,45 +65,91 @@ function answerWith(sendResponse, judge) {
   return true; // the answer comes asynchronously
 }
 
-api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only this extension's own pages and content scripts may ask; anything else is ignored.
-  if (sender.id !== api.runtime.id || typeof message !== 'object' || message === null) return false;
-  switch (message.type) {
-    case 'verdict/url':
-      if (typeof message.url !== 'string' || message.url.length > FACT_LIMITS.href) break;
-      return answerWith(sendResponse, () => analyze_url(message.url));
-    case 'verdict/page':
-      if (!isPageFacts(message.facts)) {
-        sendResponse({ ok: false, error: 'verdict/page: facts must be {url, title, text, headings, links, forms} within their caps' });
-        return false;
-      }
-      return answerWith(sendResponse, () => analyze_page(message.facts));
-    case 'tab/verdict':
-      if (sender.tab?.id !== undefined && sender.frameId === 0 && isVerdict(message.verdict)) {
-        showOnBadge(sender.tab.id, message.verdict, message.scope === 'page' ? 'page' : 'url');
-      }
-      return false;
-    case 'tab/get':
-      // The popup asks what the badge of a tab says. Only extension pages may: a content
-      // script has no business reading what another tab's page is.
-      if (!Number.isInteger(message.tabId) || !sender.url?.startsWith(api.runtime.getURL(''))) break;
-      api.storage.session.get(tabKey(message.tabId)).then((stored) => sendResponse({ ok: true, verdict: stored[tabKey(message.tabId)] ?? null }));
+// ---- messages -------------------------------------------------------------------------------
+
+// Who may send: this extension's own pages (popup, options), and its content scripts, which
+// Chrome marks with the tab they run in. Another extension's id, a web page (there is no
+// `externally_connectable`, so pages cannot even reach runtime.sendMessage) or a content
+// script on a page that is not http(s) is ignored without an answer.
+// (The popup opened as a window and the options page in a tab have a `sender.tab` too.)
+const fromExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+const fromContentScript = (sender) => sender.tab !== undefined && typeof sender.url === 'string' && /^https?:\/\//.test(sender.url);
+const fromTopFrame = (sender) => fromContentScript(sender) && sender.frameId === 0;
+const fromAnyOfOurs = (sender) => fromExtensionPage(sender) || fromContentScript(sender);
+
+/**
+ * The messages Wary understands: one tagged union on `type` ("area/verb"). Each names who may
+ * send it, what shape it must have (every field typed and capped), and what it does; a
+ * message of another type, from another sender or of another shape is not acted on.
+ */
+const MESSAGES = {
+  // A link or site name to judge: the content script under a page CSP that forbids WebAssembly.
+  'verdict/url': {
+    from: fromAnyOfOurs,
+    valid: (m) => typeof m.url === 'string' && m.url.length <= FACT_LIMITS.href,
+    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => analyze_url(m.url)),
+  },
+  // Page facts to judge, as content/content.js gathers them.
+  'verdict/page': {
+    from: fromAnyOfOurs,
+    valid: (m) => isPageFacts(m.facts),
+    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => analyze_page(m.facts)),
+  },
+  // What the content script concluded about its page: the tab's badge and the popup's top line.
+  'tab/verdict': {
+    from: fromTopFrame,
+    valid: (m) => isVerdict(m.verdict) && (m.scope === undefined || ['url', 'page'].includes(m.scope)),
+    handle: (m, sender) => showOnBadge(sender.tab.id, m.verdict, m.scope === 'page' ? 'page' : 'url'),
+  },
+  // The content script could not judge its page at all (the engine failed there and here).
+  'tab/failed': {
+    from: fromTopFrame,
+    valid: () => true,
+    handle: (m, sender) => showTabUnprotected(sender.tab.id),
+  },
+  // The popup asks what the badge of a tab says. Only extension pages may: a content script
+  // has no business reading what another tab's page is.
+  'tab/get': {
+    from: fromExtensionPage,
+    valid: (m) => Number.isInteger(m.tabId),
+    handle: (m, sender, sendResponse) => {
+      api.storage.session.get(tabKey(m.tabId)).then((stored) => sendResponse({ ok: true, verdict: stored[tabKey(m.tabId)] ?? null }));
       return true;
-    case 'settings/trust': {
-      // "I trust this site" on the bar: the site is the sending frame's own, never one named
-      // in the message, so a content script can only vouch for the page it is on.
-      const site = sender.tab && siteOf(sender.url ?? '');
-      if (!site) break;
+    },
+  },
+  // "I trust this site" on the bar: the site is the sending frame's own, never one named in
+  // the message, so a content script can only vouch for the page it is on.
+  'settings/trust': {
+    from: fromContentScript,
+    valid: (m, sender) => siteOf(sender.url) !== null,
+    handle: (m, sender, sendResponse) => {
+      const site = siteOf(sender.url);
       loadSettings(api)
         .then((settings) => saveSettings(api, { ...settings, trusted: [...settings.trusted.filter((s) => s !== site), site] }))
-        .then(() => (engineReady = engineReady.catch(() => {}).then(configureEngine)))
+        .then(() => (engineReady = engineLoaded.then(configureEngine)))
         .then(() => sendResponse({ ok: true, site }), (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
       return true;
-    }
-    default:
+    },
+  },
+};
+
+/** How many messages of each type were acted on, and how many were refused (tests read it). */
+const counts = { refused: 0 };
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !fromAnyOfOurs(sender)) {
+    counts.refused += 1;
+    return false; // not ours: no answer at all
   }
-  sendResponse({ ok: false, error: `${String(message.type).slice(0, 40)}: not a message Wary understands, or not in its shape` });
-  return false;
+  const type = typeof message === 'object' && message !== null && typeof message.type === 'string' ? message.type : '';
+  const kind = Object.hasOwn(MESSAGES, type) ? MESSAGES[type] : null;
+  if (!kind || !kind.from(sender) || !kind.valid(message, sender)) {
+    counts.refused += 1;
+    sendResponse({ ok: false, error: `${type.slice(0, 40) || 'a message without a type'}: not a message Wary understands, from this sender or in this shape` });
+    return false;
+  }
+  counts[type] = (counts[type] ?? 0) + 1;
+  return kind.handle(message, sender, sendResponse) === true;
 });
 
 // The content script's caps (content/content.js), with room to spare; the engine cuts again.
@@ -123,6 +186,7 @@ const BADGE = {
   caution: { text: '!', color: '#8a5300' },
   danger: { text: '!!', color: '#b3261e' },
 };
+const BADGE_OFF = '#3c4043'; // grey, unlike any verdict: "OFF", protection is not running
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
@@ -138,6 +202,14 @@ function showOnBadge(tabId, verdict, scope) {
   // For the popup's "this site" line; the session area is memory only, gone with the browser.
   const { level, score, verified, lookalike_of, reasons, advice, input } = verdict;
   api.storage.session.set({ [tabKey(tabId)]: { level, score, verified, lookalike_of, reasons, advice, input, scope } }).catch(() => {});
+}
+
+/** This tab's page could not be judged: its badge says OFF until a verdict replaces it. */
+function showTabUnprotected(tabId) {
+  api.action.setBadgeText({ tabId, text: 'OFF' });
+  api.action.setBadgeBackgroundColor({ tabId, color: BADGE_OFF });
+  api.action.setTitle({ tabId, title: api.i18n.getMessage('badgeProtectionOff') });
+  api.storage.session.set({ [tabKey(tabId)]: { failed: true } }).catch(() => {});
 }
 
 api.tabs.onRemoved.addListener((tabId) => {
@@ -177,4 +249,4 @@ async function handleMenuClick(info, tab) {
   return { shown: 'window', level: verdict.level };
 }
 
-globalThis.wary = { handleMenuClick };
+globalThis.wary = { handleMenuClick, counts };

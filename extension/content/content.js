@@ -60,7 +60,14 @@
         // Expected on pages whose CSP forbids WebAssembly; the worker is not bound by it.
         engineHere = false;
       }
-      if (glue) return { verdict: call(glue), engine: 'page' };
+      if (glue) {
+        try {
+          return { verdict: call(glue), engine: 'page' };
+        } catch (error) {
+          // The engine threw here (it should not): the worker's own copy may still answer.
+          console.warn('Wary: the engine failed in this page, asking the service worker:', error);
+        }
+      }
     }
     const answer = await api.runtime.sendMessage(message);
     if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the service worker');
@@ -181,14 +188,14 @@
 
   const { RANK, drawBar, drawPanel } = globalThis.waryUi;
 
-  let bar = null; // { host, key } of the bar on screen
+  let bar = null; // { host, remove(), key, level } of the bar on screen
   let dismissedLevel = null; // the level the user dismissed this visit
   let trusted = false; // the user said "I trust this site" on this visit
 
   const barActions = {
     dismiss() {
       dismissedLevel = bar?.level ?? 'danger';
-      bar?.host.remove();
+      bar?.remove();
       bar = null;
     },
     async trust() {
@@ -196,7 +203,7 @@
       const answer = await api.runtime.sendMessage({ type: 'settings/trust' });
       if (!answer?.ok) return console.warn('Wary could not remember this site:', answer?.error);
       trusted = true;
-      bar?.host.remove();
+      bar?.remove();
       bar = null;
       recheckAll();
     },
@@ -205,15 +212,15 @@
   /** Shows, replaces or removes the bar for `verdict`; a dismissed bar returns only for a worse level. */
   function show(verdict, engine) {
     if (verdict.level === 'safe' || trusted) {
-      bar?.host.remove();
+      bar?.remove();
       bar = null;
       return;
     }
     if (dismissedLevel && RANK[verdict.level] <= RANK[dismissedLevel]) return;
     const key = JSON.stringify([verdict.level, verdict.lookalike_of, verdict.reasons, engine]);
     if (bar?.key === key) return;
-    bar?.host.remove();
-    bar = { host: drawBar(verdict, engine, barActions), key, level: verdict.level };
+    bar?.remove();
+    bar = { ...drawBar(verdict, engine, barActions), key, level: verdict.level };
   }
 
   function report(verdict, engine, scope) {
@@ -273,8 +280,14 @@
   }
 
   let queue = Promise.resolve(); // one page check at a time
+  let waiting = false; // a check is queued and has not started: another request joins it
   function queuePageCheck() {
-    queue = queue.then(checkPage).catch((error) => {
+    if (waiting) return queue;
+    waiting = true;
+    queue = queue.then(() => {
+      waiting = false;
+      return checkPage();
+    }).catch((error) => {
       console.warn('Wary could not check this page:', error);
       if (addressVerdict && !bar) show(addressVerdict.verdict, addressVerdict.engine);
     });
@@ -322,6 +335,10 @@
   // not read at load (on a heavy page that is most of Wary's cost). What arrives later, such
   // as a seller's chat message, is read and judged as on any other site.
   checkAddress()
-    .catch((error) => console.warn('Wary could not check this address:', error))
+    .catch((error) => {
+      // Neither engine could judge the address: the badge says protection is off here.
+      console.warn('Wary could not check this address:', error);
+      api.runtime.sendMessage({ type: 'tab/failed' }).catch(() => {});
+    })
     .finally(() => whenParsed(() => (addressVerdict?.verdict.verified ? Promise.resolve() : queuePageCheck()).finally(watchForNewText)));
 })();

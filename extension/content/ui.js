@@ -16,7 +16,11 @@ globalThis.waryUi = (() => {
   // dark variants. The slide-in runs only for users who have not asked for reduced motion;
   // the bar overlays the page (position: fixed), so the page's own layout never shifts.
   const STYLE = `
-    :host { all: initial; position: fixed; top: 0; left: 0; right: 0; z-index: 2147483647; pointer-events: none; }
+    /* !important: in the cascade, an important declaration of the shadow tree beats the page's,
+       even its !important rules and inline styles (\`html > * { display: none !important }\`,
+       \`all: unset\`, a lower z-index), so the page's CSS cannot hide, move or fade the host. */
+    :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
+            left: 0 !important; right: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; }
     .bar, .panel { pointer-events: auto; } /* the host spans the width; a collapsed bar must not block the page under it */
     .bar { font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #fff;
            box-shadow: 0 2px 8px rgba(0, 0, 0, .35); box-sizing: border-box; padding: 10px 16px;
@@ -129,17 +133,148 @@ globalThis.waryUi = (() => {
     // A plain div as host: a page cannot pre-define its behaviour as it could a custom element.
     const host = document.createElement('div');
     for (const [name, value] of Object.entries(attributes)) if (value) host.setAttribute(name, value);
+    // A manual popover, shown, sits in the browser's top layer: above everything the page
+    // draws, whatever its z-index (keepOnPage shows it again if the page hides it).
+    if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.append(element('style', { textContent: STYLE }));
+    roots.set(host, shadow);
     return { host, shadow };
   }
 
   /** True for a real user's click or key press, not one a page script made up. */
   const byUser = (event) => event.isTrusted;
 
+  // ---- the user's clicks and keys reach Wary, not the page ------------------------------
+  //
+  // Every event travels from the window down to its target, and a page can listen on the
+  // window in the capture phase, first in line, and stop a real click before it reaches the
+  // bar's buttons ("Take me to the real site" would then do nothing). Listeners on one target
+  // run in the order they were added, and this script runs at document_start, before any of
+  // the page's, so Wary's window listeners below come first: a real event inside one of
+  // Wary's hosts is stopped there, so the page never sees it, and handed to the button it was
+  // meant for (by where the pointer is, or which button has focus for a key's click).
+  const roots = new Map(); // host -> its closed shadow root
+  const keyHandlers = new WeakMap(); // host -> keydown handler (the panel's Escape)
+  const INPUT_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick', 'dblclick', 'contextmenu'];
+
+  function ownInput(event) {
+    if (!event.isTrusted) return;
+    const host = event.composedPath().find((node) => roots.has(node));
+    if (!host) return;
+    event.stopImmediatePropagation();
+    const shadow = roots.get(host);
+    if (event.type === 'keydown') keyHandlers.get(host)?.(event);
+    if (event.type !== 'click') return;
+    // A click made from the keyboard (Enter, Space) has no pointer position (detail 0).
+    const at = event.detail === 0 ? shadow.activeElement : shadow.elementFromPoint(event.clientX, event.clientY);
+    at?.closest('button')?.onclick?.(event);
+  }
+  for (const type of INPUT_EVENTS) window.addEventListener(type, ownInput, true);
+
+  // ---- keeping the bar on the page ------------------------------------------------------
+  //
+  // The page owns the document the bar's host element sits in, so it can remove the host, move
+  // it into a hidden container, set attributes on it (hidden, inert, style), cover it, or hide
+  // its popover. The host is a popover in the top layer, above anything the page draws. Its
+  // CSS cannot reach past the !important :host rules above, and its scripts cannot reach into
+  // the closed shadow root, but those DOM changes it can make. A MutationObserver in this
+  // isolated world (the page's patches of MutationObserver, appendChild or attachShadow live in
+  // the page's world, not this one) watches the document's top level, the host's attributes
+  // and its popover state, and puts the host back as it was drawn. Nothing below <body> is watched, so a page that
+  // floods its own DOM with mutations costs the guard nothing.
+  //
+  // A page that removes the host again each time it is put back would make this a loop that
+  // never yields, so repairs are rationed: a burst of REPAIR_BURST at once, then REPAIR_PER_S
+  // a second (a token bucket); the toolbar badge keeps the warning meanwhile.
+  const REPAIR_BURST = 10;
+  const REPAIR_PER_S = 4;
+
+  /** Keeps `host` a child of <html> (first or last, per `place`) with its attributes as now; returns `release()`. */
+  function keepOnPage(host, place) {
+    const attributes = [...host.attributes].map(({ name, value }) => [name, value]);
+    let tokens = REPAIR_BURST;
+    let filled = performance.now();
+    let timer = null;
+    let watchedRoot = null;
+
+    const raised = () => !host.hasAttribute('popover') || host.matches(':popover-open');
+    const raise = () => {
+      try {
+        if (!raised()) host.showPopover();
+      } catch {
+        // not connected, or the page holds a modal dialog open: the host is still on the page
+      }
+    };
+    const intact = () => {
+      const html = document.documentElement;
+      return html && host.parentNode === html && raised() && host.attributes.length === attributes.length
+        && attributes.every(([name, value]) => host.getAttribute(name) === value);
+    };
+    const repair = () => {
+      timer = null;
+      const html = document.documentElement;
+      if (!html) return; // the page removed <html>; a new one is seen by the document observer
+      for (const { name } of [...host.attributes]) if (!attributes.some(([ours]) => ours === name)) host.removeAttribute(name);
+      for (const [name, value] of attributes) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+      if (host.parentNode !== html) {
+        if (place === 'first') html.prepend(host);
+        else html.append(host);
+      }
+      raise();
+      watchRoot();
+    };
+    const check = () => {
+      if (timer || intact()) return;
+      const now = performance.now();
+      tokens = Math.min(REPAIR_BURST, tokens + ((now - filled) / 1000) * REPAIR_PER_S);
+      filled = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        repair();
+      } else {
+        timer = setTimeout(() => {
+          timer = null;
+          check();
+        }, ((1 - tokens) / REPAIR_PER_S) * 1000);
+      }
+    };
+    const observer = new MutationObserver(check);
+    const watchRoot = () => {
+      const html = document.documentElement;
+      if (!html || html === watchedRoot) return;
+      watchedRoot = html; // a page may swap its <html> for another: watch the new one too
+      observer.observe(html, { childList: true });
+    };
+    observer.observe(document, { childList: true });
+    observer.observe(host, { attributes: true });
+    host.addEventListener('toggle', check); // hidePopover() from the page changes no attribute
+    watchRoot();
+    raise();
+    return () => {
+      observer.disconnect();
+      host.removeEventListener('toggle', check);
+      clearTimeout(timer);
+    };
+  }
+
+  /** A host element of Wary's that stays on the page until `remove()` is called. */
+  function guarded(host, place) {
+    const release = keepOnPage(host, place);
+    return {
+      host,
+      remove() {
+        release();
+        roots.delete(host);
+        host.remove();
+      },
+    };
+  }
+
   /**
-   * The warning bar for `verdict` (level caution or danger). `actions` holds what its buttons
-   * do: `trust()` and `dismiss()`; "Take me to the real site" navigates itself.
+   * The warning bar for `verdict` (level caution or danger), kept on the page until its
+   * `remove()`. `actions` holds what its buttons do: `trust()` and `dismiss()`; "Take me to the
+   * real site" navigates itself. Returns `{host, remove}`.
    */
   let barShown = false; // a bar was on screen this visit: a replacement does not slide in again
 
@@ -160,7 +295,8 @@ globalThis.waryUi = (() => {
     }
     const why = element('button', {
       className: 'why', type: 'button', textContent: t('barWhy'), 'aria-expanded': 'false', 'aria-controls': detailsId,
-      onclick: () => {
+      onclick: (event) => {
+        if (!byUser(event)) return;
         details.hidden = !details.hidden;
         why.setAttribute('aria-expanded', String(!details.hidden));
       },
@@ -178,14 +314,16 @@ globalThis.waryUi = (() => {
     barShown = true;
     const collapse = element('button', {
       className: 'collapse', type: 'button', textContent: '▴', 'aria-label': t('barCollapse'), title: t('barCollapse'),
-      onclick: () => {
+      onclick: (event) => {
+        if (!byUser(event)) return;
         box.classList.add('collapsed');
         expand.focus();
       },
     });
     const expand = element('button', {
       className: 'expand', type: 'button', textContent: 'Wary ▾', 'aria-label': t('barExpand'),
-      onclick: () => {
+      onclick: (event) => {
+        if (!byUser(event)) return;
         box.classList.remove('collapsed');
         collapse.focus();
       },
@@ -207,7 +345,7 @@ globalThis.waryUi = (() => {
     // documentElement exists from document_start on, so the bar shows before the page has
     // loaded; first in the document, so it is also the first stop for keyboard users.
     document.documentElement.prepend(host);
-    return host;
+    return guarded(host, 'first');
   }
 
   let panel = null;
@@ -219,8 +357,9 @@ globalThis.waryUi = (() => {
     const headline = t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe');
     const close = element('button', {
       className: 'close', type: 'button', textContent: '✕', 'aria-label': t('panelClose'),
-      onclick: () => {
-        host.remove();
+      onclick: (event) => {
+        if (!byUser(event)) return;
+        panel?.remove();
         panel = null;
       },
     });
@@ -231,10 +370,14 @@ globalThis.waryUi = (() => {
       // Safe: one line and the advice; otherwise the reasons, strongest first, say it all.
       ...(verdict.level === 'safe' ? [element('p', { className: 'headline' }, [headline]), element('p', { className: 'advice' }, [verdict.advice])] : reasonList(verdict)),
     ]);
-    box.addEventListener('keydown', (event) => event.key === 'Escape' && close.click());
+    keyHandlers.set(host, (event) => {
+      if (event.key !== 'Escape' || !byUser(event)) return;
+      panel?.remove();
+      panel = null;
+    });
     shadow.append(box);
     document.documentElement.append(host);
-    panel = host;
+    panel = guarded(host, 'last');
     close.focus();
     return host;
   }

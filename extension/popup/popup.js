@@ -14,6 +14,21 @@ const settingsReady = loadSettings(api);
 const engineReady = Promise.all([init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }), settingsReady])
   .then(([, settings]) => configure(settings.trusted, settings.protected, engineTemplates(message_keys())));
 
+/**
+ * "Protection is OFF" at the top when the engine could not start, here or in the service
+ * worker (which records it in the session as `engine`), or could not judge the current tab.
+ */
+async function showProtection(tabFailed = false) {
+  const [here, worker] = await Promise.all([
+    engineReady.then(() => null, (error) => String(error?.message ?? error)),
+    api.storage.session.get('engine').then((stored) => stored.engine?.error ?? null, () => null),
+  ]);
+  const off = document.getElementById('protection-off');
+  off.hidden = !(here || worker || tabFailed);
+  off.textContent = off.hidden ? '' : t('protectionOff');
+  off.title = here ?? worker ?? '';
+}
+
 const LAYERS = ['domain', 'link', 'payment', 'pressure', 'offer', 'pattern'];
 const ICON = { safe: '✓', caution: '⚠', danger: '✖', error: '?' }; // in common fonts, unlike ⛔
 
@@ -160,6 +175,12 @@ async function showCurrentSite() {
   if (!params.has('tab')) [{ id: tabId } = {}] = await api.tabs.query({ active: true, lastFocusedWindow: true });
   const answer = Number.isInteger(tabId) ? await api.runtime.sendMessage({ type: 'tab/get', tabId }).catch(() => null) : null;
   const verdict = answer?.verdict;
+  if (verdict?.failed) {
+    box.dataset.level = 'off';
+    line.textContent = t('protectionOff');
+    await showProtection(true);
+    return;
+  }
   if (!verdict) {
     box.dataset.level = 'unknown';
     line.textContent = t('siteUnknown');
@@ -189,9 +210,11 @@ paste.addEventListener('keydown', (event) => {
 });
 if (/Mac|iPhone|iPad/.test(navigator.platform)) document.getElementById('shortcut').textContent = '⌘+Enter';
 showCurrentSite().catch(() => {});
+showProtection();
 // A page still loading is judged after the popup opened: follow the worker's record of it.
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('tab:'))) showCurrentSite().catch(() => {});
+showProtection();
 });
 if (params.has('check')) {
   paste.value = params.get('check');

@@ -1,7 +1,6 @@
 // The user's settings: what they are, their defaults, where they live, and how an older or
 // imported copy is brought to the current shape. Used by the service worker, the popup and
-// the options page; the content script asks the worker (`settings/get`) instead, as content
-// scripts cannot import modules statically.
+// the options page, and by the content script through a dynamic import().
 //
 // Stored under one key, `settings`, in chrome.storage.sync where the browser offers it (the
 // user's other devices get the same trusted sites), else chrome.storage.local.
@@ -91,25 +90,83 @@ export function storageArea(api) {
   return api.storage.sync ?? api.storage.local;
 }
 
-export async function loadSettings(api) {
-  let stored;
-  try {
-    ({ settings: stored } = await storageArea(api).get('settings'));
-  } catch {
-    // Firefox without sync (e.g. disabled by policy) throws; the local copy still works.
+/** In storage.local: a copy of the last settings read or written whole, to restore from. */
+export const LAST_GOOD_KEY = 'settingsLastGood';
+
+/**
+ * What can still be used of a stored copy, field by field: `{fields, whole}`. Storage can hold
+ * anything — a copy cut short, a value another program or an older Wary wrote, a JSON string,
+ * a newer Wary's shape synced from another device — and none of it may cost the user their
+ * trusted or protected sites, so, unlike `migrate`, this never throws: a field that is missing
+ * or of the wrong type is left out (the caller fills it from the last good copy, else the
+ * default), and `whole` says whether every field was sound.
+ */
+export function readStored(raw) {
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { fields: {}, whole: false };
+    }
   }
-  if (stored === undefined) ({ settings: stored } = await api.storage.local.get('settings'));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { fields: {}, whole: false };
+  const version = value.version ?? 0;
+  if (version === 0) value = { trusted: value.trustedSites ?? value.trusted, protected: value.protected, sensitivity: value.sensitivity, scanning: value.onPageScanning ?? value.scanning };
+  const fields = {};
+  let whole = Number.isInteger(version) && version >= 0 && version <= SCHEMA_VERSION;
+  for (const name of ['trusted', 'protected']) {
+    if (Array.isArray(value[name])) {
+      fields[name] = siteList(value[name]);
+      if (fields[name].length !== value[name].length) whole = false; // some entries were no sites
+    } else {
+      whole = false;
+    }
+  }
+  if (SENSITIVITIES.includes(value.sensitivity)) fields.sensitivity = value.sensitivity;
+  else whole = false;
+  if (typeof value.scanning === 'boolean') fields.scanning = value.scanning;
+  else whole = false;
+  return { fields, whole };
+}
+
+async function storedValue(area, key) {
   try {
-    return migrate(stored);
+    return (await area.get(key))[key];
   } catch {
-    return structuredClone(DEFAULTS);
+    return undefined; // Firefox without sync (e.g. disabled by policy) throws
   }
 }
 
 /**
+ * The user's settings. The copy in local wins when there is one: it is there only because
+ * sync refused the last save (see saveSettings), so any copy in sync is older. A damaged copy
+ * keeps what is sound in it, takes the rest from the last good copy, then from the defaults;
+ * a sound copy becomes the last good one.
+ */
+export async function loadSettings(api) {
+  const sync = storageArea(api) === api.storage.local ? undefined : storageArea(api);
+  let stored = await storedValue(api.storage.local, 'settings');
+  if (stored === undefined && sync) stored = await storedValue(sync, 'settings');
+  if (stored === undefined) return structuredClone(DEFAULTS); // nothing saved yet
+  const lastGood = await storedValue(api.storage.local, LAST_GOOD_KEY);
+  const { fields, whole } = readStored(stored);
+  const { fields: backup } = readStored(lastGood);
+  const settings = { ...structuredClone(DEFAULTS), ...backup, ...fields, version: SCHEMA_VERSION };
+  if (!whole) console.warn('Wary: the stored settings were damaged; kept what was sound, the rest from the last good copy or the defaults');
+  else if (JSON.stringify(settings) !== JSON.stringify(lastGood)) await rememberGood(api, settings);
+  return settings;
+}
+
+function rememberGood(api, settings) {
+  return api.storage.local.set({ [LAST_GOOD_KEY]: settings }).catch(() => {});
+}
+
+/**
  * Stores `settings` (migrated first) in sync, or, when sync refuses them (its quota is 8 KB
- * an item, about 300 trusted sites), in local, removing the stale sync copy so that the one
- * copy there is is the one read.
+ * an item, about 300 trusted sites, and 120 writes a minute), in local, where loadSettings
+ * looks first; a save that sync takes removes the local copy again. Either way the settings
+ * also become the last good copy in local.
  */
 export async function saveSettings(api, settings) {
   const clean = migrate(settings);
@@ -120,5 +177,6 @@ export async function saveSettings(api, settings) {
     await api.storage.local.set({ settings: clean });
     await storageArea(api).remove('settings').catch(() => {});
   }
+  await rememberGood(api, clean);
   return clean;
 }

@@ -16,17 +16,19 @@ export const outputDir = path.join(root, 'test-output');
 
 /**
  * Serves tests/e2e/fixtures on 127.0.0.1. `/shop` is the fixture shop page; `/strict-csp/shop`
- * is the same page sent with `Content-Security-Policy: script-src 'self'`.
+ * is the same page sent with `Content-Security-Policy: script-src 'self'`; `/name.js` is a
+ * fixture's script (fixtures/name.js).
  */
 export async function startServer() {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://fixture');
     const strict = url.pathname.startsWith('/strict-csp/');
     const name = url.pathname.replace(/^\/strict-csp/, '').replace(/^\/+/, '') || 'shop';
-    if (!/^[a-z0-9-]+$/.test(name)) return void response.writeHead(404).end();
+    if (!/^[a-z0-9-]+(\.js)?$/.test(name)) return void response.writeHead(404).end();
+    const script = name.endsWith('.js'); // a fixture's own script, allowed under the strict CSP ('self')
     try {
-      const body = await readFile(path.join(here, 'fixtures', `${name}.html`));
-      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      const body = await readFile(path.join(here, 'fixtures', script ? name : `${name}.html`));
+      const headers = { 'content-type': script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' };
       if (strict) headers['content-security-policy'] = "script-src 'self'";
       response.writeHead(200, headers).end(body);
     } catch {
@@ -40,17 +42,19 @@ export async function startServer() {
 
 /**
  * A fresh Chromium profile with the unpacked extension loaded; resolves once its worker runs.
- * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows.
+ * `lang` (e.g. 'es') starts the browser in that UI language, which chrome.i18n follows;
+ * `extension` loads another unpacked build than dist/chrome (or a comma-separated list of
+ * unpacked extensions, Wary's first); `args` are more Chromium flags.
  */
-export async function launchBrowser({ lang } = {}) {
+export async function launchBrowser({ lang, extension = extensionDir, args = [] } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'wary-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 700 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--disable-background-networking',
       '--disable-component-update',
@@ -59,11 +63,14 @@ export async function launchBrowser({ lang } = {}) {
       '--disable-quic',
       '--disable-gpu',
       ...(lang ? [`--lang=${lang}`] : []),
+      ...args,
     ],
     // On Linux, Chromium takes its UI language from the environment; --lang alone is not enough.
     ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: '', LANG: '' }, locale: lang } : {}),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Wary's worker (another extension loaded beside it, as in the messaging test, has its own).
+  const isWary = (w) => w.url().endsWith('/background/service-worker.js');
+  const worker = context.serviceWorkers().find(isWary) ?? (await context.waitForEvent('serviceworker', { predicate: isWary, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -284,8 +291,18 @@ export async function launchFirefox() {
 export async function openFirefoxExtensionPage(browser, page, readySelector) {
   const tab = await browser.newPage();
   tab.goto(`moz-extension://${FIREFOX_UUID}/${page}`, { timeout: 60_000 }).catch(() => {});
-  await tab.waitForSelector(readySelector, { timeout: 10_000 });
-  return tab;
+  // The wait can also fail at once, when it starts in the tab's first about:blank document and
+  // the navigation replaces it (seen once in a full run): wait again until the deadline.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await tab.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return tab;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /**
@@ -306,4 +323,26 @@ export function browserSuite(options, setUp = async () => {}) {
     await suite.server?.close();
   });
   return suite;
+}
+
+/**
+ * Runs `expression` (JavaScript source, may await) in the isolated world of Wary's content
+ * script on `page`, where `chrome.runtime` is the content script's, through the DevTools
+ * protocol; resolves to its value.
+ */
+export async function inContentScript(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    // The content script's world is named after the extension and has its origin.
+    const world = await retryUntil(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin?.startsWith('chrome-extension://')), 3_000);
+    if (!world) throw new Error(`no isolated world of Wary's content script: ${JSON.stringify(contexts.map((c) => [c.name, c.auxData?.type]))}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `(async () => { ${expression} })()`, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }
