@@ -11,7 +11,7 @@
 // and content scripts may send them, and each is checked for its shape before use.
 import init, { analyze_url, analyze_page, analyze_text, configure, message_keys } from '../engine/wary.js';
 import { engineTemplates } from '../shared/i18n.js';
-import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
+import { loadSettings, saveSettings, siteOf, effectiveLevel } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -25,9 +25,17 @@ const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.w
 let engineReady = engineLoaded.then(configureEngine);
 engineLoaded.catch(showProtectionOff);
 
+let settingsNow = null; // the settings the engine was last configured with
+
 async function configureEngine() {
   const settings = await loadSettings(api);
   configure(settings.trusted, settings.protected, engineTemplates(message_keys()));
+  settingsNow = settings;
+}
+
+/** The verdict with the level the user's sensitivity makes of its score, as the tab shows it. */
+function asShown(verdict) {
+  return { ...verdict, level: effectiveLevel(verdict, settingsNow?.sensitivity ?? 'balanced') };
 }
 
 api.storage.onChanged.addListener((changes) => {
@@ -58,9 +66,9 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 /** Answers `sendResponse` with the engine's verdict from `judge()`, once the engine is ready. */
-function answerWith(sendResponse, judge) {
+function answerWith(sendResponse, judge, more = () => ({})) {
   engineReady
-    .then(() => sendResponse({ ok: true, verdict: judge() }))
+    .then(() => sendResponse({ ok: true, verdict: judge(), ...more() }))
     .catch((error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
   return true; // the answer comes asynchronously
 }
@@ -83,17 +91,25 @@ const fromAnyOfOurs = (sender) => fromExtensionPage(sender) || fromContentScript
  * message of another type, from another sender or of another shape is not acted on.
  */
 const MESSAGES = {
-  // A link or site name to judge: the content script under a page CSP that forbids WebAssembly.
+  // A page's address to judge, from the content script (the engine runs here for every tab);
+  // the answer's level is the one the user's sensitivity makes of it, and `scanning` says
+  // whether the user wants the page itself read too.
   'verdict/url': {
     from: fromAnyOfOurs,
     valid: (m) => typeof m.url === 'string' && m.url.length <= FACT_LIMITS.href,
-    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => analyze_url(m.url)),
+    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => ownPage(sender, m.url, 'url', asShown(analyze_url(m.url))), () => ({ scanning: settingsNow?.scanning !== false })),
   },
-  // Page facts to judge, as content/content.js gathers them.
+  // Page facts to judge, as content/content.js gathers them: an object, or its JSON text (the
+  // content script already has that text, and a string crosses to the worker cheaply); a null
+  // verdict when the user turned on-page scanning off since the address was judged.
   'verdict/page': {
     from: fromAnyOfOurs,
-    valid: (m) => isPageFacts(m.facts),
-    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => analyze_page(m.facts)),
+    valid: (m) => isPageFacts(factsOf(m)),
+    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => {
+      if (settingsNow?.scanning === false) return null;
+      const facts = factsOf(m);
+      return ownPage(sender, facts.url, 'page', asShown(analyze_page(facts)));
+    }),
   },
   // What the content script concluded about its page: the tab's badge and the popup's top line.
   'tab/verdict': {
@@ -152,8 +168,33 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return kind.handle(message, sender, sendResponse) === true;
 });
 
+/**
+ * A content script's verdict on its own page (the address it runs on) goes on its tab's badge
+ * and the popup's top line at once, without another message back.
+ */
+function ownPage(sender, url, scope, verdict) {
+  if (fromTopFrame(sender) && url === sender.url) showOnBadge(sender.tab.id, verdict, scope);
+  return verdict;
+}
+
+const parsedFacts = new WeakMap(); // message -> its facts, parsed once
+/** The facts of a `verdict/page` message, parsed from JSON text if they came as text (null if that fails or is too long). */
+function factsOf(message) {
+  if (typeof message.facts !== 'string') return message.facts;
+  if (!parsedFacts.has(message)) {
+    let facts = null;
+    try {
+      if (message.facts.length <= FACT_LIMITS.json) facts = JSON.parse(message.facts);
+    } catch {
+      // not JSON: refused as not page facts
+    }
+    parsedFacts.set(message, facts);
+  }
+  return parsedFacts.get(message);
+}
+
 // The content script's caps (content/content.js), with room to spare; the engine cuts again.
-const FACT_LIMITS = { text: 256 * 1024, short: 4096, href: 65536, headings: 100, links: 2000, forms: 100 };
+const FACT_LIMITS = { text: 256 * 1024, short: 4096, href: 65536, headings: 100, links: 2000, forms: 100, json: 12 << 20 };
 
 /** Page facts as the content script sends them: every field optional, each of its type and within its cap. */
 function isPageFacts(facts) {
@@ -237,7 +278,7 @@ async function handleMenuClick(info, tab) {
   }
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      await api.tabs.sendMessage(tab.id, { type: 'panel/show', verdict, subject, kind }, { frameId: 0 });
+      await api.tabs.sendMessage(tab.id, { type: 'panel/show', verdict: asShown(verdict), subject, kind }, { frameId: 0 });
       return { shown: 'panel', level: verdict.level };
     } catch {
       // No content script in this tab: fall through to a window of our own.

@@ -10,14 +10,15 @@
 // page (on verified sites too), at most once every RECHECK_MS and only when text was
 // added, and the engine is not asked again when the facts did not change.
 //
-// Where the engine runs: here, in the content script, when the page lets us compile
-// WebAssembly; Chrome applies the *page's* Content-Security-Policy to WebAssembly compiled in
-// a content script, so on a page with `script-src 'self'` that fails and we ask the service
-// worker, which hosts the same engine, instead. Both paths give the same verdict.
+// Where the engine runs: in the service worker (Firefox: the background script), one copy
+// compiled once for every tab. This script only gathers facts, sends them and draws. Judging in
+// each tab cost every tab its own compile of the engine and ~6 MB of WebAssembly memory, held
+// the page's main thread for the analysis, and on pages whose Content-Security-Policy forbids
+// WebAssembly (Chrome applies the page's CSP to content scripts) had to ask the worker anyway
+// (BENCHMARKS.md, "In the browser").
 //
 // The bar and the right-click panel are drawn by ui.js (loaded before this file). Everything
 // from the page or the engine is shown as text (textContent), never as HTML.
-// Content scripts cannot be ES modules, hence the classic script and the dynamic import().
 (() => {
   'use strict';
 
@@ -32,46 +33,17 @@
   const MAX_HREF_CHARS = 4096;
   const RECHECK_MS = 1500;
 
-  // ---- the engine: here, or in the worker -------------------------------------------------
+  // ---- the engine, in the service worker --------------------------------------------------
 
-  let engineModule = null; // promise of the wasm-bindgen glue, initialised
-  let engineHere = true; // false once this page's CSP refused WebAssembly in the content script
-  let templates = null; // the engine's messages in the browser's language, read once
-
-  function loadEngine() {
-    engineModule ??= (async () => {
-      const [glue, i18n] = await Promise.all([import(api.runtime.getURL('engine/wary.js')), import(api.runtime.getURL('shared/i18n.js'))]);
-      await glue.default({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
-      const { settings } = await settingsReady;
-      templates = i18n.engineTemplates(glue.message_keys());
-      glue.configure(settings.trusted, settings.protected, templates);
-      return glue;
-    })();
-    return engineModule;
-  }
-
-  /** `call(engine)` in the content script, or `message` to the worker where the page forbids WebAssembly. */
-  async function judge(call, message) {
-    if (engineHere) {
-      let glue = null;
-      try {
-        glue = await loadEngine();
-      } catch {
-        // Expected on pages whose CSP forbids WebAssembly; the worker is not bound by it.
-        engineHere = false;
-      }
-      if (glue) {
-        try {
-          return { verdict: call(glue), engine: 'page' };
-        } catch (error) {
-          // The engine threw here (it should not): the worker's own copy may still answer.
-          console.warn('Wary: the engine failed in this page, asking the service worker:', error);
-        }
-      }
-    }
+  /**
+   * The worker's answer to `message` (`verdict/url` or `verdict/page`): the verdict with the
+   * level the user's sensitivity makes of it (null when on-page scanning is off), and for an
+   * address whether the page itself is to be read (`scanning`).
+   */
+  async function judge(message) {
     const answer = await api.runtime.sendMessage(message);
     if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the service worker');
-    return { verdict: answer.verdict, engine: 'worker' };
+    return { verdict: answer.verdict, engine: 'worker', scanning: answer.scanning };
   }
 
   // ---- page facts -----------------------------------------------------------------------
@@ -96,17 +68,20 @@
   }
 
   function shortText(node) {
-    return (node.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_SHORT_CHARS);
+    // Cut before folding the white space: a link may wrap a whole article.
+    return (node.textContent ?? '').slice(0, 4 * MAX_SHORT_CHARS).replace(/\s+/g, ' ').trim().slice(0, MAX_SHORT_CHARS);
   }
 
   /** Links to other sites: the page's own links cannot imitate the page. */
   function pageLinks() {
     const links = [];
+    const own = `${location.protocol}//${location.host}`; // a link to this host starts so, then / ? # or ends
     for (const link of document.links) {
       if (links.length === MAX_LINKS) break;
+      const { href } = link;
       // An SVG <a> has an SVGAnimatedString, not a string, as href.
-      if (typeof link.href !== 'string' || link.host === location.host) continue;
-      links.push({ href: link.href.slice(0, MAX_HREF_CHARS), text: shortText(link) });
+      if (typeof href !== 'string' || (href.startsWith(own) && (href.length === own.length || '/?#'.includes(href[own.length])))) continue;
+      links.push({ href: href.slice(0, MAX_HREF_CHARS), text: shortText(link) });
     }
     return links;
   }
@@ -169,22 +144,10 @@
     };
   }
 
-  // ---- settings and the bar -------------------------------------------------------------
-
-  // The settings module is an ES module in the package; content scripts cannot import it
-  // statically, so it is loaded like the engine. Its failure must not stop the warnings.
-  const settingsReady = import(api.runtime.getURL('shared/settings.js'))
-    .then(async (module) => ({ module, settings: await module.loadSettings(api) }))
-    .catch((error) => {
-      console.warn('Wary could not read its settings, using the defaults:', error);
-      return { module: null, settings: { trusted: [], protected: [], sensitivity: 'balanced', scanning: true } };
-    });
-
-  /** The verdict with the level the user's sensitivity makes of its score. */
-  async function asShown(verdict) {
-    const { module, settings } = await settingsReady;
-    return module ? { ...verdict, level: module.effectiveLevel(verdict, settings.sensitivity) } : verdict;
-  }
+  // ---- the bar --------------------------------------------------------------------------
+  //
+  // The user's settings (sensitivity, on-page scanning) are applied by the worker, which
+  // answers with the verdict as the tab is to show it: this script reads no settings itself.
 
   const { RANK, drawBar, drawPanel } = globalThis.waryUi;
 
@@ -210,7 +173,8 @@
   };
 
   /** Shows, replaces or removes the bar for `verdict`; a dismissed bar returns only for a worse level. */
-  function show(verdict, engine) {
+  /** `scope`: the verdict is the address's alone (`url`) or the whole page's (`page`). */
+  function show(verdict, engine, scope = 'page') {
     if (verdict.level === 'safe' || trusted) {
       bar?.remove();
       bar = null;
@@ -218,13 +182,13 @@
     }
     if (dismissedLevel && RANK[verdict.level] <= RANK[dismissedLevel]) return;
     const key = JSON.stringify([verdict.level, verdict.lookalike_of, verdict.reasons, engine]);
-    if (bar?.key === key) return;
+    if (bar?.key === key) {
+      // The page's verdict said what the address's did: the bar stays, only its scope changes.
+      bar.set('data-wary-scope', scope);
+      return;
+    }
     bar?.remove();
-    bar = { ...drawBar(verdict, engine, barActions), key, level: verdict.level };
-  }
-
-  function report(verdict, engine, scope) {
-    api.runtime.sendMessage({ type: 'tab/verdict', verdict, engine, scope }).catch(() => {});
+    bar = { ...drawBar(verdict, engine, barActions, scope), key, level: verdict.level };
   }
 
   // The right-click checks: the worker judged a link or the selected text and sends the
@@ -235,7 +199,7 @@
     const { verdict, subject, kind } = message;
     const isVerdict = typeof verdict === 'object' && verdict !== null && typeof verdict.level === 'string' && Array.isArray(verdict.reasons);
     if (!isVerdict || typeof subject !== 'string' || !['link', 'text'].includes(kind)) return false;
-    asShown(verdict).then((shown) => drawPanel(shown, subject, kind));
+    drawPanel(verdict, subject, kind); // the worker applied the user's sensitivity
     return false;
   });
 
@@ -243,37 +207,35 @@
 
   async function checkAddress() {
     const url = location.href;
-    const judged = await judge((glue) => glue.analyze_url(url), { type: 'verdict/url', url });
-    const verdict = await asShown(judged.verdict);
-    report(verdict, judged.engine, 'url');
+    const judged = await judge({ type: 'verdict/url', url });
+    const { verdict } = judged;
+    scanning = judged.scanning !== false;
     addressVerdict = { verdict, engine: judged.engine };
     // A lookalike host is warned about at once; anything else waits for the page's own verdict,
     // which includes the address's reasons.
-    if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, judged.engine);
+    if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, judged.engine, 'url');
   }
 
   let addressVerdict = null; // shown as it is if the page itself cannot be judged
+  let scanning = true; // the user wants the page itself read (the worker says, with the address)
 
   let lastFacts = ''; // the facts last judged, so an unchanged page is not judged again
 
   async function checkPage() {
-    if (!(await settingsReady).settings.scanning) return; // the user turned on-page scanning off
-    const facts = gatherFacts();
-    const key = JSON.stringify([facts.url, facts.title, facts.headings, facts.links, facts.forms]) + facts.text;
-    if (key === lastFacts) return;
-    lastFacts = key;
-    const judged = await judge((glue) => glue.analyze_page(facts), { type: 'verdict/page', facts });
-    const verdict = await asShown(judged.verdict);
-    report(verdict, judged.engine, 'page');
+    if (!scanning) return; // the user turned on-page scanning off
+    // The facts as JSON text: what is compared with the last check, and what is sent (a string
+    // crosses to the worker without a second serialisation of 2,000 links).
+    const facts = JSON.stringify(gatherFacts());
+    if (facts === lastFacts) return;
+    lastFacts = facts;
+    const judged = await judge({ type: 'verdict/page', facts });
+    const { verdict } = judged;
+    if (!verdict) return; // scanning was turned off meanwhile
     show(verdict, judged.engine);
   }
 
-  /** After "I trust this site": the engine is told, and the tab's badge follows the new verdict. */
+  /** After "I trust this site" (the worker has told its engine): the tab's verdicts again. */
   async function recheckAll() {
-    const loaded = await settingsReady;
-    if (loaded.module) loaded.settings = await loaded.module.loadSettings(api);
-    const glue = engineHere && engineModule ? await engineModule.catch(() => null) : null;
-    glue?.configure(loaded.settings.trusted, loaded.settings.protected, templates);
     lastFacts = '';
     await checkAddress().catch(() => {});
     queuePageCheck();
@@ -289,7 +251,7 @@
       return checkPage();
     }).catch((error) => {
       console.warn('Wary could not check this page:', error);
-      if (addressVerdict && !bar) show(addressVerdict.verdict, addressVerdict.engine);
+      if (addressVerdict && !bar) show(addressVerdict.verdict, addressVerdict.engine, 'url');
     });
     return queue;
   }
@@ -336,7 +298,7 @@
   // as a seller's chat message, is read and judged as on any other site.
   checkAddress()
     .catch((error) => {
-      // Neither engine could judge the address: the badge says protection is off here.
+      // The engine could not judge the address: the badge says protection is off here.
       console.warn('Wary could not check this address:', error);
       api.runtime.sendMessage({ type: 'tab/failed' }).catch(() => {});
     })

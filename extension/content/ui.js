@@ -190,7 +190,10 @@ globalThis.waryUi = (() => {
   const REPAIR_BURST = 10;
   const REPAIR_PER_S = 4;
 
-  /** Keeps `host` a child of <html> (first or last, per `place`) with its attributes as now; returns `release()`. */
+  /**
+   * Keeps `host` a child of <html> (first or last, per `place`) with its attributes as now;
+   * returns `{release(), set(name, value)}`, `set` changing one of those attributes itself.
+   */
   function keepOnPage(host, place) {
     const attributes = [...host.attributes].map(({ name, value }) => [name, value]);
     let tokens = REPAIR_BURST;
@@ -251,18 +254,27 @@ globalThis.waryUi = (() => {
     host.addEventListener('toggle', check); // hidePopover() from the page changes no attribute
     watchRoot();
     raise();
-    return () => {
-      observer.disconnect();
-      host.removeEventListener('toggle', check);
-      clearTimeout(timer);
+    return {
+      release() {
+        observer.disconnect();
+        host.removeEventListener('toggle', check);
+        clearTimeout(timer);
+      },
+      set(name, value) {
+        const kept = attributes.find(([ours]) => ours === name);
+        if (kept) kept[1] = value;
+        else attributes.push([name, value]);
+        host.setAttribute(name, value);
+      },
     };
   }
 
   /** A host element of Wary's that stays on the page until `remove()` is called. */
   function guarded(host, place) {
-    const release = keepOnPage(host, place);
+    const { release, set } = keepOnPage(host, place);
     return {
       host,
+      set,
       remove() {
         release();
         roots.delete(host);
@@ -278,9 +290,9 @@ globalThis.waryUi = (() => {
    */
   let barShown = false; // a bar was on screen this visit: a replacement does not slide in again
 
-  function drawBar(verdict, engine, actions) {
+  function drawBar(verdict, engine, actions, scope = 'page') {
     const { host, shadow } = shadowHost({
-      'data-wary': verdict.level, 'data-wary-engine': engine, 'data-wary-real': verdict.lookalike_of,
+      'data-wary': verdict.level, 'data-wary-engine': engine, 'data-wary-real': verdict.lookalike_of, 'data-wary-scope': scope,
     });
     const level = verdict.level;
     const detailsId = 'wary-details';

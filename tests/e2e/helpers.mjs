@@ -93,6 +93,19 @@ export async function findBar(page, ms = 5_000) {
 }
 
 /**
+ * The bar once the whole page is judged (`data-wary-scope="page"`): the address's verdict comes
+ * first, the page's (which may raise it) after the DOM is parsed. Where no page verdict comes
+ * within `ms` (on-page scanning off, a verified site), the bar as it is, or null.
+ */
+export async function findSettledBar(page, ms = 5_000) {
+  try {
+    return await page.waitForSelector('[data-wary-scope="page"]', { state: 'attached', timeout: ms });
+  } catch {
+    return findBar(page, 100);
+  }
+}
+
+/**
  * The toolbar badge text the service worker set for `page`'s tab. Matching tabs by URL would
  * need the `tabs` permission, which Wary does without: `page` is brought to the front and the
  * active tab asked instead.

@@ -1,6 +1,6 @@
 // Least privilege: the manifest grants exactly what README's permission table justifies, the
 // extension pages run under a strict CSP that the browser really enforces, no code comes from
-// anywhere but the package, and the few web-accessible files are reachable only as documented.
+// anywhere but the package, and no file of the package is web-accessible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -21,34 +21,26 @@ const ticked = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 
 test('the manifest\'s permissions are exactly the ones README justifies', () => {
   const rows = permissionRows();
-  assert.ok(rows.length >= 4, `README has the permission table (${rows.length} rows)`);
+  assert.ok(rows.length >= 3, `README has the permission table (${rows.length} rows)`);
   const documented = rows.flatMap(([first]) => ticked(first)).filter((name) => /^[a-zA-Z]+$/.test(name));
   assert.deepEqual([...manifest.permissions].sort(), documented.sort(), 'manifest.json permissions = README\'s permission rows');
   for (const row of rows) assert.ok(row[2]?.length > 20, `README says why for ${row[0]}`);
   const scriptRow = rows.find(([first]) => first.startsWith('content script'));
   assert.deepEqual(manifest.content_scripts.flatMap((c) => c.matches).sort(), ticked(scriptRow[0]).sort(), 'content-script matches = README');
   assert.ok(manifest.content_scripts.every((c) => !c.all_frames && !c.match_about_blank), 'content scripts run in top frames only');
-  const warRow = rows.find(([first]) => first.startsWith('`web_accessible_resources`'));
-  assert.deepEqual(manifest.web_accessible_resources.flatMap((w) => w.resources).sort(), ticked(warRow[0]).filter((name) => name.includes('/')).sort(), 'web-accessible resources = README');
-  for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy.sandbox', 'sandbox']) {
+  assert.ok(!rows.some(([first]) => first.startsWith('`web_accessible_resources`')), 'README lists no web-accessible resources');
+  for (const key of ['web_accessible_resources', 'host_permissions', 'optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy.sandbox', 'sandbox']) {
     assert.equal(key.split('.').reduce((value, part) => value?.[part], manifest), undefined, `manifest.json has no ${key}`);
   }
 });
 
-test('web-accessible resources: only the content script\'s own files, on http(s) pages, under a per-session URL', async () => {
-  for (const entry of manifest.web_accessible_resources) {
-    assert.equal(entry.use_dynamic_url, true, 'use_dynamic_url, so the extension id is not exposed');
-    assert.deepEqual(entry.matches, ['http://*/*', 'https://*/*'], 'only for the pages the content script runs on');
-  }
-  // Each is needed: the content script loads each through runtime.getURL.
+test('no web-accessible file: the content script loads nothing from the package, and a page can fetch none of it', async () => {
+  // Everything the content script needs is in its own two files; the engine answers by message.
   const content = await readFile(path.join(root, 'extension/content/content.js'), 'utf8');
-  for (const file of manifest.web_accessible_resources.flatMap((w) => w.resources)) {
-    assert.ok(content.includes(`getURL('${file}')`), `content/content.js loads ${file}`);
-  }
-  // A page cannot reach them (or anything else) under the extension's fixed id.
+  assert.ok(!/getURL\(|import\(/.test(content), 'content/content.js loads no file of the package');
   const tab = await suite.browser.context.newPage();
   await tab.goto(suite.server.url('aliexpress-sale.shop', '/plain'));
-  assert.ok(await findBar(tab), 'the content script loaded the engine through those files');
+  assert.ok(await findBar(tab), 'the bar is drawn without any web-accessible file');
   const reached = await tab.evaluate(async (id) => Promise.all(['engine/wary.js', 'engine/wary_bg.wasm', 'shared/settings.js', 'shared/i18n.js', 'popup/popup.html', 'manifest.json'].map(async (file) => {
     try {
       await fetch(`chrome-extension://${id}/${file}`);

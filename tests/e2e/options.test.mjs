@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { browserSuite, findBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
+import { browserSuite, findBar, findSettledBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
 import { migrate, effectiveLevel, loadSettings, saveSettings, SCHEMA_VERSION } from '../../extension/shared/settings.js';
 
 let options;
@@ -112,7 +112,7 @@ test('a lookalike of the user\'s own site is warned about once the site is added
 async function barLevelOn(host, page) {
   const tab = await suite.browser.context.newPage();
   await tab.goto(suite.server.url(host, page));
-  const bar = await findBar(tab, 3_000);
+  const bar = await findSettledBar(tab, 3_000);
   const level = bar ? await bar.getAttribute('data-wary') : null;
   await tab.close();
   return level;

@@ -1,11 +1,11 @@
 // The warning bar in real Chromium: shown on lookalike hosts, absent on the real site, and
-// shown on a page whose CSP forbids WebAssembly in the content script (engine in the worker);
+// shown on a page whose CSP forbids WebAssembly (the engine runs in the worker, so the page's CSP cannot stop it);
 // its buttons (the real site, Why?, I trust this site, Dismiss, collapse), its labels for
 // screen readers, dark mode and reduced motion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  browserSuite, findBar, badgeFor, tooltipFor, retryUntil, screenshot, barText,
+  browserSuite, findBar, findSettledBar, badgeFor, tooltipFor, retryUntil, screenshot, barText,
   accessibleNodes, clickInShadow, shadowAttributes, shadowStyle, storedSettings, storeSettings,
 } from './helpers.mjs';
 
@@ -32,11 +32,11 @@ const LOOKALIKES = [
 for (const [host, level, real, page = '/shop'] of LOOKALIKES) {
   test(`bar on the lookalike ${host}${page}`, async () => {
     const tab = await open(host, page);
-    const bar = await findBar(tab);
+    const bar = await findSettledBar(tab);
     assert.ok(bar, `a warning bar should appear on ${host}`);
     assert.equal(await bar.getAttribute('data-wary'), level, `bar level on ${host}`);
     assert.equal(await bar.getAttribute('data-wary-real'), real, `real site named by the bar on ${host}`);
-    assert.equal(await bar.getAttribute('data-wary-engine'), 'page', `engine ran in the content script on ${host}`);
+    assert.equal(await bar.getAttribute('data-wary-engine'), 'worker', `the engine ran in the service worker for ${host}`);
     assert.ok(await bar.isVisible(), `the bar on ${host} is visible`);
     if (host === 'aliexpress-sale.shop') await screenshot(tab, 'bar-caution-aliexpress-sale-shop');
     if (host === 'aliexpress.com.secure-login.ru') await screenshot(tab, 'bar-danger-embedded-domain');

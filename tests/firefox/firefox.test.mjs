@@ -43,11 +43,14 @@ for (const [host, page, level, real] of [
   });
 }
 
-/** The verdict the background script recorded for the page at `url` (read from an extension page). */
+/**
+ * The verdict the background script recorded for the page at `url` (read from an extension
+ * page): its address's, since on a verified site the page itself is not read at load.
+ */
 async function recordedVerdict(extensionPage, url) {
   return extensionPage.waitForFunction(async (address) => {
     const all = await browser.storage.session.get(null);
-    const entry = Object.entries(all).find(([key, v]) => key.startsWith('tab:') && v.input === address && v.scope === 'page');
+    const entry = Object.entries(all).find(([key, v]) => key.startsWith('tab:') && v.input === address);
     return entry ? { tabId: Number(entry[0].slice(4)), ...entry[1] } : false;
   }, { timeout: 10_000, polling: 200 }, url).then((handle) => handle.jsonValue());
 }
