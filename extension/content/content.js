@@ -72,12 +72,20 @@
     return (node.textContent ?? '').slice(0, 4 * MAX_SHORT_CHARS).replace(/\s+/g, ' ').trim().slice(0, MAX_SHORT_CHARS);
   }
 
-  /** Links to other sites: the page's own links cannot imitate the page. */
+  const ABSOLUTE = /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i; // `https:`, `javascript:`, `//host`: not relative
+
+  /**
+   * Links to other sites: the page's own links cannot imitate the page. A relative link
+   * (`/item/1`, `page.html`) is the page's own and is skipped from its attribute alone, without
+   * resolving it; unless a <base> points elsewhere, then every link is resolved.
+   */
   function pageLinks() {
     const links = [];
     const own = `${location.protocol}//${location.host}`; // a link to this host starts so, then / ? # or ends
+    const baseIsOwn = document.baseURI.startsWith(`${own}/`);
     for (const link of document.links) {
       if (links.length === MAX_LINKS) break;
+      if (baseIsOwn && !ABSOLUTE.test(link.getAttribute('href') ?? '')) continue;
       const { href } = link;
       // An SVG <a> has an SVGAnimatedString, not a string, as href.
       if (typeof href !== 'string' || (href.startsWith(own) && (href.length === own.length || '/?#'.includes(href[own.length])))) continue;
