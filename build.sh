@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Wary's two commands, on a fresh Debian machine with rustup:
 #   ./build.sh          install what is missing, build the extension into dist/
-#   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, real Firefox, Firefox lint)
+#   ./build.sh test     build, then run every test (Rust, WASM in Node, real Chromium, real Firefox, Firefox lint,
+#                       and every fuzz target for 20 s)
 #   ./build.sh accuracy false positives on 990k popular sites, detection of dnstwist lookalikes,
 #                       and the text layers on real SMS (smishing recall, ham false positives)
 #   ./build.sh bench    speed and size: criterion, the CLI on one core, the WASM in Node, side by side
 #                       with eth-phishing-detect, the extension in headless Chromium; ends with one
 #                       table, also written to bench-output/summary.md (about 10 minutes)
+#   ./build.sh fuzz [S] cargo-fuzz every engine entry point for S seconds each (default 300)
 # A second run skips what is already installed or built.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +22,11 @@ test_out=test-output            # screenshots and logs from the test run
 # measured 90.3%, so a change that loses scams fails the run (the target is 90%).
 text_max_ham_fp=0.01
 text_min_recall=0.88
+# cargo-fuzz targets (fuzz/fuzz_targets/), the seconds each gets in `./build.sh test`, and the
+# default for `./build.sh fuzz`.
+fuzz_targets="url text page settings"
+fuzz_test_seconds=20
+fuzz_seconds=300
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -120,6 +127,42 @@ build() {
     printf 'built in %d s\n' $((SECONDS - started))
 }
 
+ensure_fuzz_tools() {
+    # cargo-fuzz needs the nightly toolchain (for -Zsanitizer); the fuzz crate in fuzz/ is its own
+    # workspace, so the main build never compiles it.
+    if ! rustup toolchain list | grep -q '^nightly'; then
+        step "installing the nightly Rust toolchain (for cargo-fuzz)"
+        rustup toolchain install nightly --profile minimal
+    fi
+    if ! command -v cargo-fuzz >/dev/null; then
+        step "installing cargo-fuzz (once)"
+        cargo install cargo-fuzz --locked
+    fi
+}
+
+# Runs every fuzz target for $1 seconds; a crash, a panic or an input slower than 10 s fails
+# the run and leaves the input in fuzz/artifacts/<target>/. Corpora grow in fuzz/corpus/
+# (not committed), seeded from the test tables.
+run_fuzz() {
+    local seconds=${1:-$fuzz_seconds} target
+    ensure_fuzz_tools
+    # Seeds: the first column of the verdict tables, one input a file.
+    local table dir n line
+    for table in url:tests/data/hosts.tsv text:tests/data/texts.tsv; do
+        dir=fuzz/corpus/${table%%:*} n=0
+        [ -d "$dir" ] && continue
+        mkdir -p "$dir"
+        grep -v '^#' "${table#*:}" | cut -f1 | while IFS= read -r line; do
+            [ -n "$line" ] && printf '%b' "$line" >"$dir/seed-$((n += 1))"
+        done
+    done
+    for target in $fuzz_targets; do
+        step "fuzzing $target for $seconds s"
+        cargo +nightly fuzz run --fuzz-dir fuzz "$target" -- \
+            -max_total_time="$seconds" -timeout=10 -max_len=8192 -rss_limit_mb=2048 -print_final_stats=1
+    done
+}
+
 run_tests() {
     ensure_test_tools
     mkdir -p "$test_out"
@@ -136,6 +179,8 @@ run_tests() {
     python3 tools/text_accuracy.py --max-ham-fp "$text_max_ham_fp" --min-recall "$text_min_recall"
     step "Firefox: manifest lint (web-ext), and the extension in real headless Firefox"
     node --test --test-concurrency=1 tests/firefox/
+    step "fuzzing, $fuzz_test_seconds s a target (./build.sh fuzz runs longer)"
+    run_fuzz "$fuzz_test_seconds"
 }
 
 run_accuracy() {
@@ -174,6 +219,7 @@ case "${1:-build}" in
     test) build && run_tests ;;
     accuracy) ensure_build_tools && run_accuracy ;;
     bench) build && run_benches ;;
-    -h | --help | help) sed -n '2,9p' "$0" | cut -c3- ;;
-    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, accuracy, bench)" >&2; exit 2 ;;
+    fuzz) run_fuzz "${2:-$fuzz_seconds}" ;;
+    -h | --help | help) sed -n '2,11p' "$0" | cut -c3- ;;
+    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, accuracy, bench, fuzz)" >&2; exit 2 ;;
 esac
