@@ -93,7 +93,7 @@ impl Engine {
     /// Judges a pasted message, e-mail or chat text: every link in it through the domain and
     /// link checks; whether it speaks as a brand while its links lead elsewhere; and its words,
     /// through the payment, pressure, offer and pattern layers, weighed together. Text past
-    /// 200 KB is cut, and the verdict says so.
+    /// 200 KB is cut, and links past the 64th are not judged; the verdict says so.
     pub fn analyze_text(&self, text: &str) -> Verdict {
         let truncated = text.len() > text::MAX_TEXT_BYTES;
         let text = &text[..text::floor_boundary(text, text::MAX_TEXT_BYTES)];
@@ -107,7 +107,11 @@ impl Engine {
                 String::new(),
             );
         }
-        let links = text::find_links(text);
+        let mut links = text::find_links(text);
+        if links.len() > text::MAX_LINKS {
+            links.truncate(text::MAX_LINKS);
+            findings.add(Layer::Link, "text-links-truncated", Severity::Info, messages::say!("text-links-truncated", text::MAX_LINKS), String::new());
+        }
         let mut link_verdicts = Vec::new();
         for link in &links {
             if let Ok(verdict) = self.analyze_url(&link.link) {

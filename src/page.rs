@@ -199,6 +199,22 @@ fn bounded<'f>(facts: &'f PageFacts, findings: &mut Findings) -> (&'f str, &'f [
     }
     let links = &facts.links[..facts.links.len().min(MAX_PAGE_LINKS)];
     let forms = &facts.forms[..facts.forms.len().min(MAX_PAGE_FORMS)];
+    // Past their own caps, the title, headings, link texts and addresses are cut or skipped:
+    // one note for all (each separate note cost about 100 bytes of gzipped wasm).
+    let mut cut = facts.headings.len() > MAX_HEADINGS || facts.title.len() > MAX_SHORT_TEXT_BYTES || facts.url.len() > host::MAX_URL_LEN;
+    for heading in &facts.headings {
+        cut |= heading.len() > MAX_SHORT_TEXT_BYTES;
+    }
+    for link in links {
+        cut |= link.text.len() > MAX_SHORT_TEXT_BYTES || link.href.len() > host::MAX_URL_LEN;
+    }
+    for form in forms {
+        cut |= form.action.len() > host::MAX_URL_LEN;
+    }
+    if cut {
+        let message = say!("page-facts-truncated", MAX_HEADINGS, MAX_SHORT_TEXT_BYTES, host::MAX_URL_LEN / 1024);
+        findings.add(Layer::Pattern, "page-facts-truncated", Severity::Info, message, String::new());
+    }
     (text, links, forms)
 }
 

@@ -21,7 +21,8 @@ pub(crate) struct FoundLink {
     pub link: String,
 }
 
-/// The links and bare host names in `text`, in order, without duplicates.
+/// The links and bare host names in `text`, in order, without duplicates; at most
+/// [`MAX_LINKS`] and one more, which tells the caller that the rest was cut.
 pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
     let mut found: Vec<FoundLink> = Vec::new();
     for raw in marked_words(text) {
@@ -42,7 +43,7 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
             continue;
         }
         found.push(FoundLink { written: written.to_string(), link: link.into_owned() });
-        if found.len() == MAX_LINKS {
+        if found.len() > MAX_LINKS {
             break;
         }
     }

@@ -64,6 +64,69 @@ fn reads_one_input_per_line_from_stdin() {
     assert!(lines[3]["error"].is_string(), "invalid UTF-8 gets a clear error: {}", lines[3]);
 }
 
+/// Hostile lines on standard input: each gets one answer line, a verdict or an error that
+/// says why; none stops the run.
+#[test]
+fn every_hostile_line_gets_one_answer() {
+    let long_label = format!("{}.com", "a".repeat(10 * 1024));
+    let many_labels = format!("{}com", "a.".repeat(200));
+    // line, what it must get: a level, or words in its error
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (long_label.into_bytes(), "error:DNS allows"),
+        (many_labels.into_bytes(), "error:DNS allows"),
+        (b"xn--zz.com".to_vec(), "error:not a link"),
+        (b"http://xn--zz/".to_vec(), "error:not a link"),
+        ("P\u{0430}YPAL.COM".as_bytes().to_vec(), "danger"),
+        (b"paypal.com.".to_vec(), "safe"),
+        (b"paypal.com...".to_vec(), "error:empty label"),
+        (b"paypal.com:8443/x".to_vec(), "safe"),
+        (b"paypal.com:99999".to_vec(), "error:not a link"),
+        (b"http://[2001:db8::1]:8080/login".to_vec(), "caution"),
+        (b"https://user:pass@paypal.com.evil.example/".to_vec(), "danger"),
+        ("\u{202e}moc.lapyap".as_bytes().to_vec(), "error:not a link"),
+        ("🙂🙂🙂".as_bytes().to_vec(), "safe"), // a one-label name, xn--938haa
+        (b"pay\0pal.com".to_vec(), "error:not a link"),
+        (b"example.com/caf\xe9".to_vec(), "error:not UTF-8 text"),
+        (b"\xff\xfe.com".to_vec(), "error:not UTF-8 text"),
+    ];
+    let mut stdin = Vec::new();
+    for (line, _) in &cases {
+        stdin.extend_from_slice(line);
+        stdin.push(b'\n');
+    }
+    let output = wary(&["check", "--json", "-"], &stdin);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), cases.len(), "one answer per line: {lines:#?}");
+    for ((input, expected), answer) in cases.iter().zip(&lines) {
+        let input = String::from_utf8_lossy(input);
+        let input: String = input.chars().take(60).collect();
+        match expected.strip_prefix("error:") {
+            Some(words) => assert!(answer["error"].as_str().is_some_and(|e| e.contains(words)), "{input:?} should get an error saying {words:?}: {answer}"),
+            None => assert_eq!(answer["level"], *expected, "{input:?}: {answer}"),
+        }
+    }
+}
+
+/// `text --batch`: a megabyte message is judged by its first 200 KB and says so; a line that
+/// is not UTF-8 gets an error; NULs, RTL marks and the empty message get a verdict.
+#[test]
+fn text_batch_answers_every_line_even_huge_or_not_utf8() {
+    let megabyte_message = serde_json::to_string(&"Pay the fee at dhl-parcel-fee.top now. ".repeat(30_000)).unwrap();
+    let mut stdin = megabyte_message.into_bytes();
+    stdin.extend_from_slice(b"\n\"caf\xe9 au lait\"\n\"\\u0000\\u202e\"\n\"\"\n");
+    let output = wary(&["text", "--batch"], &stdin);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_ne!(lines[0]["level"], "safe", "the megabyte message is judged by its first 200 KB");
+    assert!(lines[0]["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "text-truncated"), "and says so");
+    assert!(lines[0]["input"].as_str().unwrap().len() <= 200 * 1024, "the echo is bounded");
+    assert_eq!(lines[1]["error"], "not UTF-8 text", "{}", lines[1]);
+    assert_eq!(lines[2]["level"], "safe", "NUL and RTL marks: {}", lines[2]);
+    assert_eq!(lines[3]["level"], "safe", "the empty message: {}", lines[3]);
+}
+
 #[test]
 fn huge_lines_get_an_error_and_the_next_line_still_runs() {
     let mut stdin = vec![b'a'; 5 * 1024 * 1024];

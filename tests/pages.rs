@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-use wary::{analyze_page, Level, PageFacts, PageForm, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES};
+use wary::{analyze_page, Level, PageFacts, PageForm, PageLink, Severity, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES};
 
 fn level_name(level: Level) -> &'static str {
     level.as_str()
@@ -101,6 +101,37 @@ fn oversized_pages_are_cut_and_say_so() {
     let text_note = verdict.reasons.iter().find(|r| r.code == "page-text-truncated").unwrap();
     assert!(text_note.message.contains(&format!("first {} KB", MAX_PAGE_TEXT_BYTES / 1024)), "{}", text_note.message);
     assert_eq!(MAX_PAGE_TEXT_BYTES / 1024, 200, "the page text cap is the 200 KB the issue sets");
+}
+
+/// Past their caps, a page's title, headings, link texts and addresses are cut or skipped, and
+/// one note says so; a page within every cap gets none.
+#[test]
+fn every_cut_in_page_facts_is_noted() {
+    let base = || PageFacts { url: "https://myblog-reviews.net/a".into(), title: "My blog".into(), ..PageFacts::default() };
+    let long_text = "Deals ".repeat(86); // 516 bytes
+    let huge_address = format!("https://example.org/{}", "a".repeat(64 * 1024));
+    let link = |href: &str, text: &str| vec![PageLink { href: href.into(), text: text.into() }];
+    let cases: Vec<(&str, PageFacts, bool)> = vec![
+        ("within the caps", PageFacts { title: "t".repeat(512), headings: vec!["h".repeat(512); 64], links: link("https://s.example.org/", &"a".repeat(512)), ..base() }, false),
+        ("a 516-byte title", PageFacts { title: long_text.clone(), ..base() }, true),
+        ("65 headings", PageFacts { headings: vec!["Welcome".into(); 65], ..base() }, true),
+        ("a 516-byte heading", PageFacts { headings: vec![long_text.clone()], ..base() }, true),
+        ("a 516-byte link text", PageFacts { links: link("https://example.org/", &long_text), ..base() }, true),
+        ("a 64 KB link address", PageFacts { links: link(&huge_address, "more"), ..base() }, true),
+        ("a 64 KB form address", PageFacts { forms: vec![PageForm { action: huge_address.clone(), has_password: true, has_card: false }], ..base() }, true),
+        ("a 64 KB page address", PageFacts { url: huge_address.clone(), ..base() }, true),
+    ];
+    for (name, facts, noted) in cases {
+        let verdict = analyze_page(&facts);
+        let notes: Vec<_> = verdict.reasons.iter().filter(|r| r.code == "page-facts-truncated").collect();
+        assert_eq!(notes.len(), usize::from(noted), "{name}: {:#?}", verdict.reasons);
+        assert!(notes.iter().all(|r| r.severity == Severity::Info), "{name}: a cut is information");
+        for note in notes {
+            for cap in ["first 64 headings", "first 512 bytes", "up to 64 KB"] {
+                assert!(note.message.contains(cap), "{name}: {:?} should name the cap {cap:?}", note.message);
+            }
+        }
+    }
 }
 
 #[test]

@@ -58,6 +58,22 @@ fn bad_input_gets_a_verdict_in_bounded_time() {
     assert_eq!(analyze_text("").level, Level::Safe, "empty");
 }
 
+/// A text's first 64 distinct links are judged; past them the verdict says the rest was not.
+#[test]
+fn links_past_the_64th_are_noted() {
+    let links = |count: usize| (0..count).map(|i| format!("https://shop{i}.example.org/")).collect::<Vec<_>>().join(" ");
+    for (count, noted) in [(0, false), (64, false), (65, true), (1000, true)] {
+        let verdict = analyze_text(&links(count));
+        let note = verdict.reasons.iter().find(|r| r.code == "text-links-truncated");
+        assert_eq!(note.is_some(), noted, "{count} links: {:?}", verdict.reasons);
+        if let Some(note) = note {
+            assert!(note.message.contains("first 64 links") && note.severity == wary::Severity::Info, "{count} links: {note:?}");
+        }
+    }
+    let late_lookalike = format!("{} and finally paypa1.com", links(64));
+    assert!(analyze_text(&late_lookalike).reasons.iter().all(|r| r.code != "homograph"), "the 65th link is not judged");
+}
+
 #[test]
 fn odd_and_huge_texts_get_a_verdict() {
     let huge = "Pay at paypal-login.example now. ".repeat(400_000); // ~13 MB

@@ -13,7 +13,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use wary::{Engine, InputError, Language, PageFacts, Verdict};
+use wary::{Engine, Language, PageFacts, Verdict};
 
 const USAGE: &str = "\
 usage: wary check [--json] <url-or-host>...
@@ -207,14 +207,23 @@ fn text_batch(engine: &Engine, out: &mut impl Write) -> io::Result<()> {
         if (&mut stdin).take(MAX_MESSAGE_BYTES).read_until(b'\n', &mut line)? == 0 {
             return Ok(());
         }
-        let text = String::from_utf8_lossy(&line);
+        if line.len() as u64 == MAX_MESSAGE_BYTES && line.last() != Some(&b'\n') {
+            skip_rest_of_line(&mut stdin)?;
+            let mb = MAX_MESSAGE_BYTES >> 20;
+            unreadable(&String::from_utf8_lossy(&line), &format!("a line over {mb} MB is not read"), true, out)?;
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            unreadable(&String::from_utf8_lossy(&line), "not UTF-8 text", true, out)?;
+            continue;
+        };
         let text = text.trim();
         if text.is_empty() {
             continue;
         }
         match serde_json::from_str::<String>(text) {
             Ok(message) => writeln!(out, "{}", engine.analyze_text(&message).to_json())?,
-            Err(e) => writeln!(out, "{}", serde_json::json!({ "input": shorten(text), "error": format!("not a JSON string: {e}") }))?,
+            Err(e) => unreadable(text, &format!("not a JSON string: {e}"), true, out)?,
         }
     }
 }
@@ -245,13 +254,19 @@ fn check_stdin(engine: &Engine, json: bool, out: &mut impl Write) -> io::Result<
         if read == 0 {
             return Ok(());
         }
-        if line.len() == MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+        let too_long = line.len() == MAX_LINE_BYTES && line.last() != Some(&b'\n');
+        if too_long {
             skip_rest_of_line(&mut stdin)?;
         }
-        // Invalid UTF-8 becomes U+FFFD, which no host name contains: a clear error follows.
+        // A line cut short may end inside a character; it gets its error for its length.
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\n', '\r']);
-        if !text.trim().is_empty() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        if !too_long && std::str::from_utf8(&line).is_err() {
+            unreadable(text, "not UTF-8 text", json, out)?;
+        } else {
             report(engine, text, json, out)?;
         }
     }
@@ -280,10 +295,16 @@ fn report(engine: &Engine, input: &str, json: bool, out: &mut impl Write) -> io:
     match (engine.analyze_url(input), json) {
         (Ok(verdict), true) => writeln!(out, "{}", verdict.to_json()),
         (Ok(verdict), false) => write_human(&verdict, out),
-        (Err(error), true) => {
-            writeln!(out, "{}", serde_json::json!({ "input": shorten(input), "error": error.to_string() }))
-        }
-        (Err(error), false) => writeln!(out, "error    {}\n  {}", shorten(input), describe(&error)),
+        (Err(error), json) => unreadable(input, &error.to_string(), json, out),
+    }
+}
+
+/// An input that gets no verdict: its start echoed (200 characters at most), and why.
+fn unreadable(line: &str, why: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        writeln!(out, "{}", serde_json::json!({ "input": shorten(line), "error": why }))
+    } else {
+        writeln!(out, "error    {}\n  {why}", shorten(line))
     }
 }
 
@@ -303,10 +324,6 @@ fn write_human(verdict: &Verdict, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "  advice: {}", verdict.advice)?;
     }
     Ok(())
-}
-
-fn describe(error: &InputError) -> String {
-    error.to_string()
 }
 
 /// Echoes at most 200 characters of a bad input back.
