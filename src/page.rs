@@ -35,9 +35,11 @@ pub const MAX_PAGE_TEXT_BYTES: usize = text::MAX_TEXT_BYTES;
 pub const MAX_PAGE_LINKS: usize = 2_000;
 /// Forms read from one page.
 pub const MAX_PAGE_FORMS: usize = 100;
-/// Headings read, and the longest title, heading or link text read.
+/// Headings read, and the longest title, heading or link text read. The content script sends
+/// at most 50 headings and 900 characters (3,600 bytes) for each of these, so only facts from
+/// elsewhere are ever cut here (and the verdict then says so).
 const MAX_HEADINGS: usize = 64;
-const MAX_SHORT_TEXT_BYTES: usize = 512;
+const MAX_SHORT_TEXT_BYTES: usize = 4096;
 /// At most this many findings about the page's links are reported: a page with hundreds of bad
 /// links is judged by the first few, and the rest is not worth the time.
 const MAX_LINK_REASONS: usize = 4;

@@ -108,15 +108,15 @@ fn oversized_pages_are_cut_and_say_so() {
 #[test]
 fn every_cut_in_page_facts_is_noted() {
     let base = || PageFacts { url: "https://myblog-reviews.net/a".into(), title: "My blog".into(), ..PageFacts::default() };
-    let long_text = "Deals ".repeat(86); // 516 bytes
+    let long_text = "Deals ".repeat(683); // 4,098 bytes
     let huge_address = format!("https://example.org/{}", "a".repeat(64 * 1024));
     let link = |href: &str, text: &str| vec![PageLink { href: href.into(), text: text.into() }];
     let cases: Vec<(&str, PageFacts, bool)> = vec![
-        ("within the caps", PageFacts { title: "t".repeat(512), headings: vec!["h".repeat(512); 64], links: link("https://s.example.org/", &"a".repeat(512)), ..base() }, false),
-        ("a 516-byte title", PageFacts { title: long_text.clone(), ..base() }, true),
+        ("within the caps", PageFacts { title: "t".repeat(4096), headings: vec!["h".repeat(4096); 64], links: link("https://s.example.org/", &"a".repeat(4096)), ..base() }, false),
+        ("a 4,098-byte title", PageFacts { title: long_text.clone(), ..base() }, true),
         ("65 headings", PageFacts { headings: vec!["Welcome".into(); 65], ..base() }, true),
-        ("a 516-byte heading", PageFacts { headings: vec![long_text.clone()], ..base() }, true),
-        ("a 516-byte link text", PageFacts { links: link("https://example.org/", &long_text), ..base() }, true),
+        ("a 4,098-byte heading", PageFacts { headings: vec![long_text.clone()], ..base() }, true),
+        ("a 4,098-byte link text", PageFacts { links: link("https://example.org/", &long_text), ..base() }, true),
         ("a 64 KB link address", PageFacts { links: link(&huge_address, "more"), ..base() }, true),
         ("a 64 KB form address", PageFacts { forms: vec![PageForm { action: huge_address.clone(), has_password: true, has_card: false }], ..base() }, true),
         ("a 64 KB page address", PageFacts { url: huge_address.clone(), ..base() }, true),
@@ -127,7 +127,7 @@ fn every_cut_in_page_facts_is_noted() {
         assert_eq!(notes.len(), usize::from(noted), "{name}: {:#?}", verdict.reasons);
         assert!(notes.iter().all(|r| r.severity == Severity::Info), "{name}: a cut is information");
         for note in notes {
-            for cap in ["first 64 headings", "first 512 bytes", "up to 64 KB"] {
+            for cap in ["first 64 headings", "first 4096 bytes", "up to 64 KB"] {
                 assert!(note.message.contains(cap), "{name}: {:?} should name the cap {cap:?}", note.message);
             }
         }
