@@ -159,7 +159,7 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
         Ok(url) if url.has_host() || !looks_like_bare_host(input) => url,
         Err(e) if input.contains("://") => return Err(InputError::NotALink(e.to_string())),
         // `example.com:8080` parses as scheme `example.com`; a bare host has no scheme.
-        _ => url::Url::parse(&format!("http://{input}")).map_err(|e| InputError::NotALink(e.to_string()))?,
+        _ => url::Url::parse(&with_ascii_host(&format!("http://{input}"))?).map_err(|e| InputError::NotALink(e.to_string()))?,
     };
     let host = match url.host() {
         None => None,
@@ -196,10 +196,16 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     if input.is_ascii() {
         return Ok(input.into());
     }
-    let start = match find_bytes(input, b"://") {
-        Some(at) => at + 3,
-        None if looks_like_bare_host(input) => 0,
-        None => return Ok(input.into()),
+    // Where the url crate finds the host: after `scheme://`, or after a web scheme and any
+    // slashes (`http:/x`, `http:\\x`, `http:x` all have host `x`). A host it would meet
+    // unconverted reaches idna's table-free back end, which asserts (in debug builds) that
+    // its letters are lowercase ASCII: the fuzzers and tests/properties.rs caught `A🌀`.
+    let web_scheme = input.split_once(':').filter(|(scheme, _)| ["http", "https", "ws", "wss", "ftp"].iter().any(|web| scheme.eq_ignore_ascii_case(web)));
+    let start = match (web_scheme, find_bytes(input, b"://")) {
+        (Some((scheme, after)), _) => scheme.len() + 1 + after.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count(),
+        (None, Some(at)) => at + 3,
+        (None, None) if looks_like_bare_host(input) => 0,
+        (None, None) => return Ok(input.into()),
     };
     let authority_len = input[start..].find(['/', '?', '#', '\\']).unwrap_or(input.len() - start);
     let authority = &input[start..start + authority_len];
@@ -298,6 +304,18 @@ mod tests {
         }
         for odd in ["http://paypal.com@evil.example/", "http://xn--pypal-4ve.com/", "http://1.2.3.4/", "http://0x7f.1/", "http://a.com\\b", "ftp://a.com/", "http://a.com:99999/", "http://%70aypal.com/"] {
             assert!(parse_plain(odd).is_none(), "{odd} must take the full parser");
+        }
+    }
+
+    /// International hosts the url crate would otherwise meet unconverted (found by
+    /// tests/properties.rs: `A🌀` panicked in a debug build).
+    #[test]
+    fn international_hosts_in_any_spelling_of_a_web_url() {
+        for input in ["A🌀", "Pаypal.com", "http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:\\\\Pаypal.com", "https:///Pаypal.com", "ftp://Bü.de/", "Bü:8080"] {
+            let _ = parse_target(input); // an answer either way; no panic
+        }
+        for input in ["http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:///Pаypal.com"] {
+            assert_eq!(host_of(input).ascii, "xn--pypal-4ve.com", "{input}");
         }
     }
 
