@@ -196,12 +196,21 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     if input.is_ascii() && !input.contains('%') {
         return Ok(input.into());
     }
-    // Where the url crate finds the host: after `scheme://`, or after a web scheme and any
-    // slashes (`http:/x`, `http:\\x`, `http:x` all have host `x`). A host it would meet
-    // unconverted reaches idna's table-free back end, which asserts (in debug builds) that
-    // its letters are lowercase ASCII: the fuzzers and tests/properties.rs caught `A🌀`.
-    let web_scheme = input.split_once(':').filter(|(scheme, _)| ["http", "https", "ws", "wss", "ftp"].iter().any(|web| scheme.eq_ignore_ascii_case(web)));
-    let start = match (web_scheme, find_bytes(input, b"://")) {
+    // The url crate drops tabs and line breaks anywhere, and controls and spaces at the ends,
+    // before it reads a URL; so this does too, to find the host where it finds it.
+    let trimmed = input.trim_matches(|c| c <= ' ');
+    if trimmed.len() != input.len() || trimmed.contains(['\t', '\n', '\r']) {
+        let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        return Ok(with_ascii_host(&cleaned)?.into_owned().into());
+    }
+    // Where the url crate finds the host: after `scheme://`, or after a special scheme and any
+    // slashes (`http:/x`, `http:\\x`, `http:x` all have host `x`); a `file:` host has no
+    // `user@`. A host it would meet unconverted reaches idna's table-free back end, which
+    // asserts (in debug builds) that its letters are lowercase ASCII: the fuzzers and
+    // tests/properties.rs caught `A🌀`, `A%a0` and `file://X…@…`.
+    let special = input.split_once(':').filter(|(scheme, _)| ["http", "https", "ws", "wss", "ftp", "file"].iter().any(|web| scheme.eq_ignore_ascii_case(web)));
+    let file = special.is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("file"));
+    let start = match (special, find_bytes(input, b"://")) {
         (Some((scheme, after)), _) => scheme.len() + 1 + after.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count(),
         (None, Some(at)) => at + 3,
         (None, None) if looks_like_bare_host(input) => 0,
@@ -209,7 +218,7 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     };
     let authority_len = input[start..].find(['/', '?', '#', '\\']).unwrap_or(input.len() - start);
     let authority = &input[start..start + authority_len];
-    let host_start = authority.rfind('@').map_or(0, |at| at + 1);
+    let host_start = if file { 0 } else { authority.rfind('@').map_or(0, |at| at + 1) };
     let host_part = &authority[host_start..];
     let host_len = if host_part.starts_with('[') { host_part.len() } else { host_part.find(':').unwrap_or(host_part.len()) };
     let host = &host_part[..host_len];
@@ -338,7 +347,7 @@ mod tests {
     /// tests/properties.rs: `A🌀` panicked in a debug build).
     #[test]
     fn international_hosts_in_any_spelling_of_a_web_url() {
-        for input in ["A🌀", "Pаypal.com", "http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:\\\\Pаypal.com", "https:///Pаypal.com", "ftp://Bü.de/", "Bü:8080", "A%a0", "%41%a0", "http://A%C3%BC.com/", "http://a%2fb.com/", "http://%zz.com/"] {
+        for input in ["A🌀", "Pаypal.com", "http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:\\\\Pаypal.com", "https:///Pаypal.com", "ftp://Bü.de/", "Bü:8080", "A%a0", "%41%a0", "http://A%C3%BC.com/", "http://a%2fb.com/", "http://%zz.com/", "file://LLL\u{fd9b}@a.com", "\u{0}http:A🌀", "ht\ntp:A🌀", "FILE:A🌀/x"] {
             let _ = parse_target(input); // an answer either way; no panic
         }
         for input in ["http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:///Pаypal.com", "http://P%D0%B0ypal.com/"] {
