@@ -15,7 +15,9 @@
 
 /// The ASCII form of a host name: letters lowercased, full-width forms and ideographic full
 /// stops folded to ASCII, invisible characters dropped, and each label with other characters
-/// written in punycode (`xn--`). `None` when a label cannot be encoded.
+/// written in punycode (`xn--`). `None` when a label cannot be encoded, or the name holds a
+/// direction control (`\u{202E}moc.lapyap` shows as `paypal.com`): UTS #46 refuses those, and
+/// so does every browser.
 pub(crate) fn to_ascii(host: &str) -> Option<String> {
     if host.is_ascii() {
         return Some(host.to_ascii_lowercase());
@@ -30,6 +32,8 @@ pub(crate) fn to_ascii(host: &str) -> Option<String> {
             // Soft hyphen, zero-width space, word joiner, byte order mark, variation selectors:
             // invisible, and ignored by UTS #46 (or not allowed in a name at all).
             '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{34F}' | '\u{180B}'..='\u{180D}' => {}
+            // Direction marks and overrides, which make a name read other than it is.
+            '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return None,
             c if c.is_ascii() => mapped.push(c.to_ascii_lowercase()),
             // Cherokee folds to its capitals (Unicode keeps its case folding stable that way).
             '\u{13A0}'..='\u{13F5}' => mapped.push(c),
@@ -73,6 +77,9 @@ mod tests {
         ];
         for (host, ascii) in cases {
             assert_eq!(to_ascii(host).as_deref(), Some(ascii), "{host}");
+        }
+        for spoofed in ["\u{202E}moc.lapyap", "pay\u{200F}pal.com", "\u{2067}paypal.com\u{2069}"] {
+            assert_eq!(to_ascii(spoofed), None, "{spoofed:?}: a direction control is no part of a host name");
         }
     }
 

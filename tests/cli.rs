@@ -83,8 +83,8 @@ fn every_hostile_line_gets_one_answer() {
         (b"paypal.com:99999".to_vec(), "error:not a link"),
         (b"http://[2001:db8::1]:8080/login".to_vec(), "caution"),
         (b"https://user:pass@paypal.com.evil.example/".to_vec(), "danger"),
-        // UTS #46 refuses a right-to-left override; src/idn.rs judges the name as written.
-        ("\u{202e}moc.lapyap".as_bytes().to_vec(), "answered"),
+        // A right-to-left override makes `moc.lapyap` show as `paypal.com`: no host name (UTS #46).
+        ("\u{202e}moc.lapyap".as_bytes().to_vec(), "error:not a link"),
         ("🙂🙂🙂".as_bytes().to_vec(), "safe"), // a one-label name, xn--938haa
         (b"pay\0pal.com".to_vec(), "error:not a link"),
         (b"example.com/caf\xe9".to_vec(), "error:not UTF-8 text"),

@@ -39,19 +39,20 @@ fn evidence_quotes_the_words_as_written() {
     assert!(verdict.advice.contains("gift card, crypto"), "the advice follows the payment finding: {}", verdict.advice);
 }
 
+/// Hostile texts get a verdict, never a panic; past the 200 KB cap the verdict says what was cut
+/// (how the time stays bounded: `benches/sizes.rs` measures it, tests do not time it).
 #[test]
-fn bad_input_gets_a_verdict_in_bounded_time() {
+fn bad_input_gets_an_explained_verdict() {
     let megabyte_line = "a".repeat(1 << 20);
     let long_words = "Western Union gift card 2TB 90% $1 0900123456 ".repeat(25_000); // ~1.2 MB of cues
     let binaryish: String = (0u8..=255).cycle().take(300_000).map(char::from).collect();
     let rtl = "\u{202B}مرحبا، طردك محجوز في الجمارك. ادفع الرسوم الآن\u{202C} שלום ".repeat(2_000);
     let emoji = "🎁🎉💰🔥".repeat(50_000);
     for (name, text) in [("megabyte line", &megabyte_line), ("cue-dense", &long_words), ("binary-ish", &binaryish), ("RTL", &rtl), ("emoji", &emoji)] {
-        let started = std::time::Instant::now();
         let verdict = analyze_text(text);
-        // Generous: a debug build on a loaded machine; the bench measures the real speed.
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{name}: took {:?}", started.elapsed());
         assert!(verdict.score <= 100, "{name}");
+        let cut = verdict.reasons.iter().any(|r| r.code == "text-truncated");
+        assert_eq!(cut, text.len() > 200 * 1024, "{name}: {} bytes, and a truncation note only past 200 KB", text.len());
         assert!(verdict.reasons.iter().all(|r| r.evidence.chars().count() <= 81), "{name}: evidence stays short");
     }
     assert_eq!(analyze_text("🎁🎉💰🔥").level, Level::Safe, "emoji only");
