@@ -193,7 +193,8 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
 /// hosts only: the host is what comes after `scheme://` (or at the start of a bare host) and
 /// any `user@`, up to a port, path, query or fragment.
 fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError> {
-    if input.is_ascii() && !input.contains('%') {
+    let punycode = input.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+    if input.is_ascii() && !input.contains('%') && !punycode {
         return Ok(input.into());
     }
     // The url crate drops tabs and line breaks anywhere, and controls and spaces at the ends,
@@ -224,10 +225,20 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     let host = &host_part[..host_len];
     // The url crate decodes `%41` in a host before idna sees it (`A%a0` panicked the same way).
     let decoded: std::borrow::Cow<str> = if host.contains('%') && !host.starts_with('[') { percent_decoded(host)?.into() } else { host.into() };
+    // Punycode the table-free back end would decode without checking what it decodes to (an
+    // `xn--` label holding U+200F asserted in idna's bidi rule; the url fuzzer found it).
+    if let Some(label) = decoded.split('.').find(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) && !is_punycode(&l[4..])) {
+        return Err(InputError::NotALink(format!("{label} is not valid punycode")));
+    }
     if decoded.is_ascii() && decoded.len() == host.len() {
         return Ok(input.into());
     }
-    let ascii = crate::idn::to_ascii(&decoded).ok_or_else(|| InputError::NotALink(format!("{host} cannot be written as a host name")))?;
+    // What maps to nothing (soft hyphens) or to a delimiter (full-width `／`, `％`) would leave the
+    // url crate another host than this one, unconverted: `http://\u{ad}/X\u{ad}` became
+    // `http:///X\u{ad}`, whose host is `X\u{ad}` (the url fuzzer found it).
+    let ascii = crate::idn::to_ascii(&decoded)
+        .filter(|ascii| !ascii.is_empty() && !ascii.contains(['%', '/', '\\', '@', ':', '?', '#', ' ']))
+        .ok_or_else(|| InputError::NotALink(format!("{host} cannot be written as a host name")))?;
     let at = start + host_start;
     Ok(format!("{}{ascii}{}", &input[..at], &input[at + host.len()..]).into())
 }
@@ -260,7 +271,8 @@ fn percent_decoded(host: &str) -> Result<String, InputError> {
 /// Whether `encoded` (a label after `xn--`) decodes to an international name: not to ASCII,
 /// and not to control or space characters (`xn--a` decodes to U+0080).
 fn is_punycode(encoded: &str) -> bool {
-    idna::punycode::decode_to_string(encoded).is_some_and(|decoded| !decoded.is_ascii() && !decoded.chars().any(|c| c.is_control() || c.is_whitespace()))
+    idna::punycode::decode_to_string(encoded)
+        .is_some_and(|decoded| !decoded.is_ascii() && !decoded.chars().any(|c| c.is_control() || c.is_whitespace() || crate::idn::is_direction_control(c)))
 }
 
 /// `example.com`, `example.com:8080/path`: no `://`, and a dot before any `:` or `/`
@@ -364,6 +376,19 @@ mod tests {
         assert!(matches!(parse_target(&long_host), Err(InputError::HostTooLong(_))));
         assert!(matches!(parse_target("http://exa mple.com"), Err(InputError::NotALink(_))));
         assert!(matches!(parse_target("http://xn--a.com"), Err(InputError::NotALink(_))), "invalid punycode");
+        // Punycode that decodes to a right-to-left mark (found by the url fuzzer: it reached
+        // idna's bidi rule unchecked and tripped its debug assertion).
+        for spoofed in [
+            "xn--un--yuxxxxxxxxxxxxxxxxxxxxxcxnxxxpxzintpereizrnationalacar",
+            "http://XN--un--yuxxxxxxxxxxxxxxxxxxxxxcxnxxxpxzintpereizrnationalacar.com/",
+            // A host of soft hyphens only, or of full-width delimiters, is no host (the url fuzzer).
+            "\u{ad}\u{ad}/X\u{ad}\u{ad}\0",
+            "http://\u{ad}/X\u{ad}",
+            "http://\u{ff05}\u{ff14}\u{ff11}\u{ff05}\u{ff41}\u{ff10}/",
+            "http://a\u{ff0f}B\u{e9}/",
+        ] {
+            assert!(matches!(parse_target(spoofed), Err(InputError::NotALink(_))), "{spoofed}: punycode of a direction mark");
+        }
         assert!(matches!(parse_target("aliexpress.com.."), Err(InputError::NotALink(_))), "empty label");
         assert!(matches!(parse_target("http://a..b.com/"), Err(InputError::NotALink(_))), "empty label");
     }

@@ -32,8 +32,7 @@ pub(crate) fn to_ascii(host: &str) -> Option<String> {
             // Soft hyphen, zero-width space, word joiner, byte order mark, variation selectors:
             // invisible, and ignored by UTS #46 (or not allowed in a name at all).
             '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{34F}' | '\u{180B}'..='\u{180D}' => {}
-            // Direction marks and overrides, which make a name read other than it is.
-            '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return None,
+            c if is_direction_control(c) => return None,
             c if c.is_ascii() => mapped.push(c.to_ascii_lowercase()),
             // Cherokee folds to its capitals (Unicode keeps its case folding stable that way).
             '\u{13A0}'..='\u{13F5}' => mapped.push(c),
@@ -55,6 +54,11 @@ pub(crate) fn to_ascii(host: &str) -> Option<String> {
         }
     }
     Some(ascii)
+}
+
+/// Direction marks and overrides, which make a name read other than it is.
+pub(crate) fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
