@@ -30,6 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { median, record, root } from './common.mjs';
+import { CHROMIUM_FLAGS } from '../tests/e2e/chromium-flags.mjs';
 
 const RUNS = Number(process.env.BROWSER_RUNS ?? 5);
 const SETTLE_MS = 2000;
@@ -71,13 +72,7 @@ async function launch(withExtension) {
     viewport: { width: 1100, height: 700 },
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-      '--host-resolver-rules=MAP * 127.0.0.1',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-gpu',
+      ...CHROMIUM_FLAGS,
       '--enable-precise-memory-info',
     ],
   });
