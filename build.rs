@@ -23,54 +23,93 @@ mod idn;
 mod lines;
 
 fn main() {
-    for input in ["public_suffix_list.dat", "brands.txt", "popular_sites.txt", "free_hosting.txt", "url_shorteners.txt", "host_keywords.txt"] {
+    for input in [
+        "public_suffix_list.dat",
+        "brands.txt",
+        "popular_sites.txt",
+        "free_hosting.txt",
+        "url_shorteners.txt",
+        "host_keywords.txt",
+    ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
     println!("cargo:rerun-if-changed=src/skeleton.rs");
     println!("cargo:rerun-if-changed=src/lines.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let write = |name: &str, code: String| fs::write(Path::new(&out).join(name), code).expect("write generated table");
+    let write = |name: &str, code: String| {
+        fs::write(Path::new(&out).join(name), code).expect("write generated table")
+    };
 
     let suffixes = read("public_suffix_list.dat");
     write("suffixes.rs", compile_suffixes(&suffixes));
 
     let confusables = compile_confusables();
     let table: BTreeMap<char, String> = confusables.clone();
-    let skeleton_of = |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
+    let skeleton_of =
+        |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
     write("confusables.rs", compile_lookalikes(&confusables));
 
-    let brands = parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
+    let brands =
+        parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
     write("catalogue.rs", compile_catalogue(&brands, &skeleton_of));
 
     let mut sites = String::new();
-    for (list, name) in [("popular_sites.txt", "POPULAR"), ("free_hosting.txt", "FREE_HOSTING"), ("url_shorteners.txt", "SHORTENERS")] {
-        sites.push_str(&name_set(&format!("Domains from data/{list}."), name, domain_list(&read(list))));
+    for (list, name) in [
+        ("popular_sites.txt", "POPULAR"),
+        ("free_hosting.txt", "FREE_HOSTING"),
+        ("url_shorteners.txt", "SHORTENERS"),
+    ] {
+        sites.push_str(&name_set(
+            &format!("Domains from data/{list}."),
+            name,
+            domain_list(&read(list)),
+        ));
     }
     let keywords = read("host_keywords.txt");
-    let keywords = keywords.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(str::to_string);
-    sites.push_str(&name_set("Combosquatting words from data/host_keywords.txt.", "KEYWORDS", keywords));
+    let keywords = keywords
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_string);
+    sites.push_str(&name_set(
+        "Combosquatting words from data/host_keywords.txt.",
+        "KEYWORDS",
+        keywords,
+    ));
     write("sites.rs", sites);
 
     write("cues.rs", compile_cues(&table));
 
     println!("cargo:rerun-if-changed=data/messages/en.txt");
-    write("messages.rs", compile_messages(&read("messages/en.txt")).unwrap_or_else(|e| panic!("data/messages/en.txt: {e}")));
+    write(
+        "messages.rs",
+        compile_messages(&read("messages/en.txt"))
+            .unwrap_or_else(|e| panic!("data/messages/en.txt: {e}")),
+    );
 }
 
 /// The English messages, sorted by key for binary search: `key = template` lines.
 fn compile_messages(text: &str) -> Result<String, String> {
     let mut messages = BTreeMap::new();
-    for line in text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
-        let (key, template) = line.split_once(" = ").ok_or_else(|| format!("no ` = ` in {line:?}"))?;
+    for line in
+        text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+    {
+        let (key, template) =
+            line.split_once(" = ").ok_or_else(|| format!("no ` = ` in {line:?}"))?;
         // Keys become Chrome message names (`engine_<key>`, `-` and `.` as `_`): keep them plain.
-        if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.') {
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        {
             return Err(format!("key {key:?}: only a-z, 0-9, - and ."));
         }
         if messages.insert(key.to_string(), template.trim().to_string()).is_some() {
             return Err(format!("key {key:?} twice"));
         }
     }
-    let mut code = String::from("/// The English template of every message, sorted by key (from data/messages/en.txt).\n");
+    let mut code = String::from(
+        "/// The English template of every message, sorted by key (from data/messages/en.txt).\n",
+    );
     code.push_str(&format!("pub(crate) static ENGLISH: [(&str, &str); {}] = [\n", messages.len()));
     for (key, template) in &messages {
         code.push_str(&format!("    ({key:?}, {template:?}),\n"));
@@ -92,13 +131,16 @@ fn decorated_latin_letter(c: char) -> Option<char> {
     let letter = rest.split(' ').next()?;
     let mut chars = letter.chars();
     match (chars.next(), chars.next()) {
-        (Some(base @ 'A'..='Z'), None) if rest.len() == 1 || rest[1..].starts_with(" WITH ") => Some(base.to_ascii_lowercase()),
+        (Some(base @ 'A'..='Z'), None) if rest.len() == 1 || rest[1..].starts_with(" WITH ") => {
+            Some(base.to_ascii_lowercase())
+        }
         _ => None,
     }
 }
 
 fn read(name: &str) -> String {
-    fs::read_to_string(Path::new("data").join(name)).unwrap_or_else(|e| panic!("read data/{name}: {e}"))
+    fs::read_to_string(Path::new("data").join(name))
+        .unwrap_or_else(|e| panic!("read data/{name}: {e}"))
 }
 
 /// A `NameSet` static: the hashes of the names, encoded as `lines::NameSet` reads them. Two
@@ -131,7 +173,8 @@ fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> S
 /// third of the bytes of the table as sorted text lines, gzipped.
 fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
     const RUN_SAMPLE: usize = 32; // confusables::RUN_SAMPLE
-    let ascii: Vec<&str> = table.values().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect();
+    let ascii: Vec<&str> =
+        table.values().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect();
     assert!(ascii.len() <= 256, "more than 256 distinct look-alikes");
     let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, look-alike
     for (&c, lookalike) in table {
@@ -194,7 +237,8 @@ fn compile_confusables() -> BTreeMap<char, String> {
         }
         let base: String = c.to_string().nfd().filter(|&m| !is_combining_mark(m)).collect();
         let ascii: String = unicode_security::skeleton(&base).map(skeleton::fold_ascii).collect();
-        if !ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        if !ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
             table.insert(c, ascii);
         } else if let Some(letter) = decorated_latin_letter(c) {
             table.insert(c, skeleton::fold_ascii(letter).to_string());
@@ -203,7 +247,17 @@ fn compile_confusables() -> BTreeMap<char, String> {
     // Letters that pass for Latin ones in lookalike domains (they are in dnstwist's glyph map)
     // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign,
     // kra (UTS #39 ties it to Cyrillic к only), u bar, v with palatal hook.
-    for (c, ascii) in [('ə', "a"), ('ƅ', "b"), ('ŋ', "n"), ('ь', "b"), ('Ь', "b"), ('ɑ', "a"), ('ĸ', "k"), ('ʉ', "u"), ('ᶌ', "v")] {
+    for (c, ascii) in [
+        ('ə', "a"),
+        ('ƅ', "b"),
+        ('ŋ', "n"),
+        ('ь', "b"),
+        ('Ь', "b"),
+        ('ɑ', "a"),
+        ('ĸ', "k"),
+        ('ʉ', "u"),
+        ('ᶌ', "v"),
+    ] {
         table.entry(c).or_insert_with(|| ascii.to_string());
     }
     table
@@ -218,9 +272,17 @@ fn compile_suffixes(list: &str) -> String {
         .nth(1)
         .and_then(|rest| rest.split("// ===END ICANN DOMAINS===").next())
         .expect("ICANN section markers in public_suffix_list.dat");
-    let (mut rules, mut wildcards, mut exceptions, mut parents) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for rule in icann.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//")) {
-        let ascii = |name: &str| name.split('.').map(|label| if label == "*" { "*".to_string() } else { to_ascii(label) }).collect::<Vec<_>>().join(".");
+    let (mut rules, mut wildcards, mut exceptions, mut parents) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for rule in
+        icann.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//"))
+    {
+        let ascii = |name: &str| {
+            name.split('.')
+                .map(|label| if label == "*" { "*".to_string() } else { to_ascii(label) })
+                .collect::<Vec<_>>()
+                .join(".")
+        };
         // Every proper suffix of a rule: the lookup walks down only through these.
         let full = ascii(rule.trim_start_matches('!'));
         parents.extend(full.match_indices('.').map(|(at, _)| full[at + 1..].to_string()));
@@ -234,15 +296,24 @@ fn compile_suffixes(list: &str) -> String {
     }
     [
         name_set("ICANN public suffix rules.", "RULES", rules),
-        name_set("Parents of ICANN wildcard rules: `*.ck` is stored as `ck`.", "WILDCARDS", wildcards),
+        name_set(
+            "Parents of ICANN wildcard rules: `*.ck` is stored as `ck`.",
+            "WILDCARDS",
+            wildcards,
+        ),
         name_set("ICANN exception rules without their `!`.", "EXCEPTIONS", exceptions),
-        name_set("Names that some longer ICANN rule ends with (`jp` for `kyoto.jp`).", "PARENTS", parents),
+        name_set(
+            "Names that some longer ICANN rule ends with (`jp` for `kyoto.jp`).",
+            "PARENTS",
+            parents,
+        ),
     ]
     .concat()
 }
 
 fn to_ascii(label: &str) -> String {
-    idn::to_ascii(label).unwrap_or_else(|| panic!("suffix label {label:?} cannot be written in ASCII"))
+    idn::to_ascii(label)
+        .unwrap_or_else(|| panic!("suffix label {label:?} cannot be written in ASCII"))
 }
 
 struct BrandEntry {
@@ -265,17 +336,28 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
         let value = value.trim();
         let at = || format!("line {}", number + 1);
         if key == "brand" {
-            brands.push(BrandEntry { name: value.to_string(), kind: String::new(), tokens: vec![], generic: vec![], domains: vec![] });
+            brands.push(BrandEntry {
+                name: value.to_string(),
+                kind: String::new(),
+                tokens: vec![],
+                generic: vec![],
+                domains: vec![],
+            });
             continue;
         }
-        let brand = brands.last_mut().ok_or_else(|| format!("{}: field before the first brand", at()))?;
+        let brand =
+            brands.last_mut().ok_or_else(|| format!("{}: field before the first brand", at()))?;
         let words = value.split_whitespace().map(str::to_ascii_lowercase);
         match key {
             "kind" => brand.kind = value.to_string(),
             "token" => brand.tokens.extend(words),
             "generic" => brand.generic.extend(words),
             "suffixes" => {
-                let token = brand.tokens.first().ok_or_else(|| format!("{}: suffixes before token", at()))?.clone();
+                let token = brand
+                    .tokens
+                    .first()
+                    .ok_or_else(|| format!("{}: suffixes before token", at()))?
+                    .clone();
                 brand.domains.extend(words.map(|suffix| format!("{token}.{suffix}")));
             }
             "domains" => brand.domains.extend(words.map(|d| to_ascii(&d))),
@@ -285,10 +367,16 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
     }
     for brand in &brands {
         if brand.tokens.is_empty() || brand.domains.is_empty() || brand.kind.is_empty() {
-            return Err(format!("brand {:?} needs kind, token and at least one domain", brand.name));
+            return Err(format!(
+                "brand {:?} needs kind, token and at least one domain",
+                brand.name
+            ));
         }
         if let Some(stray) = brand.generic.iter().find(|g| !brand.tokens.contains(g)) {
-            return Err(format!("brand {:?}: generic token {stray:?} is not one of its tokens", brand.name));
+            return Err(format!(
+                "brand {:?}: generic token {stray:?} is not one of its tokens",
+                brand.name
+            ));
         }
     }
     Ok(brands)
@@ -303,7 +391,9 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
 fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String) -> String {
     fn field(table: &mut String, brand: &str, text: &str) {
         let len = u8::try_from(text.len()).ok().filter(|&len| len < 128);
-        let len = len.unwrap_or_else(|| panic!("data/brands.txt: brand {brand:?}: {text:?} is 128 bytes or longer"));
+        let len = len.unwrap_or_else(|| {
+            panic!("data/brands.txt: brand {brand:?}: {text:?} is 128 bytes or longer")
+        });
         table.push(char::from(len));
         table.push_str(text);
     }
@@ -313,7 +403,10 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
         for text in [name, &brand.kind, &brand.domains[0]] {
             field(&mut table, name, text);
         }
-        let count = u8::try_from(brand.tokens.len()).ok().filter(|&n| n < 128).expect("fewer than 128 tokens a brand");
+        let count = u8::try_from(brand.tokens.len())
+            .ok()
+            .filter(|&n| n < 128)
+            .expect("fewer than 128 tokens a brand");
         table.push(char::from(count));
         for text in &brand.tokens {
             let skeleton = skeleton_of(text);
@@ -338,7 +431,8 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
         field(&mut domains, "(official domains)", domain);
     }
     out.push_str(&format!("/// Official registrable domains, sorted, as length-prefixed fields.\npub(crate) static OFFICIAL: &str = {domains:?};\n"));
-    let owners: Vec<u16> = official.values().map(|&at| u16::try_from(at).expect("fewer than 65,536 brands")).collect();
+    let owners: Vec<u16> =
+        official.values().map(|&at| u16::try_from(at).expect("fewer than 65,536 brands")).collect();
     out.push_str(&format!("/// The brand (line of `BRANDS`) that owns each line of `OFFICIAL`.\npub(crate) static OWNERS: &[u16] = &{owners:?};\n"));
     out
 }
@@ -353,14 +447,19 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
 fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
     use std::fmt::Write as _;
     println!("cargo:rerun-if-changed=data/cues");
-    let mut files: Vec<_> = fs::read_dir("data/cues").expect("data/cues").map(|e| e.expect("data/cues entry").path()).collect();
+    let mut files: Vec<_> = fs::read_dir("data/cues")
+        .expect("data/cues")
+        .map(|e| e.expect("data/cues entry").path())
+        .collect();
     files.sort();
     let mut groups: Vec<(String, String, u8)> = Vec::new();
     let mut lines: BTreeSet<String> = BTreeSet::new();
     for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_stem().and_then(|s| s.to_str()).expect("file name").to_string();
-        let (layer, lang) = name.split_once('.').unwrap_or_else(|| panic!("{}: name it <layer>.<lang>.txt", path.display()));
+        let (layer, lang) = name
+            .split_once('.')
+            .unwrap_or_else(|| panic!("{}: name it <layer>.<lang>.txt", path.display()));
         let layer = match layer {
             "payment" => "Payment",
             "pressure" => "Pressure",
@@ -368,7 +467,11 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
             "pattern" => "Pattern",
             other => panic!("{}: unknown layer {other:?}", path.display()),
         };
-        assert!(matches!(lang, "en" | "es" | "pt" | "fr" | "de" | "ru"), "{}: unknown language {lang:?}", path.display());
+        assert!(
+            matches!(lang, "en" | "es" | "pt" | "fr" | "de" | "ru"),
+            "{}: unknown language {lang:?}",
+            path.display()
+        );
         let text = fs::read_to_string(path).expect("read cue list");
         let mut group = None;
         for (number, line) in text.lines().enumerate() {
@@ -378,9 +481,19 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
                 continue;
             }
             if let Some(header) = line.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-                let (code, weight) = header.split_once(' ').unwrap_or_else(|| panic!("{}: want [code weight]", at()));
-                let weight: u8 = weight.parse().ok().filter(|w| (0..=3).contains(w)).unwrap_or_else(|| panic!("{}: weight 0, 1, 2 or 3", at()));
-                assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}: codes are kebab-case", at());
+                let (code, weight) = header
+                    .split_once(' ')
+                    .unwrap_or_else(|| panic!("{}: want [code weight]", at()));
+                let weight: u8 = weight
+                    .parse()
+                    .ok()
+                    .filter(|w| (0..=3).contains(w))
+                    .unwrap_or_else(|| panic!("{}: weight 0, 1, 2 or 3", at()));
+                assert!(
+                    code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                    "{}: codes are kebab-case",
+                    at()
+                );
                 let key = (layer.to_string(), code.to_string(), weight);
                 group = Some(groups.iter().position(|g| *g == key).unwrap_or_else(|| {
                     groups.push(key);
@@ -388,7 +501,8 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
                 }));
                 continue;
             }
-            let group = group.unwrap_or_else(|| panic!("{}: phrase before the first [code weight]", at()));
+            let group =
+                group.unwrap_or_else(|| panic!("{}: phrase before the first [code weight]", at()));
             let words = fold_cue(line, lookalikes).unwrap_or_else(|e| panic!("{}: {e}", at()));
             assert!(!words.starts_with(".."), "{}: a phrase cannot start with `..`", at());
             lines.insert(format!("{group} {words}"));
@@ -396,10 +510,19 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
     }
     let mut out = String::from("/// Layer, code and weight of each group of cue phrases.\npub(crate) static CUE_GROUPS: &[CueGroup] = &[\n");
     for (layer, code, weight) in &groups {
-        writeln!(out, "    CueGroup {{ layer: Layer::{layer}, code: {code:?}, weight: {weight} }},").unwrap();
+        writeln!(
+            out,
+            "    CueGroup {{ layer: Layer::{layer}, code: {code:?}, weight: {weight} }},"
+        )
+        .unwrap();
     }
     let phrases: Vec<String> = lines.into_iter().collect();
-    writeln!(out, "];\n/// Folded cue phrases, `<group> <words>`, one a line ({} phrases).", phrases.len()).unwrap();
+    writeln!(
+        out,
+        "];\n/// Folded cue phrases, `<group> <words>`, one a line ({} phrases).",
+        phrases.len()
+    )
+    .unwrap();
     writeln!(out, "pub(crate) static CUE_PHRASES: &str = {:?};", phrases.join("\n")).unwrap();
     out
 }

@@ -9,8 +9,22 @@ use std::time::Duration;
 /// techniques (omission, swap, repetition, replacement, combos, embedding, TLD swap).
 fn corpus() -> Vec<String> {
     let popular = include_str!("../data/popular_sites.txt");
-    let mut hosts: Vec<String> = popular.lines().filter(|l| !l.starts_with('#')).take(5000).map(|d| format!("www.{d}")).collect();
-    let brands = ["aliexpress.com", "paypal.com", "amazon.com", "ebay.com", "walmart.com", "temu.com", "shein.com", "fedex.com"];
+    let mut hosts: Vec<String> = popular
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .take(5000)
+        .map(|d| format!("www.{d}"))
+        .collect();
+    let brands = [
+        "aliexpress.com",
+        "paypal.com",
+        "amazon.com",
+        "ebay.com",
+        "walmart.com",
+        "temu.com",
+        "shein.com",
+        "fedex.com",
+    ];
     for domain in brands {
         let (name, suffix) = domain.split_once('.').unwrap();
         let mut fakes = vec![
@@ -23,7 +37,8 @@ fn corpus() -> Vec<String> {
         for at in 0..name.len() {
             fakes.push(format!("{}{}.{suffix}", &name[..at], &name[at + 1..])); // omission
             fakes.push(format!("{}{}{}.{suffix}", &name[..at], &name[at..at + 1], &name[at..])); // repetition
-            fakes.push(format!("{}x{}.{suffix}", &name[..at], &name[at + 1..])); // replacement
+            fakes.push(format!("{}x{}.{suffix}", &name[..at], &name[at + 1..]));
+            // replacement
         }
         hosts.extend(fakes);
     }

@@ -12,10 +12,25 @@ fn heavy_page() -> PageFacts {
     PageFacts {
         url: "https://myblog-reviews.net/links".into(),
         title: "Every site we like".into(),
-        text: "Wireless earbuds with free delivery, order today and pay at checkout. ".repeat(3_000)[..200 * 1024].to_string(),
+        text: "Wireless earbuds with free delivery, order today and pay at checkout. "
+            .repeat(3_000)[..200 * 1024]
+            .to_string(),
         headings: (0..50).map(|i| format!("Section {i}")).collect(),
-        links: sites.iter().map(|site| PageLink { href: format!("https://www.{site}/page"), text: site.to_string() }).collect(),
-        forms: vec![PageForm { action: "https://myblog-reviews.net/search".into(), has_password: false, has_card: false }; 100],
+        links: sites
+            .iter()
+            .map(|site| PageLink {
+                href: format!("https://www.{site}/page"),
+                text: site.to_string(),
+            })
+            .collect(),
+        forms: vec![
+            PageForm {
+                action: "https://myblog-reviews.net/search".into(),
+                has_password: false,
+                has_card: false
+            };
+            100
+        ],
     }
 }
 
@@ -25,8 +40,17 @@ fn shop_page() -> PageFacts {
         title: "Wireless earbuds - AliExpress".into(),
         text: "Wireless earbuds. Free shipping. Buyer protection. Add to cart. ".repeat(300),
         headings: vec!["Wireless earbuds".into(), "Reviews".into()],
-        links: (0..300).map(|i| PageLink { href: format!("https://www.aliexpress.com/item/{i}.html"), text: format!("Item {i}") }).collect(),
-        forms: vec![PageForm { action: "https://www.aliexpress.com/pay".into(), has_password: true, has_card: true }],
+        links: (0..300)
+            .map(|i| PageLink {
+                href: format!("https://www.aliexpress.com/item/{i}.html"),
+                text: format!("Item {i}"),
+            })
+            .collect(),
+        forms: vec![PageForm {
+            action: "https://www.aliexpress.com/pay".into(),
+            has_password: true,
+            has_card: true,
+        }],
     }
 }
 
@@ -36,7 +60,9 @@ fn page_checks(c: &mut Criterion) {
     let mut group = c.benchmark_group("page");
     group.throughput(Throughput::Elements(1));
     for (name, facts) in [("heavy", heavy_page()), ("shop", shop_page())] {
-        group.bench_function(format!("analyze_page/{name}"), |b| b.iter(|| black_box(engine.analyze_page(black_box(&facts)))));
+        group.bench_function(format!("analyze_page/{name}"), |b| {
+            b.iter(|| black_box(engine.analyze_page(black_box(&facts))))
+        });
     }
     group.finish();
 }

@@ -22,7 +22,11 @@ fn texts(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("analyze_text", name), &text, |b, text| {
             b.iter(|| black_box(engine.analyze_text(black_box(text))));
         });
-        let facts = PageFacts { url: "https://myblog-reviews.net/long-read".into(), text: text.clone(), ..PageFacts::default() };
+        let facts = PageFacts {
+            url: "https://myblog-reviews.net/long-read".into(),
+            text: text.clone(),
+            ..PageFacts::default()
+        };
         group.bench_with_input(BenchmarkId::new("analyze_page", name), &facts, |b, facts| {
             b.iter(|| black_box(engine.analyze_page(black_box(facts))));
         });
@@ -38,7 +42,12 @@ fn hosts(c: &mut Criterion) {
     let full_length = format!("{}paypal.com.evil.example", "x.".repeat(115));
     let long_url = format!("https://paypal.com.evil.example/{}", "a/b?c=d&".repeat(60 << 10 >> 3));
     let mut group = c.benchmark_group("sizes/url");
-    for (name, input) in [("host-10KB", &long_label), ("host-200-labels", &many_labels), ("host-253-chars", &full_length), ("url-60KB", &long_url)] {
+    for (name, input) in [
+        ("host-10KB", &long_label),
+        ("host-200-labels", &many_labels),
+        ("host-253-chars", &full_length),
+        ("url-60KB", &long_url),
+    ] {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(BenchmarkId::new("analyze_url", name), input, |b, input| {
             b.iter(|| black_box(engine.analyze_url(black_box(input))).ok());

@@ -93,7 +93,9 @@ pub(crate) fn owner_of(registrable: &str) -> Option<Brand> {
 /// The position in [`brands`] of the brand that officially owns `registrable`.
 pub(crate) fn owner_index(registrable: &str) -> Option<usize> {
     let official = official();
-    let line = official.by_name.find(fnv32(registrable), |line| official.lines[line as usize] == registrable)?;
+    let line = official
+        .by_name
+        .find(fnv32(registrable), |line| official.lines[line as usize] == registrable)?;
     table::OWNERS.get(line as usize).map(|&brand| usize::from(brand))
 }
 
@@ -109,7 +111,9 @@ fn official() -> &'static Official {
     static OFFICIAL: OnceLock<Official> = OnceLock::new();
     OFFICIAL.get_or_init(|| {
         let mut fields = Fields { text: table::OFFICIAL, at: 0 };
-        let lines: Vec<&'static str> = std::iter::from_fn(|| (fields.at < fields.text.len()).then(|| fields.field())).collect();
+        let lines: Vec<&'static str> =
+            std::iter::from_fn(|| (fields.at < fields.text.len()).then(|| fields.field()))
+                .collect();
         let mut by_name = Slots::with_room_for(lines.len());
         for (at, &line) in lines.iter().enumerate() {
             by_name.insert(fnv32(line), at as u32, |other| lines[other as usize] == line);
@@ -162,7 +166,10 @@ mod tests {
     #[test]
     fn official_table_has_an_owner_per_domain() {
         assert_eq!(official_domains().len(), table::OWNERS.len());
-        assert!(official_domains().windows(2).all(|pair| pair[0] < pair[1]), "sorted for bisection");
+        assert!(
+            official_domains().windows(2).all(|pair| pair[0] < pair[1]),
+            "sorted for bisection"
+        );
         assert!(table::OWNERS.iter().all(|&brand| usize::from(brand) < brands().count()));
     }
 
@@ -170,10 +177,16 @@ mod tests {
     fn reads_tokens_back() {
         let amazon = brands().find(|b| b.name == "Amazon").expect("Amazon in the catalogue");
         assert_eq!((amazon.kind, amazon.home), ("marketplace", "amazon.com"));
-        assert!(amazon.tokens().any(|t| t == BrandToken { text: "amazon", skeleton: "amazon", generic: false }));
-        let aliexpress = brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
-        assert!(aliexpress.tokens().any(|t| t == BrandToken { text: "aliexpress", skeleton: "allexpress", generic: false }));
-        let generic: Vec<BrandToken> = brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();
+        assert!(amazon
+            .tokens()
+            .any(|t| t == BrandToken { text: "amazon", skeleton: "amazon", generic: false }));
+        let aliexpress =
+            brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
+        assert!(aliexpress.tokens().any(
+            |t| t == BrandToken { text: "aliexpress", skeleton: "allexpress", generic: false }
+        ));
+        let generic: Vec<BrandToken> =
+            brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();
         assert!(generic.iter().any(|t| t.text == "target"), "{generic:?}");
     }
 
@@ -198,7 +211,10 @@ mod tests {
     #[test]
     fn no_official_domain_hosts_strangers() {
         for domain in official_domains() {
-            assert!(!is_free_hosting(domain), "{domain} is free hosting and cannot be a brand's official domain");
+            assert!(
+                !is_free_hosting(domain),
+                "{domain} is free hosting and cannot be a brand's official domain"
+            );
         }
     }
 
@@ -206,7 +222,12 @@ mod tests {
     fn every_brand_has_a_home_it_owns() {
         for brand in brands() {
             let owner = owner_of(brand.home).map(|b| b.name);
-            assert!(owner.is_some(), "{}'s home {} is not in the official table", brand.name, brand.home);
+            assert!(
+                owner.is_some(),
+                "{}'s home {} is not in the official table",
+                brand.name,
+                brand.home
+            );
         }
     }
 }

@@ -15,7 +15,8 @@ const RUN_SAMPLE: usize = 32;
 pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
     let code = c as u32;
     // The last sampled run that starts at or before `c`, then at most RUN_SAMPLE runs on.
-    let sample = table::RUN_SAMPLES.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
+    let sample =
+        table::RUN_SAMPLES.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
     let (mut end, offset) = table::RUN_SAMPLES[sample];
     let mut bytes = table::RUNS.get(offset as usize..)?.iter().copied();
     for _ in 0..RUN_SAMPLE {
@@ -134,9 +135,17 @@ mod tests {
             ("ticketmaster", "tlcketmastcr"),
         ];
         for (real, fake) in cases {
-            assert_eq!(loose_skeleton(&skeleton(real)), loose_skeleton(&skeleton(fake)), "{fake} should read loosely as {real}");
+            assert_eq!(
+                loose_skeleton(&skeleton(real)),
+                loose_skeleton(&skeleton(fake)),
+                "{fake} should read loosely as {real}"
+            );
         }
-        assert_ne!(loose_skeleton(&skeleton("paypal")), loose_skeleton(&skeleton("paypat")), "t is no look-alike");
+        assert_ne!(
+            loose_skeleton(&skeleton("paypal")),
+            loose_skeleton(&skeleton("paypat")),
+            "t is no look-alike"
+        );
     }
 
     #[test]
@@ -146,11 +155,11 @@ mod tests {
             ("aiiexpress", "aliexpress"),
             ("aIiexpress", "aliexpress"),
             ("arnazon", "amazon"),
-            ("pаypal", "paypal"),    // Cyrillic а
-            ("аррӏе", "apple"),      // all Cyrillic
+            ("pаypal", "paypal"), // Cyrillic а
+            ("аррӏе", "apple"),   // all Cyrillic
             ("amaz0n", "amazon"),
-            ("pàypal", "paypal"),    // diacritic
-            ("ɡoogle", "google"),    // Latin small script g
+            ("pàypal", "paypal"), // diacritic
+            ("ɡoogle", "google"), // Latin small script g
             ("vvalmart", "walmart"),
             ("daimler", "claimler"),
         ];
@@ -164,7 +173,16 @@ mod tests {
 
     #[test]
     fn the_table_covers_the_usual_suspects() {
-        for (c, ascii) in [('а', "a"), ('о', "o"), ('р', "p"), ('е', "e"), ('ӏ', "l"), ('ο', "o"), ('é', "e"), ('\u{301}', "")] {
+        for (c, ascii) in [
+            ('а', "a"),
+            ('о', "o"),
+            ('р', "p"),
+            ('е', "e"),
+            ('ӏ', "l"),
+            ('ο', "o"),
+            ('é', "e"),
+            ('\u{301}', ""),
+        ] {
             assert_eq!(lookalike_of(c), Some(ascii), "{c:?} (U+{:04X})", c as u32);
         }
         assert_eq!(lookalike_of('я'), None);

@@ -46,7 +46,9 @@ struct WordHasher(u64);
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = bytes.iter().fold(start, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+        self.0 = bytes
+            .iter()
+            .fold(start, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
     }
 
     fn finish(&self) -> u64 {
@@ -111,7 +113,13 @@ impl Want {
 fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut phrases = Phrases { by_word: WordMap::default(), by_stem: WordMap::default(), stem_lengths: Vec::new(), stem_heads: Vec::new(), rest: Vec::new() };
+        let mut phrases = Phrases {
+            by_word: WordMap::default(),
+            by_stem: WordMap::default(),
+            stem_lengths: Vec::new(),
+            stem_heads: Vec::new(),
+            rest: Vec::new(),
+        };
         for line in CUE_PHRASES.lines() {
             let (group, words) = line.split_once(' ').expect("build.rs writes `<group> <words>`");
             let group: u16 = group.parse().expect("build.rs writes the group number");
@@ -120,7 +128,12 @@ fn phrases() -> &'static Phrases {
             let start = phrases.rest.len();
             phrases.rest.extend(words.map(Want::parse));
             let next = phrases.rest.get(start).map_or(0, |want| want.first_byte());
-            let phrase = Phrase { group, start: start as u32, len: (phrases.rest.len() - start) as u16, next };
+            let phrase = Phrase {
+                group,
+                start: start as u32,
+                len: (phrases.rest.len() - start) as u16,
+                next,
+            };
             match first.strip_suffix('*') {
                 Some(stem) => {
                     phrases.by_stem.entry(stem).or_default().push(phrase);
@@ -171,23 +184,37 @@ pub(crate) fn find_cues(folded: &str, words: &[Range<usize>]) -> Vec<CueHit> {
         let word = &folded[range.clone()];
         let next_word = words.get(at + 1).map_or("", |next| &folded[next.clone()]);
         let next = next_word.bytes().next().unwrap_or(0);
-        let next_spoken = if next_word.len() <= 3 { spelled_out(next_word).and_then(|word| word.bytes().next()).unwrap_or(0) } else { 0 };
+        let next_spoken = if next_word.len() <= 3 {
+            spelled_out(next_word).and_then(|word| word.bytes().next()).unwrap_or(0)
+        } else {
+            0
+        };
         let mut try_phrases = |candidates: &[Phrase]| {
-            for phrase in candidates.iter().filter(|phrase| phrase.next == 0 || phrase.next == next || phrase.next == next_spoken) {
+            for phrase in candidates.iter().filter(|phrase| {
+                phrase.next == 0 || phrase.next == next || phrase.next == next_spoken
+            }) {
                 let start = phrase.start as usize;
                 let rest = &phrases.rest[start..start + usize::from(phrase.len)];
                 if let Some(last) = match_rest(folded, words, at + 1, rest) {
-                    hits.push(CueHit { group: &CUE_GROUPS[usize::from(phrase.group)], range: range.start..words[last].end });
+                    hits.push(CueHit {
+                        group: &CUE_GROUPS[usize::from(phrase.group)],
+                        range: range.start..words[last].end,
+                    });
                 }
             }
         };
         if let Some(found) = phrases.by_word.get(word) {
             try_phrases(found);
         }
-        if let Some(found) = (word.len() <= 3).then(|| spelled_out(word)).flatten().and_then(|word| phrases.by_word.get(word)) {
+        if let Some(found) = (word.len() <= 3)
+            .then(|| spelled_out(word))
+            .flatten()
+            .and_then(|word| phrases.by_word.get(word))
+        {
             try_phrases(found);
         }
-        let stems = stem_head(word).is_some_and(|head| phrases.stem_heads.binary_search(&head).is_ok());
+        let stems =
+            stem_head(word).is_some_and(|head| phrases.stem_heads.binary_search(&head).is_ok());
         for &len in phrases.stem_lengths.iter().take_while(|&&len| stems && len <= word.len()) {
             if let Some(found) = word.get(..len).and_then(|stem| phrases.by_stem.get(stem)) {
                 try_phrases(found);
@@ -225,7 +252,9 @@ fn match_rest(folded: &str, words: &[Range<usize>], at: usize, rest: &[Want]) ->
     let word = |at: usize| words.get(at).map(|range| &folded[range.clone()]);
     match want {
         // Skip as few words as will do, up to MAX_GAP_WORDS.
-        Want::Gap => (0..=MAX_GAP_WORDS).find_map(|skip| match_rest(folded, words, at + skip, tail)),
+        Want::Gap => {
+            (0..=MAX_GAP_WORDS).find_map(|skip| match_rest(folded, words, at + skip, tail))
+        }
         Want::Stem(stem) if word(at)?.starts_with(stem) => match_rest(folded, words, at + 1, tail),
         Want::Word(want) if is_word(word(at)?, want) => match_rest(folded, words, at + 1, tail),
         _ => None,
@@ -261,15 +290,28 @@ mod tests {
         for (text, code) in cases {
             assert!(codes(text).contains(&code), "{text:?}: want {code}, got {:?}", codes(text));
         }
-        assert!(codes("").is_empty() && codes("gift").is_empty() && codes("card gift").is_empty(), "no partial phrases");
+        assert!(
+            codes("").is_empty() && codes("gift").is_empty() && codes("card gift").is_empty(),
+            "no partial phrases"
+        );
     }
 
     #[test]
     fn every_phrase_group_is_used_and_named() {
         assert!(!CUE_GROUPS.is_empty());
         for group in CUE_GROUPS {
-            assert!(matches!(group.layer, Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern), "{group:?}");
-            assert!(group.weight == 0 || crate::messages::is_known(group.code), "code {} has no message", group.code);
+            assert!(
+                matches!(
+                    group.layer,
+                    Layer::Payment | Layer::Pressure | Layer::Offer | Layer::Pattern
+                ),
+                "{group:?}"
+            );
+            assert!(
+                group.weight == 0 || crate::messages::is_known(group.code),
+                "code {} has no message",
+                group.code
+            );
         }
     }
 }

@@ -29,9 +29,14 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => write!(f, "empty input: give a link or a site name"),
-            Self::TooLong(len) => write!(f, "input is {len} bytes; links longer than {MAX_URL_LEN} bytes are not checked"),
+            Self::TooLong(len) => write!(
+                f,
+                "input is {len} bytes; links longer than {MAX_URL_LEN} bytes are not checked"
+            ),
             Self::NotALink(why) => write!(f, "not a link or site name: {why}"),
-            Self::HostTooLong(len) => write!(f, "host name is {len} characters; DNS allows at most {MAX_HOST_LEN}"),
+            Self::HostTooLong(len) => {
+                write!(f, "host name is {len} characters; DNS allows at most {MAX_HOST_LEN}")
+            }
         }
     }
 }
@@ -53,7 +58,11 @@ pub(crate) struct Host {
 
 impl Host {
     fn from_ascii(ascii: String, is_ip: bool) -> Self {
-        let unicode = if is_ip || find_bytes(&ascii, b"xn--").is_none() { ascii.clone() } else { idna::domain_to_unicode(&ascii).0 };
+        let unicode = if is_ip || find_bytes(&ascii, b"xn--").is_none() {
+            ascii.clone()
+        } else {
+            idna::domain_to_unicode(&ascii).0
+        };
         let registrable_len = if is_ip { None } else { suffix::registrable_len(&ascii) };
         Self { ascii, unicode, registrable_len, is_ip }
     }
@@ -129,21 +138,44 @@ fn parse_plain(input: &str) -> Option<Target> {
         None => (authority, None),
     };
     if let Some(port) = port {
-        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u32>().ok()? > 65535 {
+        if port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port.parse::<u32>().ok()? > 65535
+        {
             return None;
         }
     }
     let host = host.strip_suffix('.').unwrap_or(host);
     let plain_label = |label: &str| {
-        !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        !label.is_empty()
+            && label.len() <= 63
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
     };
     let last = host.rsplit('.').next()?;
-    let numeric_last = last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
-    if host.is_empty() || host.len() > MAX_HOST_LEN || numeric_last || !host.split('.').all(plain_label) {
+    let numeric_last = last.bytes().all(|b| b.is_ascii_digit())
+        || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
+    if host.is_empty()
+        || host.len() > MAX_HOST_LEN
+        || numeric_last
+        || !host.split('.').all(plain_label)
+    {
         return None;
     }
-    let rest = if rest.is_empty() { "/".to_string() } else if rest.starts_with('/') { rest.to_string() } else { format!("/{rest}") };
-    Some(Target { scheme, host: Some(Host::from_ascii(host.to_ascii_lowercase(), false)), userinfo: None, rest })
+    let rest = if rest.is_empty() {
+        "/".to_string()
+    } else if rest.starts_with('/') {
+        rest.to_string()
+    } else {
+        format!("/{rest}")
+    };
+    Some(Target {
+        scheme,
+        host: Some(Host::from_ascii(host.to_ascii_lowercase(), false)),
+        userinfo: None,
+        rest,
+    })
 }
 
 /// Where `needle` first occurs in `text`: `str::find` for the short ASCII needles here,
@@ -159,7 +191,8 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
         Ok(url) if url.has_host() || !looks_like_bare_host(input) => url,
         Err(e) if input.contains("://") => return Err(InputError::NotALink(e.to_string())),
         // `example.com:8080` parses as scheme `example.com`; a bare host has no scheme.
-        _ => url::Url::parse(&with_ascii_host(&format!("http://{input}"))?).map_err(|e| InputError::NotALink(e.to_string()))?,
+        _ => url::Url::parse(&with_ascii_host(&format!("http://{input}"))?)
+            .map_err(|e| InputError::NotALink(e.to_string()))?,
     };
     let host = match url.host() {
         None => None,
@@ -172,7 +205,10 @@ fn parse_with_url_crate(input: &str) -> Result<Target, InputError> {
                 return Err(InputError::NotALink("empty label in the host name".into()));
             }
             // (Full UTS #46 would refuse these itself; see src/idn.rs.)
-            if let Some(label) = ascii.split('.').find(|label| label.starts_with("xn--") && !is_punycode(&label[4..])) {
+            if let Some(label) = ascii
+                .split('.')
+                .find(|label| label.starts_with("xn--") && !is_punycode(&label[4..]))
+            {
                 return Err(InputError::NotALink(format!("{label} is not valid punycode")));
             }
             Some(Host::from_ascii(ascii, false))
@@ -201,7 +237,8 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     // before it reads a URL; so this does too, to find the host where it finds it.
     let trimmed = input.trim_matches(|c| c <= ' ');
     if trimmed.len() != input.len() || trimmed.contains(['\t', '\n', '\r']) {
-        let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let cleaned: String =
+            trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
         return Ok(with_ascii_host(&cleaned)?.into_owned().into());
     }
     // Where the url crate finds the host: after `scheme://`, or after a special scheme and any
@@ -209,10 +246,16 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     // `user@`. A host it would meet unconverted reaches idna's table-free back end, which
     // asserts (in debug builds) that its letters are lowercase ASCII: the fuzzers and
     // tests/properties.rs caught `A🌀`, `A%a0` and `file://X…@…`.
-    let special = input.split_once(':').filter(|(scheme, _)| ["http", "https", "ws", "wss", "ftp", "file"].iter().any(|web| scheme.eq_ignore_ascii_case(web)));
+    let special = input.split_once(':').filter(|(scheme, _)| {
+        ["http", "https", "ws", "wss", "ftp", "file"]
+            .iter()
+            .any(|web| scheme.eq_ignore_ascii_case(web))
+    });
     let file = special.is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("file"));
     let start = match (special, find_bytes(input, b"://")) {
-        (Some((scheme, after)), _) => scheme.len() + 1 + after.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count(),
+        (Some((scheme, after)), _) => {
+            scheme.len() + 1 + after.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count()
+        }
         (None, Some(at)) => at + 3,
         (None, None) if looks_like_bare_host(input) => 0,
         (None, None) => return Ok(input.into()),
@@ -221,13 +264,23 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     let authority = &input[start..start + authority_len];
     let host_start = if file { 0 } else { authority.rfind('@').map_or(0, |at| at + 1) };
     let host_part = &authority[host_start..];
-    let host_len = if host_part.starts_with('[') { host_part.len() } else { host_part.find(':').unwrap_or(host_part.len()) };
+    let host_len = if host_part.starts_with('[') {
+        host_part.len()
+    } else {
+        host_part.find(':').unwrap_or(host_part.len())
+    };
     let host = &host_part[..host_len];
     // The url crate decodes `%41` in a host before idna sees it (`A%a0` panicked the same way).
-    let decoded: std::borrow::Cow<str> = if host.contains('%') && !host.starts_with('[') { percent_decoded(host)?.into() } else { host.into() };
+    let decoded: std::borrow::Cow<str> = if host.contains('%') && !host.starts_with('[') {
+        percent_decoded(host)?.into()
+    } else {
+        host.into()
+    };
     // Punycode the table-free back end would decode without checking what it decodes to (an
     // `xn--` label holding U+200F asserted in idna's bidi rule; the url fuzzer found it).
-    if let Some(label) = decoded.split('.').find(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) && !is_punycode(&l[4..])) {
+    if let Some(label) = decoded.split('.').find(|l| {
+        l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) && !is_punycode(&l[4..])
+    }) {
         return Err(InputError::NotALink(format!("{label} is not valid punycode")));
     }
     if decoded.is_ascii() && decoded.len() == host.len() {
@@ -237,7 +290,9 @@ fn with_ascii_host(input: &str) -> Result<std::borrow::Cow<'_, str>, InputError>
     // url crate another host than this one, unconverted: `http://\u{ad}/X\u{ad}` became
     // `http:///X\u{ad}`, whose host is `X\u{ad}` (the url fuzzer found it).
     let ascii = crate::idn::to_ascii(&decoded)
-        .filter(|ascii| !ascii.is_empty() && !ascii.contains(['%', '/', '\\', '@', ':', '?', '#', ' ']))
+        .filter(|ascii| {
+            !ascii.is_empty() && !ascii.contains(['%', '/', '\\', '@', ':', '?', '#', ' '])
+        })
         .ok_or_else(|| InputError::NotALink(format!("{host} cannot be written as a host name")))?;
     let at = start + host_start;
     Ok(format!("{}{ascii}{}", &input[..at], &input[at + host.len()..]).into())
@@ -263,7 +318,13 @@ fn percent_decoded(host: &str) -> Result<String, InputError> {
         }
     }
     match String::from_utf8(decoded) {
-        Ok(decoded) if !decoded.chars().any(|c| c.is_ascii() && !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))) => Ok(decoded),
+        Ok(decoded)
+            if !decoded.chars().any(|c| {
+                c.is_ascii() && !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+            }) =>
+        {
+            Ok(decoded)
+        }
         _ => Err(InputError::NotALink("the host's %-escapes decode to no host name".into())),
     }
 }
@@ -271,14 +332,19 @@ fn percent_decoded(host: &str) -> Result<String, InputError> {
 /// Whether `encoded` (a label after `xn--`) decodes to an international name: not to ASCII,
 /// and not to control or space characters (`xn--a` decodes to U+0080).
 fn is_punycode(encoded: &str) -> bool {
-    idna::punycode::decode_to_string(encoded)
-        .is_some_and(|decoded| !decoded.is_ascii() && !decoded.chars().any(|c| c.is_control() || c.is_whitespace() || crate::idn::is_direction_control(c)))
+    idna::punycode::decode_to_string(encoded).is_some_and(|decoded| {
+        !decoded.is_ascii()
+            && !decoded
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || crate::idn::is_direction_control(c))
+    })
 }
 
 /// `example.com`, `example.com:8080/path`: no `://`, and a dot before any `:` or `/`
 /// (`javascript:x.y` has its scheme first).
 fn looks_like_bare_host(input: &str) -> bool {
-    !input.contains("://") && input.split([':', '/', '?', '#']).next().is_some_and(|head| head.contains('.'))
+    !input.contains("://")
+        && input.split([':', '/', '?', '#']).next().is_some_and(|head| head.contains('.'))
 }
 
 #[cfg(test)]
@@ -286,18 +352,31 @@ mod tests {
     use super::*;
 
     fn host_of(input: &str) -> Host {
-        parse_target(input).unwrap_or_else(|e| panic!("{input:?} should parse: {e}")).host.expect("a host")
+        parse_target(input)
+            .unwrap_or_else(|e| panic!("{input:?} should parse: {e}"))
+            .host
+            .expect("a host")
     }
 
     #[test]
     fn normalises_hosts() {
         let cases = [
             // input, ascii, unicode, registrable
-            ("https://www.AliExpress.com/item/1.html", "www.aliexpress.com", "www.aliexpress.com", Some("aliexpress.com")),
+            (
+                "https://www.AliExpress.com/item/1.html",
+                "www.aliexpress.com",
+                "www.aliexpress.com",
+                Some("aliexpress.com"),
+            ),
             ("aliexpress.com", "aliexpress.com", "aliexpress.com", Some("aliexpress.com")),
             ("aliexpress.com.", "aliexpress.com", "aliexpress.com", Some("aliexpress.com")),
             ("  shop.example:8080/x  ", "shop.example", "shop.example", Some("shop.example")),
-            ("http://xn--pypal-4ve.com/", "xn--pypal-4ve.com", "pаypal.com", Some("xn--pypal-4ve.com")),
+            (
+                "http://xn--pypal-4ve.com/",
+                "xn--pypal-4ve.com",
+                "pаypal.com",
+                Some("xn--pypal-4ve.com"),
+            ),
             ("http://pаypal.com/", "xn--pypal-4ve.com", "pаypal.com", Some("xn--pypal-4ve.com")),
             ("http://192.168.0.1/login", "192.168.0.1", "192.168.0.1", None),
             ("http://[::1]:8080/", "[::1]", "[::1]", None),
@@ -334,23 +413,49 @@ mod tests {
     #[test]
     fn the_plain_path_agrees_with_the_url_crate() {
         let inputs = [
-            "aliexpress.com", "AliExpress.COM.", "www.example.com:8080", "example.com:8080/x?y#z", "https://Shop.Example/Cart",
-            "http://a-b.c-d.example/", "HTTPS://WWW.PAYPAL.COM", "example.com?x=1", "example.com#top", "a.b.c.d.e.example.com",
-            "localhost", "paypal.com:65535", "shop.example/path with space", "ex_ample.com",
+            "aliexpress.com",
+            "AliExpress.COM.",
+            "www.example.com:8080",
+            "example.com:8080/x?y#z",
+            "https://Shop.Example/Cart",
+            "http://a-b.c-d.example/",
+            "HTTPS://WWW.PAYPAL.COM",
+            "example.com?x=1",
+            "example.com#top",
+            "a.b.c.d.e.example.com",
+            "localhost",
+            "paypal.com:65535",
+            "shop.example/path with space",
+            "ex_ample.com",
         ];
         for input in inputs {
             let slow = parse_with_url_crate(input);
             let Some(fast) = parse_plain(input) else {
-                assert!(!["aliexpress.com", "www.example.com:8080", "https://Shop.Example/Cart"].contains(&input), "{input} should take the fast path");
+                assert!(
+                    !["aliexpress.com", "www.example.com:8080", "https://Shop.Example/Cart"]
+                        .contains(&input),
+                    "{input} should take the fast path"
+                );
                 continue;
             };
-            let slow = slow.unwrap_or_else(|e| panic!("{input}: fast path accepted what the parser rejects ({e})"));
+            let slow = slow.unwrap_or_else(|e| {
+                panic!("{input}: fast path accepted what the parser rejects ({e})")
+            });
             assert_eq!(fast.scheme, slow.scheme, "scheme of {input}");
             assert_eq!(fast.host, slow.host, "host of {input}");
             assert_eq!(fast.userinfo, slow.userinfo, "userinfo of {input}");
             assert_eq!(fast.rest, slow.rest, "rest of {input}");
         }
-        for odd in ["http://paypal.com@evil.example/", "http://xn--pypal-4ve.com/", "http://1.2.3.4/", "http://0x7f.1/", "http://a.com\\b", "ftp://a.com/", "http://a.com:99999/", "http://%70aypal.com/"] {
+        for odd in [
+            "http://paypal.com@evil.example/",
+            "http://xn--pypal-4ve.com/",
+            "http://1.2.3.4/",
+            "http://0x7f.1/",
+            "http://a.com\\b",
+            "ftp://a.com/",
+            "http://a.com:99999/",
+            "http://%70aypal.com/",
+        ] {
             assert!(parse_plain(odd).is_none(), "{odd} must take the full parser");
         }
     }
@@ -359,10 +464,33 @@ mod tests {
     /// tests/properties.rs: `A🌀` panicked in a debug build).
     #[test]
     fn international_hosts_in_any_spelling_of_a_web_url() {
-        for input in ["A🌀", "Pаypal.com", "http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:\\\\Pаypal.com", "https:///Pаypal.com", "ftp://Bü.de/", "Bü:8080", "A%a0", "%41%a0", "http://A%C3%BC.com/", "http://a%2fb.com/", "http://%zz.com/", "file://LLL\u{fd9b}@a.com", "\u{0}http:A🌀", "ht\ntp:A🌀", "FILE:A🌀/x"] {
+        for input in [
+            "A🌀",
+            "Pаypal.com",
+            "http:/Pаypal.com/x",
+            "HTTP:Pаypal.com",
+            "https:\\\\Pаypal.com",
+            "https:///Pаypal.com",
+            "ftp://Bü.de/",
+            "Bü:8080",
+            "A%a0",
+            "%41%a0",
+            "http://A%C3%BC.com/",
+            "http://a%2fb.com/",
+            "http://%zz.com/",
+            "file://LLL\u{fd9b}@a.com",
+            "\u{0}http:A🌀",
+            "ht\ntp:A🌀",
+            "FILE:A🌀/x",
+        ] {
             let _ = parse_target(input); // an answer either way; no panic
         }
-        for input in ["http:/Pаypal.com/x", "HTTP:Pаypal.com", "https:///Pаypal.com", "http://P%D0%B0ypal.com/"] {
+        for input in [
+            "http:/Pаypal.com/x",
+            "HTTP:Pаypal.com",
+            "https:///Pаypal.com",
+            "http://P%D0%B0ypal.com/",
+        ] {
             assert_eq!(host_of(input).ascii, "xn--pypal-4ve.com", "{input}");
         }
         assert_eq!(host_of("http://%70AYPAL.com/").ascii, "paypal.com", "escapes of plain letters");
@@ -375,7 +503,10 @@ mod tests {
         let long_host = format!("{}.com", vec!["abcdefghij"; 30].join("."));
         assert!(matches!(parse_target(&long_host), Err(InputError::HostTooLong(_))));
         assert!(matches!(parse_target("http://exa mple.com"), Err(InputError::NotALink(_))));
-        assert!(matches!(parse_target("http://xn--a.com"), Err(InputError::NotALink(_))), "invalid punycode");
+        assert!(
+            matches!(parse_target("http://xn--a.com"), Err(InputError::NotALink(_))),
+            "invalid punycode"
+        );
         // Punycode that decodes to a right-to-left mark (found by the url fuzzer: it reached
         // idna's bidi rule unchecked and tripped its debug assertion).
         for spoofed in [
@@ -387,9 +518,18 @@ mod tests {
             "http://\u{ff05}\u{ff14}\u{ff11}\u{ff05}\u{ff41}\u{ff10}/",
             "http://a\u{ff0f}B\u{e9}/",
         ] {
-            assert!(matches!(parse_target(spoofed), Err(InputError::NotALink(_))), "{spoofed}: punycode of a direction mark");
+            assert!(
+                matches!(parse_target(spoofed), Err(InputError::NotALink(_))),
+                "{spoofed}: punycode of a direction mark"
+            );
         }
-        assert!(matches!(parse_target("aliexpress.com.."), Err(InputError::NotALink(_))), "empty label");
-        assert!(matches!(parse_target("http://a..b.com/"), Err(InputError::NotALink(_))), "empty label");
+        assert!(
+            matches!(parse_target("aliexpress.com.."), Err(InputError::NotALink(_))),
+            "empty label"
+        );
+        assert!(
+            matches!(parse_target("http://a..b.com/"), Err(InputError::NotALink(_))),
+            "empty label"
+        );
     }
 }

@@ -28,10 +28,18 @@ pub(crate) fn to_ascii(host: &str) -> Option<String> {
             // Ideographic and full-width full stops separate labels as `.` does.
             '\u{3002}' | '\u{FF0E}' | '\u{FF61}' => mapped.push('.'),
             // Full-width ASCII (`ｐａｙｐａｌ`) is ASCII to a browser.
-            '\u{FF01}'..='\u{FF5E}' => mapped.extend(char::from_u32(c as u32 - 0xFEE0).map(|a| a.to_ascii_lowercase())),
+            '\u{FF01}'..='\u{FF5E}' => {
+                mapped.extend(char::from_u32(c as u32 - 0xFEE0).map(|a| a.to_ascii_lowercase()))
+            }
             // Soft hyphen, zero-width space, word joiner, byte order mark, variation selectors:
             // invisible, and ignored by UTS #46 (or not allowed in a name at all).
-            '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{34F}' | '\u{180B}'..='\u{180D}' => {}
+            '\u{AD}'
+            | '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{34F}'
+            | '\u{180B}'..='\u{180D}' => {}
             c if is_direction_control(c) => return None,
             c if c.is_ascii() => mapped.push(c.to_ascii_lowercase()),
             // Cherokee folds to its capitals (Unicode keeps its case folding stable that way).
@@ -83,7 +91,11 @@ mod tests {
             assert_eq!(to_ascii(host).as_deref(), Some(ascii), "{host}");
         }
         for spoofed in ["\u{202E}moc.lapyap", "pay\u{200F}pal.com", "\u{2067}paypal.com\u{2069}"] {
-            assert_eq!(to_ascii(spoofed), None, "{spoofed:?}: a direction control is no part of a host name");
+            assert_eq!(
+                to_ascii(spoofed),
+                None,
+                "{spoofed:?}: a direction control is no part of a host name"
+            );
         }
     }
 
@@ -98,8 +110,21 @@ mod tests {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .filter(|h| !h.contains(['/', ':', '@', ' ']))
-            .chain(psl_tests.lines().filter_map(|l| l.strip_prefix("checkPublicSuffix('")?.split('\'').next()))
-            .chain(["Ｇｏｏｇｌｅ．ｃｏｍ", "xn--pypal-4ve.com", "ÀLIEXPRESS.com", "straße.de", "ПРИМЕР.РФ", "ᏴᎬᎪᎡ.com", "ρaypal.com", "paypal。com"]);
+            .chain(
+                psl_tests
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("checkPublicSuffix('")?.split('\'').next()),
+            )
+            .chain([
+                "Ｇｏｏｇｌｅ．ｃｏｍ",
+                "xn--pypal-4ve.com",
+                "ÀLIEXPRESS.com",
+                "straße.de",
+                "ПРИМЕР.РФ",
+                "ᏴᎬᎪᎡ.com",
+                "ρaypal.com",
+                "paypal。com",
+            ]);
         let mut compared = 0;
         for host in hosts {
             let Ok(reference) = uts46::domain_to_ascii(host) else { continue };

@@ -30,8 +30,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::catalogue;
-use crate::lines::Slots;
 use crate::confusables::{loose_skeleton, skeleton};
+use crate::lines::Slots;
 use crate::skeleton::fnv32_bytes;
 
 /// Tokens shorter than this match only exactly or by skeleton: one edit away from `ebay`,
@@ -165,7 +165,10 @@ impl Index {
         let hits: Vec<Hit> = entries
             .iter()
             .enumerate()
-            .flat_map(|(entry, e)| (0..e.tokens.len()).map(move |token| Hit { entry: entry as u32, token: token as u16 }))
+            .flat_map(|(entry, e)| {
+                (0..e.tokens.len())
+                    .map(move |token| Hit { entry: entry as u32, token: token as u16 })
+            })
             .collect();
         let tokens = hits.len();
         let mut index = Index {
@@ -180,28 +183,40 @@ impl Index {
             official,
             is_catalogue,
         };
-        let (mut by_text, mut by_skeleton, mut by_loose, mut inside) =
-            (Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens), Slots::with_room_for(tokens));
+        let (mut by_text, mut by_skeleton, mut by_loose, mut inside) = (
+            Slots::with_room_for(tokens),
+            Slots::with_room_for(tokens),
+            Slots::with_room_for(tokens),
+            Slots::with_room_for(tokens),
+        );
         let mut next_inside = vec![Slots::EMPTY; tokens];
         // Last to first, so each head key's chain runs in token order.
         for number in (0..tokens as u32).rev() {
             let token = index.token_at(number);
             let text = token.text.as_bytes();
-            by_text.replace(text_hash(text), number, |other| index.text_of(other).as_bytes() == text);
+            by_text
+                .replace(text_hash(text), number, |other| index.text_of(other).as_bytes() == text);
             let skeleton = token.skeleton.as_bytes();
-            by_skeleton.replace(text_hash(skeleton), number, |other| index.token_at(other).skeleton.as_bytes() == skeleton);
+            by_skeleton.replace(text_hash(skeleton), number, |other| {
+                index.token_at(other).skeleton.as_bytes() == skeleton
+            });
             let loose = token.loose.as_bytes();
-            by_loose.replace(text_hash(loose), number, |other| index.token_at(other).loose.as_bytes() == loose);
+            by_loose.replace(text_hash(loose), number, |other| {
+                index.token_at(other).loose.as_bytes() == loose
+            });
             // Slips and brand names inside longer names are matched on the plain letters:
             // folding i/1 into l there would find `gmail` in `shoppingmall`.
             if text.len() >= 3 {
                 let key = head_key(text);
-                if let Some(next) = inside.replace(key_hash(key), number, |other| head_key(index.text_of(other).as_bytes()) == key) {
+                if let Some(next) = inside.replace(key_hash(key), number, |other| {
+                    head_key(index.text_of(other).as_bytes()) == key
+                }) {
                     next_inside[number as usize] = next;
                 }
             }
         }
-        (index.by_text, index.by_skeleton, index.by_loose, index.inside, index.next_inside) = (by_text, by_skeleton, by_loose, inside, next_inside);
+        (index.by_text, index.by_skeleton, index.by_loose, index.inside, index.next_inside) =
+            (by_text, by_skeleton, by_loose, inside, next_inside);
         index
     }
 
@@ -239,13 +254,16 @@ impl Index {
 
     /// The token whose skeleton is `skeleton`.
     pub fn with_skeleton(&self, skeleton: &str) -> Option<Hit> {
-        let number = self.by_skeleton.find(text_hash(skeleton.as_bytes()), |n| self.token_at(n).skeleton == skeleton)?;
+        let number = self
+            .by_skeleton
+            .find(text_hash(skeleton.as_bytes()), |n| self.token_at(n).skeleton == skeleton)?;
         Some(self.hits[number as usize])
     }
 
     /// The token whose loose skeleton ([`loose_skeleton`]) is `loose`.
     pub fn with_loose_skeleton(&self, loose: &str) -> Option<Hit> {
-        let number = self.by_loose.find(text_hash(loose.as_bytes()), |n| self.token_at(n).loose == loose)?;
+        let number =
+            self.by_loose.find(text_hash(loose.as_bytes()), |n| self.token_at(n).loose == loose)?;
         Some(self.hits[number as usize])
     }
 
@@ -294,7 +312,11 @@ impl Index {
                 };
                 let same_form = match key as u8 {
                     WHOLE => text == form,
-                    at => text.len() == form.len() + 1 && text[..at as usize] == form[..at as usize] && text[at as usize + 1..] == form[at as usize..],
+                    at => {
+                        text.len() == form.len() + 1
+                            && text[..at as usize] == form[..at as usize]
+                            && text[at as usize + 1..] == form[at as usize..]
+                    }
                 };
                 let hit = self.hits[number as usize];
                 if same_form && !found.contains(&hit) && one_edit_apart(name.as_bytes(), text) {
@@ -316,7 +338,11 @@ impl Index {
             if token.text.len() < MIN_TYPO_LEN {
                 continue;
             }
-            for (written, form) in [(&*token.text, Form::Plain), (&*token.skeleton, Form::Skeleton), (token.loose.as_str(), Form::Loose)] {
+            for (written, form) in [
+                (&*token.text, Form::Plain),
+                (&*token.skeleton, Form::Skeleton),
+                (token.loose.as_str(), Form::Loose),
+            ] {
                 // Ordinary words are near other words by a slip; by loose look-alike letters
                 // they are looked up only for international names (see `one_edit_from_loose`).
                 if token.generic && !matches!(form, Form::Loose) {
@@ -327,7 +353,11 @@ impl Index {
                 if bytes.len() > MAX_TYPO_LEN + 1 || bytes.is_empty() {
                     continue;
                 }
-                let key = |form: &[u8], deleted: u8| u64::from(fnv32_bytes(form)) << 32 | u64::from(number | tag) << 8 | u64::from(deleted);
+                let key = |form: &[u8], deleted: u8| {
+                    u64::from(fnv32_bytes(form)) << 32
+                        | u64::from(number | tag) << 8
+                        | u64::from(deleted)
+                };
                 near.push(key(bytes, WHOLE));
                 for at in deletions(written) {
                     near.push(key(with_deleted(bytes, at, &mut buffer), at as u8));
@@ -346,13 +376,19 @@ impl Index {
             for head in [3, 4] {
                 let Some(window) = bytes.get(start..start + head) else { break };
                 let key = head_key(window);
-                let mut next = self.inside.find(key_hash(key), |n| head_key(self.text_of(n).as_bytes()) == key);
+                let mut next = self
+                    .inside
+                    .find(key_hash(key), |n| head_key(self.text_of(n).as_bytes()) == key);
                 while let Some(number) = next {
                     let token = self.text_of(number).as_bytes();
                     if bytes[start..].starts_with(token) {
                         found.push((self.hits[number as usize], start..start + token.len()));
                     }
-                    next = self.next_inside.get(number as usize).copied().filter(|&n| n != Slots::EMPTY);
+                    next = self
+                        .next_inside
+                        .get(number as usize)
+                        .copied()
+                        .filter(|&n| n != Slots::EMPTY);
                 }
             }
         }
@@ -410,9 +446,20 @@ mod tests {
     #[test]
     fn finds_names_one_edit_away() {
         let index = Index::catalogue();
-        let names = |hits: Vec<Hit>| hits.iter().map(|&h| index.token(h).text.to_string()).collect::<Vec<_>>();
-        for (typo, real) in [("amazom", "amazon"), ("amazonn", "amazon"), ("amzon", "amazon"), ("maazon", "amazon"), ("paypla", "paypal")] {
-            assert!(names(index.one_edit_from(typo)).contains(&real.to_string()), "{typo} should be one edit from {real}");
+        let names = |hits: Vec<Hit>| {
+            hits.iter().map(|&h| index.token(h).text.to_string()).collect::<Vec<_>>()
+        };
+        for (typo, real) in [
+            ("amazom", "amazon"),
+            ("amazonn", "amazon"),
+            ("amzon", "amazon"),
+            ("maazon", "amazon"),
+            ("paypla", "paypal"),
+        ] {
+            assert!(
+                names(index.one_edit_from(typo)).contains(&real.to_string()),
+                "{typo} should be one edit from {real}"
+            );
         }
         assert!(index.one_edit_from("amazing").is_empty(), "amazing is two edits from amazon");
         assert!(index.one_edit_from("amazon").is_empty(), "zero edits is not a typo");
@@ -440,16 +487,30 @@ mod tests {
     #[test]
     fn finds_names_inside_longer_names() {
         let index = Index::catalogue();
-        let found: Vec<String> = index.inside("paypalrefunds").iter().map(|(h, _)| index.token(*h).text.to_string()).collect();
+        let found: Vec<String> = index
+            .inside("paypalrefunds")
+            .iter()
+            .map(|(h, _)| index.token(*h).text.to_string())
+            .collect();
         assert!(found.contains(&"paypal".to_string()), "{found:?}");
-        let found: Vec<String> = index.inside("shoppingmall").iter().map(|(h, _)| index.token(*h).text.to_string()).collect();
-        assert!(!found.contains(&"gmail".to_string()), "plain letters: no gmail in shoppingmall, {found:?}");
+        let found: Vec<String> = index
+            .inside("shoppingmall")
+            .iter()
+            .map(|(h, _)| index.token(*h).text.to_string())
+            .collect();
+        assert!(
+            !found.contains(&"gmail".to_string()),
+            "plain letters: no gmail in shoppingmall, {found:?}"
+        );
     }
 
     #[test]
     fn user_domains_get_their_own_index() {
         let index = Index::for_domains(&["mybank.example".to_string(), "ab.example".to_string()]);
-        assert_eq!(index.owner_of("mybank.example").map(|e| e.home.as_ref()), Some("mybank.example"));
+        assert_eq!(
+            index.owner_of("mybank.example").map(|e| e.home.as_ref()),
+            Some("mybank.example")
+        );
         assert!(index.owner_of("ab.example").is_none(), "two-letter names are not protected");
         assert!(!index.one_edit_from("mybamk").is_empty());
     }

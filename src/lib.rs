@@ -19,15 +19,18 @@ mod lines;
 mod messages;
 mod page;
 mod skeleton;
-mod text;
 mod suffix;
+mod text;
 mod verdict;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use host::InputError;
-pub use page::{analyze_page, PageFacts, PageForm, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES};
 pub use messages::{message_keys, Language};
+pub use page::{
+    analyze_page, PageFacts, PageForm, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS,
+    MAX_PAGE_TEXT_BYTES,
+};
 pub use verdict::{Layer, Level, Reason, Severity, Verdict};
 
 use verdict::Findings;
@@ -110,7 +113,13 @@ impl Engine {
         let mut links = text::find_links(text);
         if links.len() > text::MAX_LINKS {
             links.truncate(text::MAX_LINKS);
-            findings.add(Layer::Link, "text-links-truncated", Severity::Info, messages::say!("text-links-truncated", text::MAX_LINKS), String::new());
+            findings.add(
+                Layer::Link,
+                "text-links-truncated",
+                Severity::Info,
+                messages::say!("text-links-truncated", text::MAX_LINKS),
+                String::new(),
+            );
         }
         let mut link_verdicts = Vec::new();
         for link in &links {
@@ -132,7 +141,8 @@ impl Engine {
                 findings.lookalike_of = verdict.lookalike_of.clone();
             }
         }
-        findings.verified = !link_verdicts.is_empty() && link_verdicts.iter().all(|(_, v)| v.verified);
+        findings.verified =
+            !link_verdicts.is_empty() && link_verdicts.iter().all(|(_, v)| v.verified);
         let catalogue = index::Index::catalogue();
         let scan = layers::Scan::new(text, &link_verdicts);
         layers::pattern::check_impersonation(&scan, catalogue, &link_verdicts, &mut findings);

@@ -48,7 +48,12 @@ pub(crate) const PACK_FROM: usize = 512;
 
 impl NameSet {
     /// A set as build.rs writes it.
-    pub const fn new(bucket_bits: u32, buckets: &'static [u64], starts: &'static [u16], lows: &'static [u64]) -> Self {
+    pub const fn new(
+        bucket_bits: u32,
+        buckets: &'static [u64],
+        starts: &'static [u16],
+        lows: &'static [u64],
+    ) -> Self {
         Self { sorted: &[], bucket_bits, buckets, starts, lows }
     }
 
@@ -149,7 +154,10 @@ pub(crate) fn encode_name_set(hashes: &[u32]) -> (u32, Vec<u64>, Vec<u16>, Vec<u
     let mut next = 0;
     for bucket in 0..1u32 << bucket_bits {
         if bucket as usize % BUCKET_SAMPLE == 0 {
-            starts.push(u16::try_from(buckets.len).expect("NameSet: bucket starts past 16 bits; widen `starts`"));
+            starts.push(
+                u16::try_from(buckets.len)
+                    .expect("NameSet: bucket starts past 16 bits; widen `starts`"),
+            );
         }
         while next < hashes.len() && hashes[next] >> low_bits == bucket {
             buckets.push(1, 1);
@@ -274,8 +282,12 @@ impl SortedLines {
         // the line starting at `high` (if any) is the best candidate seen so far.
         while low < high {
             let middle = low + (high - low) / 2;
-            let start = text[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
-            let end = text[middle..].iter().position(|&b| b == b'\n').map_or(text.len(), |at| middle + at);
+            let start =
+                text[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
+            let end = text[middle..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |at| middle + at);
             let line = &self.text[start..end];
             if line < key {
                 low = end + 1;
@@ -310,7 +322,10 @@ mod tests {
                 assert!(set.contains(name), "{name} in the set of {size}");
             }
             // Odds of a stray hit are size / 2^32: none expected among 20,000 strangers.
-            let strays = (0..20_000).map(|n| format!("other{n}.example")).filter(|n| set.contains(n)).count();
+            let strays = (0..20_000)
+                .map(|n| format!("other{n}.example"))
+                .filter(|n| set.contains(n))
+                .count();
             assert_eq!(strays, 0, "names outside the set of {size} found in it");
         }
     }
@@ -319,7 +334,11 @@ mod tests {
     fn name_sets_agree_with_plain_sorted_hashes() {
         // Hashes at the edges of buckets and words: the top values, and 300 in the first bucket,
         // so that the buckets after it start past the first 64-bit window.
-        let mut hashes: Vec<u32> = (0..3_000u32).map(|n| n.wrapping_mul(2_654_435_761)).chain([u32::MAX, u32::MAX - 1]).chain(0..300).collect();
+        let mut hashes: Vec<u32> = (0..3_000u32)
+            .map(|n| n.wrapping_mul(2_654_435_761))
+            .chain([u32::MAX, u32::MAX - 1])
+            .chain(0..300)
+            .collect();
         hashes.sort_unstable();
         hashes.dedup();
         let (bits, buckets, starts, lows) = encode_name_set(&hashes);
@@ -328,7 +347,11 @@ mod tests {
         // Probe the set through hashes directly: every stored one, and each one's neighbours.
         for &hash in &hashes {
             for probe in [hash.wrapping_sub(1), hash, hash.wrapping_add(1)] {
-                assert_eq!(set.contains_hash(probe), hashes.binary_search(&probe).is_ok(), "hash {probe:#010x}");
+                assert_eq!(
+                    set.contains_hash(probe),
+                    hashes.binary_search(&probe).is_ok(),
+                    "hash {probe:#010x}"
+                );
             }
         }
     }

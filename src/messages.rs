@@ -93,13 +93,17 @@ impl Language {
     /// whose template leaves out or adds a `{n}` of the English one, is skipped: that message
     /// stays in English rather than losing a site name. Returns the language and the keys
     /// skipped.
-    pub fn from_templates<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> (Self, Vec<String>) {
+    pub fn from_templates<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> (Self, Vec<String>) {
         let mut templates = vec![None; ENGLISH.len()];
         let mut skipped = Vec::new();
         for (key, template) in pairs {
             let (key, template) = (key.as_ref(), template.as_ref());
             match ENGLISH.binary_search_by(|(known, _)| (*known).cmp(key)) {
-                Ok(at) if same_placeholders(ENGLISH[at].1, template) => templates[at] = (!template.is_empty()).then(|| template.into()),
+                Ok(at) if same_placeholders(ENGLISH[at].1, template) => {
+                    templates[at] = (!template.is_empty()).then(|| template.into())
+                }
                 _ => skipped.push(key.to_string()),
             }
         }
@@ -113,7 +117,8 @@ impl Language {
         let mut bad = Vec::new();
         let pairs: Vec<(&str, &str)> = entries(text)
             .filter_map(|line| {
-                let pair = line.split_once(" = ").map(|(key, template)| (key.trim(), template.trim()));
+                let pair =
+                    line.split_once(" = ").map(|(key, template)| (key.trim(), template.trim()));
                 if pair.is_none() {
                     bad.push(line.to_string());
                 }
@@ -153,7 +158,9 @@ impl Language {
         let mut rest = template;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let number = rest[open + 1..].find('}').and_then(|close| Some((rest[open + 1..open + 1 + close].parse::<usize>().ok()?, close)));
+            let number = rest[open + 1..].find('}').and_then(|close| {
+                Some((rest[open + 1..open + 1 + close].parse::<usize>().ok()?, close))
+            });
             match number {
                 Some((n, close)) => {
                     if let Some(arg) = n.checked_sub(1).and_then(|i| args.get(i)) {
@@ -199,7 +206,8 @@ fn same_placeholders(a: &str, b: &str) -> bool {
         let mut counts = [0u8; 10];
         for after in template.split('{').skip(1) {
             if let [digit @ b'0'..=b'9', b'}', ..] = after.as_bytes() {
-                counts[usize::from(digit - b'0')] = counts[usize::from(digit - b'0')].saturating_add(1);
+                counts[usize::from(digit - b'0')] =
+                    counts[usize::from(digit - b'0')].saturating_add(1);
             }
         }
         counts
@@ -224,21 +232,41 @@ mod tests {
     #[test]
     fn fills_in_arguments_and_nested_messages() {
         let english = Language::english();
-        let text = say!("homograph", "aliexpress.com", "aIiexpress", "aliexpress", say!("diff.char", say!("char.capital-i"), "l"));
+        let text = say!(
+            "homograph",
+            "aliexpress.com",
+            "aIiexpress",
+            "aliexpress",
+            say!("diff.char", say!("char.capital-i"), "l")
+        );
         assert_eq!(english.write(&text), "This is not aliexpress.com. “aIiexpress” imitates “aliexpress” with a capital I in place of “l”.");
-        assert_eq!(english.write(&Text::from("as is {1}".to_string())), "as is {1}", "plain text is never read as a template");
+        assert_eq!(
+            english.write(&Text::from("as is {1}".to_string())),
+            "as is {1}",
+            "plain text is never read as a template"
+        );
     }
 
     #[test]
     fn a_translation_replaces_english_and_a_broken_one_is_skipped() {
-        let (language, skipped) = Language::from_templates([("typo", "{3} ≠ {2} ({1})"), ("trusted", "no placeholder"), ("no-such-key", "x")]);
+        let (language, skipped) = Language::from_templates([
+            ("typo", "{3} ≠ {2} ({1})"),
+            ("trusted", "no placeholder"),
+            ("no-such-key", "x"),
+        ]);
         assert_eq!(skipped, ["trusted", "no-such-key"]);
         assert_eq!(language.write(&say!("typo", "a.com", "b", "c")), "c ≠ b (a.com)");
-        assert_eq!(language.write(&say!("trusted", "a.com")), "You marked a.com as a site you trust.");
+        assert_eq!(
+            language.write(&say!("trusted", "a.com")),
+            "You marked a.com as a site you trust."
+        );
     }
 
     #[test]
     fn english_keys_are_sorted_and_unique() {
-        assert!(ENGLISH.windows(2).all(|pair| pair[0].0 < pair[1].0), "build.rs sorts and deduplicates the keys");
+        assert!(
+            ENGLISH.windows(2).all(|pair| pair[0].0 < pair[1].0),
+            "build.rs sorts and deduplicates the keys"
+        );
     }
 }

@@ -24,8 +24,8 @@ use crate::host::{self, Host};
 use crate::index::{Entry, Index};
 use crate::layers::domain::official_owner;
 use crate::layers::pattern::brand_named_in_short;
-use crate::text;
 use crate::messages::{say, Text};
+use crate::text;
 use crate::verdict::{Finding, Findings, Layer, Reason, Severity, Verdict};
 use crate::Engine;
 
@@ -127,7 +127,14 @@ impl<'i> Page<'i> {
     /// Judges the page's address (`url`, whose host is `host`) into `findings` and keeps what
     /// the other checks need. `asks_secrets`: the page has a password or card form, and does
     /// not show its own site's name in its title or headings.
-    fn judge(engine: &Engine, url: &str, host: Option<Host>, asks_secrets: bool, indexes: &[&'i Index], findings: &mut Findings) -> Self {
+    fn judge(
+        engine: &Engine,
+        url: &str,
+        host: Option<Host>,
+        asks_secrets: bool,
+        indexes: &[&'i Index],
+        findings: &mut Findings,
+    ) -> Self {
         if let Ok(mut verdict) = engine.analyze_url(url) {
             // A brand in the path is how blogs and news name their articles
             // (`/my-aliexpress-haul`); on a page it counts only where the page asks for a
@@ -136,7 +143,10 @@ impl<'i> Page<'i> {
                 for reason in verdict.reasons.iter_mut().filter(|r| r.code == "brand-in-path") {
                     reason.severity = Severity::Info;
                 }
-                let lookalike_host = verdict.reasons.iter().any(|r| r.layer == Layer::Domain && r.severity > Severity::Info);
+                let lookalike_host = verdict
+                    .reasons
+                    .iter()
+                    .any(|r| r.layer == Layer::Domain && r.severity > Severity::Info);
                 if !lookalike_host {
                     verdict.lookalike_of = None;
                 }
@@ -146,10 +156,19 @@ impl<'i> Page<'i> {
             findings.lookalike_of = verdict.lookalike_of;
         }
         let trusted = findings.reasons.iter().any(|r| r.code == "trusted");
-        let lookalike = findings.reasons.iter().any(|r| r.layer == Layer::Domain && r.severity > Severity::Info);
+        let lookalike = findings
+            .reasons
+            .iter()
+            .any(|r| r.layer == Layer::Domain && r.severity > Severity::Info);
         let popular = host.as_ref().and_then(Host::registrable).is_some_and(catalogue::is_popular);
         let owner = host.as_ref().and_then(|host| official_owner(host, indexes));
-        Page { owner, verified: findings.verified, familiar: findings.verified || trusted || popular, lookalike, host }
+        Page {
+            owner,
+            verified: findings.verified,
+            familiar: findings.verified || trusted || popular,
+            lookalike,
+            host,
+        }
     }
 
     fn registrable(&self) -> Option<&str> {
@@ -162,7 +181,9 @@ impl<'i> Page<'i> {
         if self.registrable().is_some_and(|own| other.registrable() == Some(own)) {
             return true;
         }
-        self.owner.is_some_and(|owner| official_owner(other, indexes).is_some_and(|o| o.home == owner.home))
+        self.owner.is_some_and(|owner| {
+            official_owner(other, indexes).is_some_and(|o| o.home == owner.home)
+        })
     }
 
     /// On a brand's real site, a finding about what others put on it says just that.
@@ -185,25 +206,48 @@ enum Framed {
 }
 
 /// The text, links and forms within their caps; what was cut is reported.
-fn bounded<'f>(facts: &'f PageFacts, findings: &mut Findings) -> (&'f str, &'f [PageLink], &'f [PageForm]) {
+fn bounded<'f>(
+    facts: &'f PageFacts,
+    findings: &mut Findings,
+) -> (&'f str, &'f [PageLink], &'f [PageForm]) {
     let text = cut(&facts.text, MAX_PAGE_TEXT_BYTES);
     if text.len() < facts.text.len() {
         let kb = MAX_PAGE_TEXT_BYTES / 1024;
-        findings.add(Layer::Pattern, "page-text-truncated", Severity::Info, say!("page-text-truncated", kb), String::new());
+        findings.add(
+            Layer::Pattern,
+            "page-text-truncated",
+            Severity::Info,
+            say!("page-text-truncated", kb),
+            String::new(),
+        );
     }
     if facts.links.len() > MAX_PAGE_LINKS {
         let (read, all) = (MAX_PAGE_LINKS, facts.links.len());
-        findings.add(Layer::Link, "page-links-truncated", Severity::Info, say!("page-links-truncated", read, all), String::new());
+        findings.add(
+            Layer::Link,
+            "page-links-truncated",
+            Severity::Info,
+            say!("page-links-truncated", read, all),
+            String::new(),
+        );
     }
     if facts.forms.len() > MAX_PAGE_FORMS {
         let (read, all) = (MAX_PAGE_FORMS, facts.forms.len());
-        findings.add(Layer::Link, "page-forms-truncated", Severity::Info, say!("page-forms-truncated", read, all), String::new());
+        findings.add(
+            Layer::Link,
+            "page-forms-truncated",
+            Severity::Info,
+            say!("page-forms-truncated", read, all),
+            String::new(),
+        );
     }
     let links = &facts.links[..facts.links.len().min(MAX_PAGE_LINKS)];
     let forms = &facts.forms[..facts.forms.len().min(MAX_PAGE_FORMS)];
     // Past their own caps, the title, headings, link texts and addresses are cut or skipped:
     // one note for all (each separate note cost about 100 bytes of gzipped wasm).
-    let mut cut = facts.headings.len() > MAX_HEADINGS || facts.title.len() > MAX_SHORT_TEXT_BYTES || facts.url.len() > host::MAX_URL_LEN;
+    let mut cut = facts.headings.len() > MAX_HEADINGS
+        || facts.title.len() > MAX_SHORT_TEXT_BYTES
+        || facts.url.len() > host::MAX_URL_LEN;
     for heading in &facts.headings {
         cut |= heading.len() > MAX_SHORT_TEXT_BYTES;
     }
@@ -214,14 +258,31 @@ fn bounded<'f>(facts: &'f PageFacts, findings: &mut Findings) -> (&'f str, &'f [
         cut |= form.action.len() > host::MAX_URL_LEN;
     }
     if cut {
-        let message = say!("page-facts-truncated", MAX_HEADINGS, MAX_SHORT_TEXT_BYTES, host::MAX_URL_LEN / 1024);
-        findings.add(Layer::Pattern, "page-facts-truncated", Severity::Info, message, String::new());
+        let message = say!(
+            "page-facts-truncated",
+            MAX_HEADINGS,
+            MAX_SHORT_TEXT_BYTES,
+            host::MAX_URL_LEN / 1024
+        );
+        findings.add(
+            Layer::Pattern,
+            "page-facts-truncated",
+            Severity::Info,
+            message,
+            String::new(),
+        );
     }
     (text, links, forms)
 }
 
 /// Links to other sites: the domain their text shows, and the site they open.
-fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Index], findings: &mut Findings) {
+fn check_links(
+    engine: &Engine,
+    page: &Page,
+    links: &[PageLink],
+    indexes: &[&Index],
+    findings: &mut Findings,
+) {
     // Each site is judged once, by its address without path: what is kept of a link's
     // verdict below depends on the host (and user info) alone.
     let mut judged: Vec<String> = Vec::new(); // sorted (a hash set costs ~1 KB more wasm)
@@ -250,10 +311,19 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
         }
         let to_site = to.registrable().unwrap_or(&to.ascii);
         // Pages link through shorteners every day: noted once, never alarming.
-        if !shortener_noted && catalogue::is_shortener(to_site) && !matches!(target.rest.as_str(), "" | "/") {
+        if !shortener_noted
+            && catalogue::is_shortener(to_site)
+            && !matches!(target.rest.as_str(), "" | "/")
+        {
             shortener_noted = true;
             let message = say!("page.shortener", to_site);
-            findings.add(Layer::Link, "shortener", Severity::Info, message, cut(href, 200).to_string());
+            findings.add(
+                Layer::Link,
+                "shortener",
+                Severity::Info,
+                message,
+                cut(href, 200).to_string(),
+            );
         }
         let site = match &target.userinfo {
             Some(userinfo) => format!("{}://{userinfo}@{}/", target.scheme, to.ascii),
@@ -287,10 +357,19 @@ fn check_links(engine: &Engine, page: &Page, links: &[PageLink], indexes: &[&Ind
 
 /// A link whose text shows one domain while it opens another site, and the real site it
 /// imitates when the text shows a brand's.
-fn shown_domain_mismatch(page: &Page, link: &PageLink, to: &Host, indexes: &[&Index]) -> Option<(Finding, Option<String>)> {
+fn shown_domain_mismatch(
+    page: &Page,
+    link: &PageLink,
+    to: &Host,
+    indexes: &[&Index],
+) -> Option<(Finding, Option<String>)> {
     let text = cut(link.text.trim(), MAX_SHORT_TEXT_BYTES);
     // Most link texts are words, or the very site the link opens ("example.com").
-    if !text.contains(['.', ':', '[']) || to.registrable().is_some_and(|site| text.eq_ignore_ascii_case(site) || text.eq_ignore_ascii_case(&to.ascii)) {
+    if !text.contains(['.', ':', '['])
+        || to.registrable().is_some_and(|site| {
+            text.eq_ignore_ascii_case(site) || text.eq_ignore_ascii_case(&to.ascii)
+        })
+    {
         return None;
     }
     let shown = text::find_links(text).into_iter().next()?;
@@ -314,15 +393,29 @@ fn shown_domain_mismatch(page: &Page, link: &PageLink, to: &Host, indexes: &[&In
         // Behind a shortener on an unknown site, a brand's name hides where the link goes.
         Some(brand) if !known_target || (shortener && !page.familiar) => {
             let message = say!("link-text-mismatch.brand", shown_site, &to.unicode, &brand.name);
-            let reason = Finding { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Danger, message: page.frame(Framed::Link, message), evidence };
+            let reason = Finding {
+                layer: Layer::Link,
+                code: "link-text-mismatch",
+                severity: Severity::Danger,
+                message: page.frame(Framed::Link, message),
+                evidence,
+            };
             Some((reason, Some(brand.home.to_string())))
         }
         Some(_) => None,
         // A bare unknown name (`readme.md`, `setup.py`) is more often a file than a site: only
         // text written as an address, or naming a popular site, counts.
-        None if !known_target && (is_written_as_address(written) || catalogue::is_popular(shown_site)) => {
+        None if !known_target
+            && (is_written_as_address(written) || catalogue::is_popular(shown_site)) =>
+        {
             let message = say!("link-text-mismatch", shown_site, to_site);
-            let reason = Finding { layer: Layer::Link, code: "link-text-mismatch", severity: Severity::Caution, message: page.frame(Framed::Link, message), evidence };
+            let reason = Finding {
+                layer: Layer::Link,
+                code: "link-text-mismatch",
+                severity: Severity::Caution,
+                message: page.frame(Framed::Link, message),
+                evidence,
+            };
             Some((reason, None))
         }
         None => None,
@@ -343,7 +436,10 @@ fn check_forms(page: &Page, forms: &[PageForm], indexes: &[&Index], findings: &m
     let mut reported: Vec<String> = Vec::new();
     for form in forms.iter().filter(|f| f.has_password || f.has_card) {
         let Ok(target) = host::parse_target(form.action.trim()) else { continue };
-        let Some(to) = target.host.filter(|_| matches!(target.scheme.as_str(), "http" | "https")) else { continue };
+        let Some(to) = target.host.filter(|_| matches!(target.scheme.as_str(), "http" | "https"))
+        else {
+            continue;
+        };
         let Some(to_site) = to.registrable() else { continue };
         if page_host.registrable() == Some(to_site) || reported.iter().any(|r| r == to_site) {
             continue;
@@ -358,7 +454,11 @@ fn check_forms(page: &Page, forms: &[PageForm], indexes: &[&Index], findings: &m
             Layer::Link,
             "form-foreign-host",
             Severity::Caution,
-            if form.has_card { say!("form-foreign-host.card", to_site, site) } else { say!("form-foreign-host.login", to_site, site) },
+            if form.has_card {
+                say!("form-foreign-host.card", to_site, site)
+            } else {
+                say!("form-foreign-host.login", to_site, site)
+            },
             to.unicode.clone(),
         );
         reported.push(to_site.to_string());
@@ -369,7 +469,13 @@ fn check_forms(page: &Page, forms: &[PageForm], indexes: &[&Index], findings: &m
 }
 
 /// Brand content and a card or password form on a site that is not the brand's.
-fn check_cloned_storefront(page: &Page, facts: &PageFacts, forms: &[PageForm], indexes: &[&Index], findings: &mut Findings) {
+fn check_cloned_storefront(
+    page: &Page,
+    facts: &PageFacts,
+    forms: &[PageForm],
+    indexes: &[&Index],
+    findings: &mut Findings,
+) {
     if page.familiar || page.host.is_none() {
         return;
     }
@@ -408,7 +514,9 @@ fn presents_own_name(host: &Host, facts: &PageFacts) -> bool {
     if name.chars().count() < MIN_OWN_NAME_CHARS {
         return false; // a short name turns up inside other words by chance
     }
-    std::iter::once(&facts.title).chain(facts.headings.iter().take(MAX_HEADINGS)).any(|text| squeeze(cut(text, MAX_SHORT_TEXT_BYTES)).contains(&name))
+    std::iter::once(&facts.title)
+        .chain(facts.headings.iter().take(MAX_HEADINGS))
+        .any(|text| squeeze(cut(text, MAX_SHORT_TEXT_BYTES)).contains(&name))
 }
 
 /// Letters and digits only, ASCII lowercased: `Phone Corner` and `phone-corner` both read
@@ -493,10 +601,23 @@ mod tests {
 
     #[test]
     fn a_payment_request_on_the_real_site_is_framed_as_such() {
-        let payment = reason(Layer::Payment, "off-platform-payment", Severity::Caution, "The message asks you to pay by Western Union.");
+        let payment = reason(
+            Layer::Payment,
+            "off-platform-payment",
+            Severity::Caution,
+            "The message asks you to pay by Western Union.",
+        );
         let verdict = with_text_reasons("https://www.aliexpress.com/p/chat", vec![payment.clone()]);
-        assert_eq!((verdict.level, verdict.verified, verdict.lookalike_of.as_deref()), (Level::Caution, true, None), "{verdict:#?}");
-        let folded = verdict.reasons.iter().find(|r| r.code == "off-platform-payment").expect("the payment reason is kept");
+        assert_eq!(
+            (verdict.level, verdict.verified, verdict.lookalike_of.as_deref()),
+            (Level::Caution, true, None),
+            "{verdict:#?}"
+        );
+        let folded = verdict
+            .reasons
+            .iter()
+            .find(|r| r.code == "off-platform-payment")
+            .expect("the payment reason is kept");
         assert_eq!(
             folded.message,
             "This is the real aliexpress.com, but this request is not from AliExpress: The message asks you to pay by Western Union."
@@ -504,8 +625,15 @@ mod tests {
         assert!(verdict.advice.contains("real site"), "advice for a real site: {}", verdict.advice);
 
         let elsewhere = with_text_reasons("https://shop.example.org/chat", vec![payment]);
-        let kept = elsewhere.reasons.iter().find(|r| r.code == "off-platform-payment").expect("kept off the real site too");
-        assert_eq!(kept.message, "The message asks you to pay by Western Union.", "no framing on an ordinary site");
+        let kept = elsewhere
+            .reasons
+            .iter()
+            .find(|r| r.code == "off-platform-payment")
+            .expect("kept off the real site too");
+        assert_eq!(
+            kept.message, "The message asks you to pay by Western Union.",
+            "no framing on an ordinary site"
+        );
         assert_eq!(elsewhere.level, Level::Caution);
     }
 
@@ -515,7 +643,12 @@ mod tests {
             reason(Layer::Pressure, "deadline", Severity::Caution, "A deadline."),
             reason(Layer::Offer, "too-cheap", Severity::Info, "Cheap."),
             reason(Layer::Domain, "tld-swap", Severity::Danger, "A domain written in the text."),
-            reason(Layer::Link, "shortener", Severity::Caution, "A short link written in the text."),
+            reason(
+                Layer::Link,
+                "shortener",
+                Severity::Caution,
+                "A short link written in the text.",
+            ),
             reason(Layer::Pattern, "impersonation", Severity::Caution, "Speaks as a brand."),
         ];
         let verdict = with_text_reasons("https://shop.kleinladen-muster.de/", reasons.clone());
@@ -527,7 +660,12 @@ mod tests {
         // The real site's own sale banners and checkout copy are its business; only a request
         // to pay outside it counts there.
         let mut on_real_site = reasons;
-        on_real_site.push(reason(Layer::Payment, "money-transfer-service", Severity::Caution, "Western Union."));
+        on_real_site.push(reason(
+            Layer::Payment,
+            "money-transfer-service",
+            Severity::Caution,
+            "Western Union.",
+        ));
         let verdict = with_text_reasons("https://www.aliexpress.com/", on_real_site);
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         assert_eq!(codes, ["verified", "money-transfer-service"], "{verdict:#?}");

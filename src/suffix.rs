@@ -49,7 +49,11 @@ pub(crate) fn registrable_len(host: &str) -> Option<usize> {
         return None;
     }
     let dots_to_skip = total_labels - suffix_labels - 1;
-    let start = if dots_to_skip == 0 { 0 } else { host.match_indices('.').nth(dots_to_skip - 1).map_or(0, |(at, _)| at + 1) };
+    let start = if dots_to_skip == 0 {
+        0
+    } else {
+        host.match_indices('.').nth(dots_to_skip - 1).map_or(0, |(at, _)| at + 1)
+    };
     Some(host.len() - start)
 }
 
@@ -92,7 +96,8 @@ mod tests {
         // uk.com is a rule of the PSL's PRIVATE section, which Wary leaves out on purpose: a
         // private suffix (a registry run by a company) does not make its customers' sites
         // independent of it for our checks.
-        const EXPECTED_FAILURES: &[&str] = &["uk.com", "example.uk.com", "b.example.uk.com", "a.b.example.uk.com"];
+        const EXPECTED_FAILURES: &[&str] =
+            &["uk.com", "example.uk.com", "b.example.uk.com", "a.b.example.uk.com"];
         let cases = include_str!("../tests/data/public_suffix_tests.txt");
         let mut checked = 0;
         for line in cases.lines().filter(|l| l.starts_with("checkPublicSuffix(")) {
@@ -100,11 +105,18 @@ mod tests {
             let (input, expected) = args.split_once(", ").expect("two arguments");
             let unquote = |s: &str| (s != "null").then(|| s.trim_matches('\'').to_string());
             let Some(input) = unquote(input) else { continue };
-            let ascii = uts46::domain_to_ascii(&input).unwrap_or_else(|_| input.to_ascii_lowercase());
-            let expected = unquote(expected).map(|e| uts46::domain_to_ascii(&e).expect("valid expected domain"));
+            let ascii =
+                uts46::domain_to_ascii(&input).unwrap_or_else(|_| input.to_ascii_lowercase());
+            let expected = unquote(expected)
+                .map(|e| uts46::domain_to_ascii(&e).expect("valid expected domain"));
             let passed = registrable(&ascii).map(str::to_string) == expected;
             let listed = EXPECTED_FAILURES.contains(&input.as_str());
-            assert!(passed != listed, "{input:?}: expected {expected:?}, got {:?}{}", registrable(&ascii), if listed { " (listed as an expected failure, but passes)" } else { "" });
+            assert!(
+                passed != listed,
+                "{input:?}: expected {expected:?}, got {:?}{}",
+                registrable(&ascii),
+                if listed { " (listed as an expected failure, but passes)" } else { "" }
+            );
             checked += 1;
         }
         assert!(checked > 70, "only {checked} conformance cases found");
@@ -113,13 +125,23 @@ mod tests {
     #[test]
     fn the_tables_hold_the_whole_icann_section() {
         let rules = include_str!("../data/public_suffix_list.dat");
-        let icann = rules.split("===BEGIN ICANN DOMAINS===").nth(1).unwrap().split("===END ICANN DOMAINS===").next().unwrap();
+        let icann = rules
+            .split("===BEGIN ICANN DOMAINS===")
+            .nth(1)
+            .unwrap()
+            .split("===END ICANN DOMAINS===")
+            .next()
+            .unwrap();
         let count = icann.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count();
         assert!(count > 6000, "expected the whole ICANN section, got {count} rules");
         for rule in ["com", "co.uk", "kyoto.jp", "xn--p1ai"] {
             assert!(table::RULES.contains(rule), "rule {rule:?}");
         }
-        assert!(table::WILDCARDS.contains("ck") && table::EXCEPTIONS.contains("www.ck") && table::PARENTS.contains("jp"));
+        assert!(
+            table::WILDCARDS.contains("ck")
+                && table::EXCEPTIONS.contains("www.ck")
+                && table::PARENTS.contains("jp")
+        );
         assert!(!table::RULES.contains("not-a-suffix-at-all"));
     }
 }

@@ -34,7 +34,12 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
             Some(at) if at > 0 => &raw[at..],
             _ => raw,
         };
-        let written = raw.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '!' | '?' | '*' | '.' | ':' | '…' | '«' | '»' | '“' | '”'));
+        let written = raw.trim_matches(|c: char| {
+            matches!(
+                c,
+                '(' | ')' | ',' | ';' | '!' | '?' | '*' | '.' | ':' | '…' | '«' | '»' | '“' | '”'
+            )
+        });
         if written.len() < 4 || written.len() > crate::host::MAX_URL_LEN {
             continue;
         }
@@ -54,13 +59,21 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
 /// `[`: every link has a dot or a colon (`[.]` and `[dot]` included), most words have
 /// neither, so the text is searched for those bytes and only the words around them are cut out.
 fn marked_words(text: &str) -> impl Iterator<Item = &str> {
-    let separator = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '{' | '}');
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '{' | '}');
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         let mark = at + bytes.get(at..)?.iter().position(|b| matches!(b, b'.' | b':' | b'['))?;
-        let start = text[..mark].char_indices().rev().find(|&(_, c)| separator(c)).map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[mark..].char_indices().find(|&(_, c)| separator(c)).map_or(text.len(), |(i, _)| mark + i);
+        let start = text[..mark]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| separator(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[mark..]
+            .char_indices()
+            .find(|&(_, c)| separator(c))
+            .map_or(text.len(), |(i, _)| mark + i);
         at = end;
         Some(&text[start..end])
     })
@@ -70,7 +83,9 @@ fn marked_words(text: &str) -> impl Iterator<Item = &str> {
 fn undefang(word: &str) -> Cow<'_, str> {
     let mut link = Cow::Borrowed(word);
     if word.contains(['[', '(']) {
-        link = Cow::Owned(word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":"));
+        link = Cow::Owned(
+            word.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":"),
+        );
     }
     if !link.starts_with(['h', 'H']) {
         return link; // no scheme to repair: most words of a text
@@ -96,7 +111,11 @@ fn undefang(word: &str) -> Cow<'_, str> {
     }
     // `http/evil.example/…` (but not `HTTP/1.1` or `HTTP/2`: a name must follow).
     for scheme in ["https", "http"] {
-        if let Some(rest) = link.strip_prefix(scheme).and_then(|rest| rest.strip_prefix('/')).filter(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        if let Some(rest) = link
+            .strip_prefix(scheme)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        {
             link = Cow::Owned(format!("{scheme}://{rest}"));
             break;
         }
@@ -120,8 +139,12 @@ fn looks_like_link(word: &str) -> bool {
         return false;
     }
     let Some(tld) = host.rsplit('.').next() else { return false };
-    let plausible_tld = (2..=24).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase()) || tld.starts_with("xn--");
-    let labels_ok = host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let plausible_tld = (2..=24).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        || tld.starts_with("xn--");
+    let labels_ok = host
+        .split('.')
+        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
     plausible_tld && labels_ok && crate::suffix::registrable_len(&idna_ascii(host)).is_some()
 }
 
@@ -148,10 +171,17 @@ impl Folded {
     }
 
     /// The byte range in the original behind `range` of the folded text.
-    pub fn original_range(&self, original: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    pub fn original_range(
+        &self,
+        original: &str,
+        range: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
         let start = self.origin.get(range.start).copied().unwrap_or(0) as usize;
         let last = self.origin.get(range.end.saturating_sub(1)).copied().unwrap_or(0) as usize;
-        let end = original.get(last..).and_then(|rest| rest.chars().next()).map_or(last, |c| last + c.len_utf8());
+        let end = original
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(last, |c| last + c.len_utf8());
         start..end.max(start)
     }
 }
@@ -161,7 +191,8 @@ impl Folded {
 /// dropped, runs of single letters joined (`W.e.s.t.e.r.n` → `western`), everything else a
 /// single space.
 pub(crate) fn fold(text: &str) -> Folded {
-    let mut out = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+    let mut out =
+        Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
     let chars = classify(text);
     let mut at = 0;
     while at < chars.len() {
@@ -221,7 +252,12 @@ fn classify(text: &str) -> Vec<Char> {
     while let Some(&b) = bytes.get(offset) {
         if b.is_ascii() {
             let alphabetic = b.is_ascii_alphabetic();
-            chars.push(Char { offset, c: char::from(b), alphabetic, wordish: alphabetic || b.is_ascii_digit() || matches!(b, b'@' | b'$') });
+            chars.push(Char {
+                offset,
+                c: char::from(b),
+                alphabetic,
+                wordish: alphabetic || b.is_ascii_digit() || matches!(b, b'@' | b'$'),
+            });
             offset += 1;
             continue;
         }
@@ -240,7 +276,12 @@ impl Char {
         let alphabetic = c.is_ascii_alphabetic()
             || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ѐ'..='ҁ')
             || (!c.is_ascii() && c.is_alphabetic());
-        Self { offset, c, alphabetic, wordish: alphabetic || c.is_numeric() || matches!(c, '@' | '$') }
+        Self {
+            offset,
+            c,
+            alphabetic,
+            wordish: alphabetic || c.is_numeric() || matches!(c, '@' | '$'),
+        }
     }
 }
 
@@ -300,10 +341,14 @@ fn spaced_run_end(chars: &[Char], at: usize) -> Option<usize> {
         return None;
     }
     // One separator throughout: `W.e.s.t.e.r.n U-n-i-o-n` is two runs, not one.
-    let separator = chars.get(at + 1).map(|ch| ch.c).filter(|c| matches!(c, '.' | '-' | '_' | ' '))?;
+    let separator =
+        chars.get(at + 1).map(|ch| ch.c).filter(|c| matches!(c, '.' | '-' | '_' | ' '))?;
     let mut end = at + 1;
     let mut letters = 1;
-    while chars.get(end).is_some_and(|ch| ch.c == separator) && single_letter(end + 1) && !wordish(end + 2) {
+    while chars.get(end).is_some_and(|ch| ch.c == separator)
+        && single_letter(end + 1)
+        && !wordish(end + 2)
+    {
         end += 2;
         letters += 1;
     }
@@ -322,9 +367,28 @@ pub(crate) struct Amount {
 /// Currency signs and words, and roughly how many US dollars one unit is worth. Longer
 /// spellings first, so `R$` is read before `$`.
 const CURRENCIES: &[(&str, f64)] = &[
-    ("us$", 1.0), ("r$", 0.18), ("c$", 0.73), ("a$", 0.66), ("$", 1.0), ("£", 1.27), ("€", 1.08), ("₽", 0.011), ("¥", 0.007),
-    ("usd", 1.0), ("eur", 1.08), ("euros", 1.08), ("euro", 1.08), ("gbp", 1.27), ("pounds", 1.27), ("dollars", 1.0), ("chf", 1.1),
-    ("reais", 0.18), ("brl", 0.18), ("rub", 0.011), ("руб", 0.011), ("р.", 0.011),
+    ("us$", 1.0),
+    ("r$", 0.18),
+    ("c$", 0.73),
+    ("a$", 0.66),
+    ("$", 1.0),
+    ("£", 1.27),
+    ("€", 1.08),
+    ("₽", 0.011),
+    ("¥", 0.007),
+    ("usd", 1.0),
+    ("eur", 1.08),
+    ("euros", 1.08),
+    ("euro", 1.08),
+    ("gbp", 1.27),
+    ("pounds", 1.27),
+    ("dollars", 1.0),
+    ("chf", 1.1),
+    ("reais", 0.18),
+    ("brl", 0.18),
+    ("rub", 0.011),
+    ("руб", 0.011),
+    ("р.", 0.011),
 ];
 
 /// The sums of money in `text`: a number with a currency sign or word right before or after.
@@ -333,19 +397,27 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
     let mut amounts = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let starts_number = bytes[at].is_ascii_digit() && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b',')));
+        let starts_number = bytes[at].is_ascii_digit()
+            && (at == 0
+                || !(bytes[at - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[at - 1], b'.' | b',')));
         if !starts_number {
             at += 1;
             continue;
         }
         let mut end = at;
-        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))) {
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b'.' | b',')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
             end += 1;
         }
         let number = &text[at..end];
         let currency = currency_ending_at(text, at).or_else(|| currency_starting_at(text, end));
         if let (Some((rate, range)), Some(value)) = (currency, parse_number(number)) {
-            amounts.push(Amount { usd: value * rate, range: range.start.min(at)..range.end.max(end) });
+            amounts
+                .push(Amount { usd: value * rate, range: range.start.min(at)..range.end.max(end) });
         }
         at = end.max(at + 1);
     }
@@ -366,7 +438,11 @@ fn parse_number(number: &str) -> Option<f64> {
 /// `whole` (digits, maybe with grouping separators) and `fraction` (digits) as a number,
 /// without the float parser (its tables cost kilobytes of WebAssembly).
 pub(crate) fn parse_decimal(whole: &str, fraction: &str) -> Option<f64> {
-    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')));
+    let digits = |s: &str| {
+        s.bytes()
+            .filter(u8::is_ascii_digit)
+            .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
+    };
     let scale = 10u64.checked_pow(fraction.len() as u32)?;
     Some(digits(whole)? as f64 + digits(fraction)? as f64 / scale as f64)
 }
@@ -421,7 +497,8 @@ fn currency_starting_at(text: &str, start: usize) -> Option<(f64, std::ops::Rang
     let after = &text[start + skip..];
     CURRENCIES.iter().find_map(|&(sign, rate)| {
         let len = strip_prefix_lowercase(after, sign)?;
-        let ends_word = !sign.starts_with(|c: char| c.is_alphabetic()) || !after[len..].starts_with(|c: char| c.is_alphabetic());
+        let ends_word = !sign.starts_with(|c: char| c.is_alphabetic())
+            || !after[len..].starts_with(|c: char| c.is_alphabetic());
         ends_word.then(|| (rate, start..start + skip + len))
     })
 }
@@ -440,11 +517,15 @@ pub(crate) struct Phone {
 fn after_call_word(text: &str, at: usize) -> bool {
     let before = text[floor_boundary(text, at.saturating_sub(16))..at].to_lowercase();
     // "representative on 7679046492", "I'm on 0709…": "on" as the last word before the number.
-    let last_word = before.trim_end_matches([' ', ':', '-']).rsplit([' ', '\n']).next().unwrap_or("");
+    let last_word =
+        before.trim_end_matches([' ', ':', '-']).rsplit([' ', '\n']).next().unwrap_or("");
     last_word == "on"
-        || ["call", "ph", "tel", "dial", "ring", "no", "contact", "cnt", "whatsapp", "care", "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон"]
-            .iter()
-            .any(|word| before.contains(word))
+        || [
+            "call", "ph", "tel", "dial", "ring", "no", "contact", "cnt", "whatsapp", "care",
+            "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон",
+        ]
+        .iter()
+        .any(|word| before.contains(word))
 }
 
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
@@ -455,27 +536,39 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
     let mut at = 0;
     while at < bytes.len() {
         // A letter may touch the number ("call09050000337"), a digit may not (it is inside a longer number).
-        let starts = (bytes[at].is_ascii_digit() || bytes[at] == b'+' || bytes[at] == b'(') && (at == 0 || !bytes[at - 1].is_ascii_digit());
+        let starts = (bytes[at].is_ascii_digit() || bytes[at] == b'+' || bytes[at] == b'(')
+            && (at == 0 || !bytes[at - 1].is_ascii_digit());
         if !starts {
             at += 1;
             continue;
         }
         let mut end = at + 1;
-        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b' ' | b'-' | b'.' | b'(' | b')') && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'('))) {
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b' ' | b'-' | b'.' | b'(' | b')')
+                    && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'(')))
+        {
             end += 1;
         }
         let digit_count = bytes[at..end].iter().filter(|b| b.is_ascii_digit()).count();
         let ends_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
         // A bare run of digits is as often an order or tracking number: it counts as a phone
         // number when written like one (`+`, a leading 0, separators) or after a word like "call".
-        let written_as_phone = || matches!(bytes[at], b'+' | b'0' | b'(') || text[at..end].contains([' ', '-', '.']) || after_call_word(text, at);
+        let written_as_phone = || {
+            matches!(bytes[at], b'+' | b'0' | b'(')
+                || text[at..end].contains([' ', '-', '.'])
+                || after_call_word(text, at)
+        };
         if (9..=15).contains(&digit_count) && ends_word && written_as_phone() {
-            let digits: String = text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
-            let premium = ((digits.starts_with("09") || digits.starts_with("087")) && (10..=11).contains(&digits.len()))
+            let digits: String =
+                text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
+            let premium = ((digits.starts_with("09") || digits.starts_with("087"))
+                && (10..=11).contains(&digits.len()))
                 || (digits.starts_with("070") && digits.len() == 11)
                 || digits.starts_with("0900")
                 || (digits.starts_with("089") && digits.len() == 10)
-                || (digits.len() == 9 && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));
+                || (digits.len() == 9
+                    && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));
             phones.push(Phone { range: at..end, premium });
         }
         at = end;
@@ -494,12 +587,26 @@ mod tests {
         let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
         assert_eq!(
             links,
-            ["https://dhl-customs.info/pay?id=3", "www.example.com", "aliexpress-refund.top", "http://paypal.com@evil.example/"],
+            [
+                "https://dhl-customs.info/pay?id=3",
+                "www.example.com",
+                "aliexpress-refund.top",
+                "http://paypal.com@evil.example/"
+            ],
             "{text}"
         );
         let text = "Log in via http:/95.141.32.7:81/default.aspx or Click:http://23.254.215.52 or http//tms.example.com/x or http/aetacms.com/.cas";
         let links: Vec<String> = find_links(text).into_iter().map(|f| f.link).collect();
-        assert_eq!(links, ["http://95.141.32.7:81/default.aspx", "http://23.254.215.52", "http://tms.example.com/x", "http://aetacms.com/.cas"], "{text}");
+        assert_eq!(
+            links,
+            [
+                "http://95.141.32.7:81/default.aspx",
+                "http://23.254.215.52",
+                "http://tms.example.com/x",
+                "http://aetacms.com/.cas"
+            ],
+            "{text}"
+        );
         assert!(find_links("It speaks HTTP/1.1 and HTTP/2 over TLS 1.3.").is_empty());
         // A link without a dot, words around it in other scripts and non-breaking spaces, quotes.
         let text = "Оплатите на evil[dot]com\u{a0}сегодня, «paypal-login.top» или \"hxxp://x[.]example/a\".";
@@ -521,7 +628,11 @@ mod tests {
         for (tricky, plain) in cases {
             assert_eq!(fold(tricky).text, fold(plain).text, "{tricky:?} should read as {plain:?}");
         }
-        assert_eq!(fold("Send 24 Hours").text, "send 24 hours", "numbers outside words stay numbers");
+        assert_eq!(
+            fold("Send 24 Hours").text,
+            "send 24 hours",
+            "numbers outside words stay numbers"
+        );
         assert_eq!(fold("Gift card").text, "glft card", "i folds to l, as in host skeletons");
     }
 
@@ -548,16 +659,25 @@ mod tests {
             ("order 4500 shipped", &[]),
         ];
         for (text, want) in cases {
-            let got: Vec<f64> = find_amounts(text).iter().map(|a| (a.usd * 100.0).round() / 100.0).collect();
+            let got: Vec<f64> =
+                find_amounts(text).iter().map(|a| (a.usd * 100.0).round() / 100.0).collect();
             assert_eq!(got, want, "{text:?}");
         }
     }
 
     #[test]
     fn finds_phone_numbers() {
-        let numbers = |text: &str| find_phones(text).into_iter().map(|p| (text[p.range].to_string(), p.premium)).collect::<Vec<_>>();
+        let numbers = |text: &str| {
+            find_phones(text)
+                .into_iter()
+                .map(|p| (text[p.range].to_string(), p.premium))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(numbers("Call 09061701461 to claim"), [("09061701461".to_string(), true)]);
-        assert_eq!(numbers("ring 0345 734 5345 or +44 (0)20 7946 0958"), [("0345 734 5345".to_string(), false), ("+44 (0)20 7946 0958".to_string(), false)]);
+        assert_eq!(
+            numbers("ring 0345 734 5345 or +44 (0)20 7946 0958"),
+            [("0345 734 5345".to_string(), false), ("+44 (0)20 7946 0958".to_string(), false)]
+        );
         assert!(numbers("code 481516, order 4500, 24 hours").is_empty());
     }
 }

@@ -106,8 +106,15 @@ pub struct Verdict {
 impl Verdict {
     /// Scores the reasons and picks the level: the most severe reason sets the floor, and
     /// several cautions together can add up to danger.
-    pub(crate) fn from_reasons(input: &str, verified: bool, lookalike_of: Option<String>, reasons: Vec<Reason>, language: &Language) -> Self {
-        let score = reasons.iter().map(|r| u32::from(r.severity.points())).sum::<u32>().min(100) as u8;
+    pub(crate) fn from_reasons(
+        input: &str,
+        verified: bool,
+        lookalike_of: Option<String>,
+        reasons: Vec<Reason>,
+        language: &Language,
+    ) -> Self {
+        let score =
+            reasons.iter().map(|r| u32::from(r.severity.points())).sum::<u32>().min(100) as u8;
         let worst = reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info);
         let level = match worst {
             Severity::Danger => Level::Danger,
@@ -116,8 +123,10 @@ impl Verdict {
             Severity::Info => Level::Safe,
         };
         // The advice follows the strongest finding (the first of the most severe).
-        let strongest = reasons.iter().find(|r| r.severity == worst && worst > Severity::Info).map(|r| r.layer);
-        let advice = language.write(&advice_for(level, verified, lookalike_of.as_deref(), strongest));
+        let strongest =
+            reasons.iter().find(|r| r.severity == worst && worst > Severity::Info).map(|r| r.layer);
+        let advice =
+            language.write(&advice_for(level, verified, lookalike_of.as_deref(), strongest));
         Self { input: input.to_string(), level, score, verified, lookalike_of, reasons, advice }
     }
 }
@@ -189,7 +198,14 @@ fn push_json_string(out: &mut String, text: &str) {
             0x08 => out.push_str("\\b"),
             0x0c => out.push_str("\\f"),
             _ => {
-                let escape = [b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]];
+                let escape = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 0xf)],
+                ];
                 out.push_str(std::str::from_utf8(&escape).unwrap_or("\\ufffd"));
             }
         }
@@ -200,13 +216,22 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push_str("\"");
 }
 
-fn advice_for(level: Level, verified: bool, lookalike_of: Option<&str>, strongest: Option<Layer>) -> Text {
+fn advice_for(
+    level: Level,
+    verified: bool,
+    lookalike_of: Option<&str>,
+    strongest: Option<Layer>,
+) -> Text {
     match (level, lookalike_of) {
         (Level::Safe, _) if verified => say!("advice.safe-verified"),
         (Level::Safe, _) => say!("advice.safe"),
         // The real site, with something on it that is not: a seller's message, a link in it.
         (_, None) if verified => say!("advice.real-site-request"),
-        (_, Some(real)) if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) => say!("advice.lookalike", real),
+        (_, Some(real))
+            if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) =>
+        {
+            say!("advice.lookalike", real)
+        }
         (_, _) if strongest == Some(Layer::Payment) => say!("advice.payment"),
         (_, _) if strongest == Some(Layer::Pressure) => say!("advice.pressure"),
         (_, _) if strongest == Some(Layer::Offer) => say!("advice.offer"),
@@ -236,7 +261,13 @@ pub(crate) struct Cue {
 }
 
 impl Cue {
-    pub fn new(layer: Layer, code: &'static str, weight: u8, message: Text, evidence: String) -> Self {
+    pub fn new(
+        layer: Layer,
+        code: &'static str,
+        weight: u8,
+        message: Text,
+        evidence: String,
+    ) -> Self {
         Self { layer, code, weight, message, evidence }
     }
 }
@@ -254,7 +285,13 @@ pub(crate) struct Finding {
 /// A reason of another verdict (a link's, in a message), already written out.
 impl From<Reason> for Finding {
     fn from(reason: Reason) -> Self {
-        Self { layer: reason.layer, code: reason.code, severity: reason.severity, message: Text::Plain(reason.message), evidence: reason.evidence }
+        Self {
+            layer: reason.layer,
+            code: reason.code,
+            severity: reason.severity,
+            message: Text::Plain(reason.message),
+            evidence: reason.evidence,
+        }
     }
 }
 
@@ -267,12 +304,27 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    pub fn add(&mut self, layer: Layer, code: &'static str, severity: Severity, message: impl Into<Text>, evidence: String) {
+    pub fn add(
+        &mut self,
+        layer: Layer,
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<Text>,
+        evidence: String,
+    ) {
         self.reasons.push(Finding { layer, code, severity, message: message.into(), evidence });
     }
 
     /// A finding that the input imitates the real registrable domain `real`.
-    pub fn lookalike(&mut self, layer: Layer, code: &'static str, severity: Severity, message: Text, evidence: String, real: &str) {
+    pub fn lookalike(
+        &mut self,
+        layer: Layer,
+        code: &'static str,
+        severity: Severity,
+        message: Text,
+        evidence: String,
+        real: &str,
+    ) {
         self.lookalike_of.get_or_insert_with(|| real.to_string());
         self.add(layer, code, severity, message, evidence);
     }
@@ -288,7 +340,9 @@ impl Findings {
         cues.sort_by(|a, b| b.weight.cmp(&a.weight));
         cues.dedup_by(|later, earlier| later.code == earlier.code);
         let weak = cues.iter().filter(|cue| cue.weight == 1).count() as u32;
-        let mut total: u32 = cues.iter().filter(|cue| cue.weight >= 2).map(|cue| u32::from(cue.weight)).sum::<u32>() + weak.min(MAX_WEAK_TOTAL);
+        let mut total: u32 =
+            cues.iter().filter(|cue| cue.weight >= 2).map(|cue| u32::from(cue.weight)).sum::<u32>()
+                + weak.min(MAX_WEAK_TOTAL);
         if total > 0 && contact {
             total += 1;
         }
@@ -313,7 +367,13 @@ impl Findings {
         let reasons = self
             .reasons
             .into_iter()
-            .map(|f| Reason { layer: f.layer, code: f.code, severity: f.severity, message: language.write(&f.message), evidence: f.evidence })
+            .map(|f| Reason {
+                layer: f.layer,
+                code: f.code,
+                severity: f.severity,
+                message: language.write(&f.message),
+                evidence: f.evidence,
+            })
             .collect();
         Verdict::from_reasons(input, self.verified, self.lookalike_of, reasons, language)
     }
@@ -324,7 +384,13 @@ mod tests {
     use super::*;
 
     fn reason(severity: Severity) -> Reason {
-        Reason { layer: Layer::Domain, code: "test", severity, message: String::new(), evidence: String::new() }
+        Reason {
+            layer: Layer::Domain,
+            code: "test",
+            severity,
+            message: String::new(),
+            evidence: String::new(),
+        }
     }
 
     #[test]
@@ -337,7 +403,13 @@ mod tests {
             (&[Severity::Danger, Severity::Danger], Level::Danger, 100),
         ];
         for (severities, level, score) in cases {
-            let verdict = Verdict::from_reasons("x", false, None, severities.iter().map(|&s| reason(s)).collect(), &Language::english());
+            let verdict = Verdict::from_reasons(
+                "x",
+                false,
+                None,
+                severities.iter().map(|&s| reason(s)).collect(),
+                &Language::english(),
+            );
             assert_eq!((verdict.level, verdict.score), (level, score), "reasons {severities:?}");
         }
     }

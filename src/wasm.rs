@@ -23,7 +23,9 @@ pub fn start() {
 /// the input is not a link.
 #[wasm_bindgen]
 pub fn analyze_url(input: &str) -> Result<JsValue, JsError> {
-    let verdict = ENGINE.with(|engine| engine.borrow().analyze_url(input)).map_err(|e| JsError::new(&e.to_string()))?;
+    let verdict = ENGINE
+        .with(|engine| engine.borrow().analyze_url(input))
+        .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&verdict)
 }
 
@@ -53,37 +55,54 @@ fn page_facts(value: &JsValue) -> Result<PageFacts, JsError> {
     }
     let mut links = Vec::new();
     for link in list(value, "links")?.iter() {
-        links.push(PageLink { href: string(&link, "links[].href")?, text: string(&link, "links[].text")? });
+        links.push(PageLink {
+            href: string(&link, "links[].href")?,
+            text: string(&link, "links[].text")?,
+        });
     }
     let mut forms = Vec::new();
     for form in list(value, "forms")?.iter() {
         let action = string(&form, "forms[].action")?;
-        let (has_password, has_card) = (boolean(&form, "forms[].has_password")?, boolean(&form, "forms[].has_card")?);
+        let (has_password, has_card) =
+            (boolean(&form, "forms[].has_password")?, boolean(&form, "forms[].has_card")?);
         forms.push(PageForm { action, has_password, has_card });
     }
     let mut headings = Vec::new();
     for heading in list(value, "headings")?.iter() {
         headings.push(heading.as_string().ok_or_else(|| wrong_type("headings[]", "strings"))?);
     }
-    Ok(PageFacts { url: string(value, "url")?, title: string(value, "title")?, text: string(value, "text")?, headings, links, forms })
+    Ok(PageFacts {
+        url: string(value, "url")?,
+        title: string(value, "title")?,
+        text: string(value, "text")?,
+        headings,
+        links,
+        forms,
+    })
 }
 
 /// The field named by the last part of `path`; missing, `undefined` and `null` are `None`.
 fn field(object: &JsValue, path: &str) -> Result<Option<JsValue>, JsError> {
     if !object.is_object() {
-        return Err(wrong_type(path.rsplit_once('.').map_or(path, |(parent, _)| parent), "an object"));
+        return Err(wrong_type(
+            path.rsplit_once('.').map_or(path, |(parent, _)| parent),
+            "an object",
+        ));
     }
     let key = path.rsplit('.').next().unwrap_or(path);
-    let value = js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|_| JsError::new(&format!("not page facts: cannot read {path}")))?;
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .map_err(|_| JsError::new(&format!("not page facts: cannot read {path}")))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
 fn string(object: &JsValue, path: &str) -> Result<String, JsError> {
-    field(object, path)?.map_or(Ok(String::new()), |v| v.as_string().ok_or_else(|| wrong_type(path, "a string")))
+    field(object, path)?
+        .map_or(Ok(String::new()), |v| v.as_string().ok_or_else(|| wrong_type(path, "a string")))
 }
 
 fn boolean(object: &JsValue, path: &str) -> Result<bool, JsError> {
-    field(object, path)?.map_or(Ok(false), |v| v.as_bool().ok_or_else(|| wrong_type(path, "true or false")))
+    field(object, path)?
+        .map_or(Ok(false), |v| v.as_bool().ok_or_else(|| wrong_type(path, "true or false")))
 }
 
 fn list(object: &JsValue, path: &str) -> Result<js_sys::Array, JsError> {
@@ -120,5 +139,6 @@ pub fn message_keys() -> Vec<String> {
 /// The verdict as a plain JS object: its JSON parsed by the JS engine in one call (building
 /// it field by field through serde-wasm-bindgen took a quarter of a host check).
 fn to_js(verdict: &crate::Verdict) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&verdict.to_json()).map_err(|_| JsError::new("the verdict could not be read as JSON"))
+    js_sys::JSON::parse(&verdict.to_json())
+        .map_err(|_| JsError::new("the verdict could not be read as JSON"))
 }

@@ -32,7 +32,12 @@ fn json_lines(output: &Output) -> Vec<serde_json::Value> {
 #[test]
 fn json_verdict_has_the_contract_fields() {
     let output = wary(&["check", "--json", "aliexpress-sale.shop", "aliexpress.com"], b"");
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let verdicts = json_lines(&output);
     assert_eq!(verdicts.len(), 2, "one JSON line per input");
     let fake = &verdicts[0];
@@ -47,7 +52,11 @@ fn json_verdict_has_the_contract_fields() {
     }
     assert_eq!(reason["layer"], "domain");
     let real = &verdicts[1];
-    assert_eq!((real["level"].as_str(), real["verified"].as_bool()), (Some("safe"), Some(true)), "{real}");
+    assert_eq!(
+        (real["level"].as_str(), real["verified"].as_bool()),
+        (Some("safe"), Some(true)),
+        "{real}"
+    );
     assert!(real["lookalike_of"].is_null(), "{real}");
 }
 
@@ -96,15 +105,26 @@ fn every_hostile_line_gets_one_answer() {
         stdin.push(b'\n');
     }
     let output = wary(&["check", "--json", "-"], &stdin);
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines = json_lines(&output);
     assert_eq!(lines.len(), cases.len(), "one answer per line: {lines:#?}");
     for ((input, expected), answer) in cases.iter().zip(&lines) {
         let input = String::from_utf8_lossy(input);
         let input: String = input.chars().take(60).collect();
         match expected.strip_prefix("error:") {
-            _ if *expected == "answered" => assert!(answer["error"].is_string() || answer["level"].is_string(), "{input:?}: {answer}"),
-            Some(words) => assert!(answer["error"].as_str().is_some_and(|e| e.contains(words)), "{input:?} should get an error saying {words:?}: {answer}"),
+            _ if *expected == "answered" => assert!(
+                answer["error"].is_string() || answer["level"].is_string(),
+                "{input:?}: {answer}"
+            ),
+            Some(words) => assert!(
+                answer["error"].as_str().is_some_and(|e| e.contains(words)),
+                "{input:?} should get an error saying {words:?}: {answer}"
+            ),
             None => assert_eq!(answer["level"], *expected, "{input:?}: {answer}"),
         }
     }
@@ -114,15 +134,24 @@ fn every_hostile_line_gets_one_answer() {
 /// is not UTF-8 gets an error; NULs, RTL marks and the empty message get a verdict.
 #[test]
 fn text_batch_answers_every_line_even_huge_or_not_utf8() {
-    let megabyte_message = serde_json::to_string(&"Pay the fee at dhl-parcel-fee.top now. ".repeat(30_000)).unwrap();
+    let megabyte_message =
+        serde_json::to_string(&"Pay the fee at dhl-parcel-fee.top now. ".repeat(30_000)).unwrap();
     let mut stdin = megabyte_message.into_bytes();
     stdin.extend_from_slice(b"\n\"caf\xe9 au lait\"\n\"\\u0000\\u202e\"\n\"\"\n");
     let output = wary(&["text", "--batch"], &stdin);
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert_ne!(lines[0]["level"], "safe", "the megabyte message is judged by its first 200 KB");
-    assert!(lines[0]["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "text-truncated"), "and says so");
+    assert!(
+        lines[0]["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "text-truncated"),
+        "and says so"
+    );
     assert!(lines[0]["input"].as_str().unwrap().len() <= 200 * 1024, "the echo is bounded");
     assert_eq!(lines[1]["error"], "not UTF-8 text", "{}", lines[1]);
     assert_eq!(lines[2]["level"], "safe", "NUL and RTL marks: {}", lines[2]);
@@ -138,7 +167,10 @@ fn huge_lines_get_an_error_and_the_next_line_still_runs() {
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0]["error"].as_str().is_some_and(|e| e.contains("longer than")), "{}", lines[0]);
-    assert!(lines[0]["input"].as_str().is_some_and(|i| i.chars().count() <= 201), "bad input echoed shortened");
+    assert!(
+        lines[0]["input"].as_str().is_some_and(|i| i.chars().count() <= 201),
+        "bad input echoed shortened"
+    );
     assert_eq!(lines[1]["verified"], true);
 }
 
@@ -157,7 +189,10 @@ fn usage_errors_exit_2() {
     for args in [&[][..], &["check"], &["check", "--bogus", "x.com"], &["frobnicate"]] {
         let output = wary(args, b"");
         assert_eq!(output.status.code(), Some(2), "wary {args:?} should be a usage error");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"), "wary {args:?} prints usage");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("usage:"),
+            "wary {args:?} prints usage"
+        );
     }
     assert_eq!(wary(&["--help"], b"").status.code(), Some(0));
 }
@@ -166,7 +201,12 @@ fn usage_errors_exit_2() {
 fn text_reads_a_message_and_batch_reads_json_strings() {
     let message = "DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top";
     let output = wary(&["text", "--json"], message.as_bytes());
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let verdict = &json_lines(&output)[0];
     assert_eq!(verdict["level"], "danger", "{verdict}");
     assert_eq!(verdict["lookalike_of"], "dhl.com", "{verdict}");
@@ -179,19 +219,35 @@ fn text_reads_a_message_and_batch_reads_json_strings() {
     assert_eq!(lines[0]["level"], "safe");
     assert_eq!(lines[1]["level"], "danger");
     assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("JSON string")), "{}", lines[2]);
-    assert_eq!(wary(&["text", "--batch", "file.txt"], b"").status.code(), Some(2), "--batch reads stdin only");
-    assert_eq!(wary(&["text", "/nonexistent/message.txt"], b"").status.code(), Some(1), "a missing file is an error, not a usage error");
+    assert_eq!(
+        wary(&["text", "--batch", "file.txt"], b"").status.code(),
+        Some(2),
+        "--batch reads stdin only"
+    );
+    assert_eq!(
+        wary(&["text", "/nonexistent/message.txt"], b"").status.code(),
+        Some(1),
+        "a missing file is an error, not a usage error"
+    );
 }
 
 #[test]
 fn lang_writes_messages_and_advice_in_that_language() {
     let output = wary(&["check", "--json", "--lang", "de", "aIiexpress.com"], b"");
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let verdict = &json_lines(&output)[0];
     let message = verdict["reasons"][0]["message"].as_str().unwrap_or("");
     assert!(message.starts_with("Das ist nicht aliexpress.com."), "German reason: {message}");
     assert_eq!(verdict["level"], "danger", "the verdict itself does not change");
-    let text = wary(&["text", "--lang=es"], b"DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top");
+    let text = wary(
+        &["text", "--lang=es"],
+        b"DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top",
+    );
     let text = String::from_utf8_lossy(&text.stdout);
     for words in ["Esto no es dhl.com.", "retenido en aduanas", "advice: No inicies sesión"] {
         assert!(text.contains(words), "Spanish text verdict with {words:?}: {text}");
@@ -199,6 +255,9 @@ fn lang_writes_messages_and_advice_in_that_language() {
     for bad in [&["check", "--lang", "xx", "a.com"][..], &["check", "a.com", "--lang"][..]] {
         let output = wary(bad, b"");
         assert_eq!(output.status.code(), Some(2), "{bad:?} is a usage error");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("es, pt, fr, de"), "{bad:?} names the languages");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("es, pt, fr, de"),
+            "{bad:?} names the languages"
+        );
     }
 }

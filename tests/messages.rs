@@ -10,7 +10,11 @@ use wary::{message_keys, Engine, Language};
 const LANGUAGES: [&str; 5] = ["es", "pt", "fr", "de", "ru"];
 
 fn keys_in(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim())).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+        .collect()
 }
 
 #[test]
@@ -41,7 +45,10 @@ fn every_language_has_every_message_with_the_same_placeholders() {
         let path = Path::new("data/messages").join(format!("{lang}.txt"));
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (_, skipped) = Language::parse(&text);
-        assert!(skipped.is_empty(), "{lang}: lines skipped (unknown key or other {{n}} than English): {skipped:?}");
+        assert!(
+            skipped.is_empty(),
+            "{lang}: lines skipped (unknown key or other {{n}} than English): {skipped:?}"
+        );
         let mut keys = keys_in(&text);
         keys.sort_unstable();
         assert_eq!(keys, english, "{lang}: the keys of en.txt, each once");
@@ -59,12 +66,23 @@ fn an_engine_given_a_language_speaks_it() {
     ];
     for (lang, input, starts, contains) in cases {
         let english = wary::analyze_url(input).expect("a host");
-        let engine = Engine::new().in_language(Language::builtin(lang).expect("a shipped language"));
+        let engine =
+            Engine::new().in_language(Language::builtin(lang).expect("a shipped language"));
         let verdict = engine.analyze_url(input).expect("a host");
         let message = &verdict.reasons[0].message;
-        assert!(message.starts_with(starts) && message.contains(contains), "{lang} {input}: {message}");
-        assert_eq!((verdict.level, verdict.score, &verdict.lookalike_of), (english.level, english.score, &english.lookalike_of), "{lang} {input}: same verdict");
+        assert!(
+            message.starts_with(starts) && message.contains(contains),
+            "{lang} {input}: {message}"
+        );
+        assert_eq!(
+            (verdict.level, verdict.score, &verdict.lookalike_of),
+            (english.level, english.score, &english.lookalike_of),
+            "{lang} {input}: same verdict"
+        );
         assert_ne!(verdict.advice, english.advice, "{lang}: advice translated");
     }
-    assert!(Language::builtin("pt-BR").is_some() && Language::builtin("xx").is_none(), "tags: a longer tag finds its language, an unknown one none");
+    assert!(
+        Language::builtin("pt-BR").is_some() && Language::builtin("xx").is_none(),
+        "tags: a longer tag finds its language, an unknown one none"
+    );
 }

@@ -4,7 +4,10 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use wary::{analyze_page, analyze_text, analyze_url, Level, PageFacts, PageForm, PageLink, Severity, Verdict};
+use wary::{
+    analyze_page, analyze_text, analyze_url, Level, PageFacts, PageForm, PageLink, Severity,
+    Verdict,
+};
 
 /// Every registrable domain data/brands.txt gives a brand: its first token under each of its
 /// `suffixes`, and its further `domains`.
@@ -15,7 +18,9 @@ fn catalogue_domains() -> Vec<String> {
         let mut words = line.split_whitespace();
         match words.next() {
             Some("brand") => token.clear(),
-            Some("token") if token.is_empty() => token = words.next().unwrap_or_default().to_string(),
+            Some("token") if token.is_empty() => {
+                token = words.next().unwrap_or_default().to_string()
+            }
             Some("suffixes") => domains.extend(words.map(|suffix| format!("{token}.{suffix}"))),
             Some("domains") => domains.extend(words.map(str::to_string)),
             _ => {}
@@ -41,11 +46,37 @@ fn table_hosts(lookalikes_only: bool) -> Vec<String> {
 /// hyphens, cheap suffixes, punycode that may be invalid, and a trailing dot.
 fn built_host() -> impl Strategy<Value = String> {
     let piece = select(vec![
-        "paypal", "amazon", "aliexpress", "apple", "dhl", "google", "pаypal", "аррle", "gооgle", "paypa1", "arnazon", "secure", "login", "verify",
-        "shop", "xn--zz", "xn--pypal-4ve", "münchen", "straße", "ΑΠΠΛΕ", "a", "1", "é", "🙂", "www", "com",
+        "paypal",
+        "amazon",
+        "aliexpress",
+        "apple",
+        "dhl",
+        "google",
+        "pаypal",
+        "аррle",
+        "gооgle",
+        "paypa1",
+        "arnazon",
+        "secure",
+        "login",
+        "verify",
+        "shop",
+        "xn--zz",
+        "xn--pypal-4ve",
+        "münchen",
+        "straße",
+        "ΑΠΠΛΕ",
+        "a",
+        "1",
+        "é",
+        "🙂",
+        "www",
+        "com",
     ]);
     let separator = select(vec!["", "-", "."]);
-    let suffix = select(vec!["com", "shop", "ru", "co.uk", "com.br", "xyz", "info", "top", "de", "рф", "example"]);
+    let suffix = select(vec![
+        "com", "shop", "ru", "co.uk", "com.br", "xyz", "info", "top", "de", "рф", "example",
+    ]);
     (prop::collection::vec((piece, separator), 1..5), suffix).prop_map(|(pieces, suffix)| {
         let mut host: String = pieces.into_iter().flat_map(|(p, s)| [p, s]).collect();
         host = host.trim_end_matches(['-', '.']).to_string();
@@ -76,7 +107,15 @@ fn recase(host: &str, mask: u64) -> String {
 }
 
 fn domain_and_link_codes(verdict: &Verdict) -> Vec<&'static str> {
-    verdict.reasons.iter().filter(|r| r.severity >= Severity::Caution && matches!(r.layer, wary::Layer::Domain | wary::Layer::Link)).map(|r| r.code).collect()
+    verdict
+        .reasons
+        .iter()
+        .filter(|r| {
+            r.severity >= Severity::Caution
+                && matches!(r.layer, wary::Layer::Domain | wary::Layer::Link)
+        })
+        .map(|r| r.code)
+        .collect()
 }
 
 proptest! {

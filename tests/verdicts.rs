@@ -50,7 +50,12 @@ fn host_table() {
         }
     }
     assert!(cases >= 40, "only {cases} cases read from the table");
-    assert!(failures.is_empty(), "{} of {cases} cases failed:\n  {}", failures.len(), failures.join("\n  "));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases failed:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
 }
 
 #[test]
@@ -65,7 +70,13 @@ fn the_users_trusted_sites_and_protected_domains() {
         ("www.mybank.example", Level::Safe, true, None, "verified"),
         ("mybamk.example", Level::Caution, false, Some("mybank.example"), "typo"),
         ("mybank.shop", Level::Danger, false, Some("mybank.example"), "tld-swap"),
-        ("mybank.example.secure-login.ru", Level::Danger, false, Some("mybank.example"), "embedded-domain"),
+        (
+            "mybank.example.secure-login.ru",
+            Level::Danger,
+            false,
+            Some("mybank.example"),
+            "embedded-domain",
+        ),
         ("aIiexpress.com", Level::Danger, false, Some("aliexpress.com"), "homograph"),
     ];
     for (input, level, verified, lookalike_of, code) in cases {
@@ -79,7 +90,11 @@ fn the_users_trusted_sites_and_protected_domains() {
         assert!(codes.contains(&code), "{input}: reasons {codes:?} lack {code}");
     }
     let plain = wary::Engine::new();
-    assert_eq!(plain.analyze_url("mybank.shop").unwrap().level, Level::Safe, "without the setting, mybank is nobody's");
+    assert_eq!(
+        plain.analyze_url("mybank.shop").unwrap().level,
+        Level::Safe,
+        "without the setting, mybank is nobody's"
+    );
 }
 
 #[test]
@@ -124,7 +139,8 @@ fn hostile_hosts_get_an_error_or_a_verdict() {
             Err(error) => assert!(!error.to_string().is_empty(), "{input:?}: error without words"),
         }
     }
-    let deep = wary::analyze_url(&deep_but_legal).expect("a 200-label host under 253 characters is a host");
+    let deep = wary::analyze_url(&deep_but_legal)
+        .expect("a 200-label host under 253 characters is a host");
     assert_eq!(deep.level, Level::Danger, "embedded paypal.com deep in a long host");
 }
 
@@ -144,7 +160,14 @@ fn spelling_of_a_host_never_changes_its_verdict() {
         let unicode = uts46::domain_to_unicode(host).0;
         let ascii = uts46::domain_to_ascii(host).unwrap_or_else(|_| host.to_string());
         let dotted = if host.ends_with('.') { host.to_string() } else { format!("{host}.") };
-        let variants = [host.to_uppercase(), dotted, format!("  {host}\t"), unicode, ascii, format!("http://{host}/")];
+        let variants = [
+            host.to_uppercase(),
+            dotted,
+            format!("  {host}\t"),
+            unicode,
+            ascii,
+            format!("http://{host}/"),
+        ];
         for variant in variants {
             let verdict = analyze_url(&variant).unwrap_or_else(|e| panic!("{variant:?}: {e}"));
             assert_eq!(
@@ -162,8 +185,14 @@ fn spelling_of_a_host_never_changes_its_verdict() {
 /// byte for byte, for every host and message of the test tables and for awkward characters.
 #[test]
 fn to_json_is_serdes_json() {
-    let hosts = include_str!("data/hosts.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
-    let texts = include_str!("data/texts.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
+    let hosts = include_str!("data/hosts.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next());
+    let texts = include_str!("data/texts.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next());
     let mut verdicts: Vec<wary::Verdict> = hosts.filter_map(|h| analyze_url(h).ok()).collect();
     verdicts.extend(texts.map(|t| wary::analyze_text(&t.replace("\\n", "\n"))));
     verdicts.push(wary::analyze_text("quote \" backslash \\ tab \t bell \u{7} nul \u{0} del \u{7f} line\u{2028}sep é 😀 pay via western union to paypal-login.top"));

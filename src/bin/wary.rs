@@ -76,19 +76,26 @@ impl Options {
     /// The flags every command takes (`--json`, `--lang`), and `--batch` for `text`; on `-h`
     /// the usage is printed and the exit is a success.
     fn parse(command: &str, args: &[String]) -> Result<Self, ExitCode> {
-        let mut options = Self { json: false, batch: false, engine: Engine::new(), operands: Vec::new() };
+        let mut options =
+            Self { json: false, batch: false, engine: Engine::new(), operands: Vec::new() };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
-            let (flag, value) = arg.split_once('=').map_or((arg.as_str(), None), |(flag, value)| (flag, Some(value)));
+            let (flag, value) = arg
+                .split_once('=')
+                .map_or((arg.as_str(), None), |(flag, value)| (flag, Some(value)));
             match flag {
                 "--json" => options.json = true,
                 "--batch" if command == "text" => options.batch = true,
                 "--lang" => {
                     let Some(tag) = value.or_else(|| args.next().map(String::as_str)) else {
-                        return Err(usage_error("--lang needs a language: en, es, pt, fr, de or ru"));
+                        return Err(usage_error(
+                            "--lang needs a language: en, es, pt, fr, de or ru",
+                        ));
                     };
                     let Some(language) = Language::builtin(tag) else {
-                        return Err(usage_error(&format!("no messages in {tag:?}; languages: en, es, pt, fr, de, ru")));
+                        return Err(usage_error(&format!(
+                            "no messages in {tag:?}; languages: en, es, pt, fr, de, ru"
+                        )));
                     };
                     options.engine = Engine::new().in_language(language);
                 }
@@ -96,7 +103,9 @@ impl Options {
                     println!("{USAGE}");
                     return Err(ExitCode::SUCCESS);
                 }
-                flag if flag.starts_with("--") => return Err(usage_error(&format!("unknown option {flag:?}"))),
+                flag if flag.starts_with("--") => {
+                    return Err(usage_error(&format!("unknown option {flag:?}")))
+                }
                 _ => options.operands.push(arg.clone()),
             }
         }
@@ -108,7 +117,9 @@ impl Options {
         match self.operands.as_slice() {
             [] => Ok(None),
             [source] => Ok(Some(source)),
-            [_, extra, ..] => Err(usage_error(&format!("one {what} at a time; unexpected {extra:?}"))),
+            [_, extra, ..] => {
+                Err(usage_error(&format!("one {what} at a time; unexpected {extra:?}")))
+            }
         }
     }
 }
@@ -116,7 +127,9 @@ impl Options {
 fn check_command(options: Options) -> ExitCode {
     let Options { json, engine, operands: inputs, .. } = options;
     if inputs.is_empty() {
-        return usage_error("give at least one link or host name, or - to read them from standard input");
+        return usage_error(
+            "give at least one link or host name, or - to read them from standard input",
+        );
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let result = if inputs == ["-"] {
@@ -210,7 +223,12 @@ fn text_batch(engine: &Engine, out: &mut impl Write) -> io::Result<()> {
         if line.len() as u64 == MAX_MESSAGE_BYTES && line.last() != Some(&b'\n') {
             skip_rest_of_line(&mut stdin)?;
             let mb = MAX_MESSAGE_BYTES >> 20;
-            unreadable(&String::from_utf8_lossy(&line), &format!("a line over {mb} MB is not read"), true, out)?;
+            unreadable(
+                &String::from_utf8_lossy(&line),
+                &format!("a line over {mb} MB is not read"),
+                true,
+                out,
+            )?;
             continue;
         }
         let Ok(text) = std::str::from_utf8(&line) else {
@@ -309,7 +327,12 @@ fn unreadable(line: &str, why: &str, json: bool, out: &mut impl Write) -> io::Re
 }
 
 fn write_human(verdict: &Verdict, out: &mut impl Write) -> io::Result<()> {
-    let mut head = format!("{:<8} {}  (score {}", verdict.level.as_str(), shorten(&verdict.input.replace('\n', " ")), verdict.score);
+    let mut head = format!(
+        "{:<8} {}  (score {}",
+        verdict.level.as_str(),
+        shorten(&verdict.input.replace('\n', " ")),
+        verdict.score
+    );
     if verdict.verified {
         head.push_str(", verified");
     }

@@ -63,15 +63,32 @@ struct View<'h> {
 
 /// Judges `host`; `shown` is the input as the user wrote it, so evidence keeps its letter case
 /// (`aIiexpress.com` shows its capital I).
-pub(crate) fn check_host(host: &Host, shown: &str, protection: &Protection, findings: &mut Findings) {
+pub(crate) fn check_host(
+    host: &Host,
+    shown: &str,
+    protection: &Protection,
+    findings: &mut Findings,
+) {
     let Some(registrable) = host.registrable() else { return };
     if protection.trusted.iter().any(|trusted| trusted == registrable) {
-        findings.add(Layer::Domain, "trusted", Severity::Info, say!("trusted", registrable), registrable.into());
+        findings.add(
+            Layer::Domain,
+            "trusted",
+            Severity::Info,
+            say!("trusted", registrable),
+            registrable.into(),
+        );
         return;
     }
     if let Some(entry) = official_owner(host, protection.indexes) {
         findings.verified = true;
-        findings.add(Layer::Domain, "verified", Severity::Info, say!("verified", &host.unicode, &entry.name), registrable.into());
+        findings.add(
+            Layer::Domain,
+            "verified",
+            Severity::Info,
+            say!("verified", &host.unicode, &entry.name),
+            registrable.into(),
+        );
         return;
     }
     let Some((name, suffix)) = host.name_and_suffix() else { return };
@@ -120,7 +137,8 @@ fn check_own_name(view: &View, protection: &Protection, findings: &mut Findings)
         return checks(findings);
     }
     let mut own = Findings::default();
-    let same_suffix = |home: &str| home.strip_suffix(view.suffix).is_some_and(|rest| rest.ends_with('.'));
+    let same_suffix =
+        |home: &str| home.strip_suffix(view.suffix).is_some_and(|rest| rest.ends_with('.'));
     if !checks(&mut own) || !own.lookalike_of.as_deref().is_some_and(same_suffix) {
         return false;
     }
@@ -135,9 +153,15 @@ fn check_own_name(view: &View, protection: &Protection, findings: &mut Findings)
 pub(crate) fn official_owner<'i>(host: &Host, indexes: &[&'i Index]) -> Option<&'i Entry> {
     let registrable = host.registrable()?;
     let prefix_len = host.ascii.len() - registrable.len();
-    let official_names = host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
-    let official_names = std::iter::once(host.ascii.as_str()).filter(|_| prefix_len > 0).chain(official_names).chain(std::iter::once(registrable));
-    official_names.take(MAX_PIECES).find_map(|name| indexes.iter().find_map(|index| index.owner_of(name)))
+    let official_names =
+        host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
+    let official_names = std::iter::once(host.ascii.as_str())
+        .filter(|_| prefix_len > 0)
+        .chain(official_names)
+        .chain(std::iter::once(registrable));
+    official_names
+        .take(MAX_PIECES)
+        .find_map(|name| indexes.iter().find_map(|index| index.owner_of(name)))
 }
 
 /// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`,
@@ -148,7 +172,8 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
     // site only as real labels (`google.com.verify.example`), since ordinary names are
     // hyphenated from words that happen to form one (`mon-programme-tv.be`).
     let subdomain = view.host.subdomain();
-    let labels: Vec<&str> = subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
+    let labels: Vec<&str> =
+        subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
     let mut pieces: Vec<(&str, bool)> = Vec::new();
     for (label_at, label) in labels.iter().enumerate() {
         let is_name = label_at + 1 == labels.len(); // the name is followed by the suffix, not by a piece
@@ -164,14 +189,20 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
             let window = &pieces[start..start + len];
             let candidate = window.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(".");
             // `x.com` or `t.co` inside a name is mostly chance (`x-com.kz` is a shop of its own).
-            let owner = (window[0].0.len() >= 3).then(|| protection.indexes.iter().find_map(|index| index.owner_of(&candidate))).flatten();
+            let owner = (window[0].0.len() >= 3)
+                .then(|| protection.indexes.iter().find_map(|index| index.owner_of(&candidate)))
+                .flatten();
             let dotted = window[..len - 1].iter().all(|&(_, dot_after)| dot_after);
-            let popular = dotted && window[0].0.len() >= MIN_EMBEDDED_POPULAR_LEN && catalogue::is_popular(&candidate);
+            let popular = dotted
+                && window[0].0.len() >= MIN_EMBEDDED_POPULAR_LEN
+                && catalogue::is_popular(&candidate);
             if owner.is_none() && !popular {
                 continue;
             }
             let message = match owner {
-                Some(entry) => say!("embedded-domain.brand", &candidate, view.registrable, &entry.name),
+                Some(entry) => {
+                    say!("embedded-domain.brand", &candidate, view.registrable, &entry.name)
+                }
                 None => say!("embedded-domain", &candidate, view.registrable),
             };
             findings.lookalike(
@@ -211,7 +242,8 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     // scammers favour. Under a generic suffix anyone can buy (.shop, .top) or a faked second
     // level (paypal.co.xyz), it is danger.
     let faked_second_level = FAKE_SUFFIX_LABELS.contains(&view.name);
-    if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix) {
+    if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix)
+    {
         return false;
     }
     // The same holds for the generic suffixes with a sunrise for trademark holders or a
@@ -223,11 +255,17 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     // second level is faked (paypal.co.xyz) is the exact name a finding: danger. .info opened
     // in 2001 with a sunrise, so a brand's exact name there is mostly its own
     // (`google.info`): caution, though .info is abused for every other kind of name.
-    let cheap = faked_second_level || is_abused_country_code(view.suffix) || is_cheap_generic_suffix(view.suffix);
+    let cheap = faked_second_level
+        || is_abused_country_code(view.suffix)
+        || is_cheap_generic_suffix(view.suffix);
     if !cheap {
         return false;
     }
-    let severity = if view.suffix == "info" && !faked_second_level { Severity::Caution } else { Severity::Danger };
+    let severity = if view.suffix == "info" && !faked_second_level {
+        Severity::Caution
+    } else {
+        Severity::Danger
+    };
     let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
@@ -247,7 +285,9 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         let token = index.token(hit);
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
         // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
-        let ambiguous_short = token.text.len() < MIN_TYPO_LEN && view.unicode_name.is_ascii() && !view.name.bytes().any(|b| b.is_ascii_digit());
+        let ambiguous_short = token.text.len() < MIN_TYPO_LEN
+            && view.unicode_name.is_ascii()
+            && !view.name.bytes().any(|b| b.is_ascii_digit());
         // Two letters (`o2`) are too few to tell a look-alike from another name.
         if token.text != view.name && !ambiguous_short && token.text.len() >= 3 {
             let entry = index.entry(hit);
@@ -255,7 +295,13 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
                 Layer::Domain,
                 "homograph",
                 Severity::Danger,
-                say!("homograph", &entry.home, &view.shown_name, &token.text, describe_difference(&view.shown_name, &token.text)),
+                say!(
+                    "homograph",
+                    &entry.home,
+                    &view.shown_name,
+                    &token.text,
+                    describe_difference(&view.shown_name, &token.text)
+                ),
                 view.shown_name.clone(),
                 &entry.home,
             );
@@ -267,7 +313,8 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
     // hyphen, it is a spelling brands use themselves too (`just-eat`, `alfa-bank`): caution.
     let joined = [
         (view.name.contains('-')).then(|| (view.skeleton.replace('-', ""), Severity::Caution)),
-        (!last_sub_label.is_empty()).then(|| (skeleton(&format!("{last_sub_label}{}", view.name)), Severity::Danger)),
+        (!last_sub_label.is_empty())
+            .then(|| (skeleton(&format!("{last_sub_label}{}", view.name)), Severity::Danger)),
     ];
     for (split, severity) in joined.into_iter().flatten() {
         if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&split)) {
@@ -297,14 +344,23 @@ fn check_popular_homograph(view: &View, findings: &mut Findings) -> bool {
     if view.unicode_name.is_ascii() {
         return false; // plain-ASCII look-alikes of popular sites are too often real, different sites
     }
-    let Some(real) = spellings_of(&view.skeleton).into_iter().map(|name| format!("{name}.{}", view.suffix)).find(|d| catalogue::is_popular(d)) else {
+    let Some(real) = spellings_of(&view.skeleton)
+        .into_iter()
+        .map(|name| format!("{name}.{}", view.suffix))
+        .find(|d| catalogue::is_popular(d))
+    else {
         return false;
     };
     findings.lookalike(
         Layer::Domain,
         "homograph",
         Severity::Danger,
-        say!("homograph.popular", &real, &view.shown_name, describe_difference(&view.shown_name, real.split('.').next().unwrap_or(&real))),
+        say!(
+            "homograph.popular",
+            &real,
+            &view.shown_name,
+            describe_difference(&view.shown_name, real.split('.').next().unwrap_or(&real))
+        ),
         view.shown_name.clone(),
         &real,
     );
@@ -328,7 +384,10 @@ fn spellings_of(skeleton: &str) -> Vec<String> {
             let one = options.first().map_or_else(|| c.to_string(), |o| o.to_string());
             spellings.iter_mut().for_each(|s| s.push_str(&one));
         } else {
-            spellings = spellings.iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect();
+            spellings = spellings
+                .iter()
+                .flat_map(|s| options.iter().map(move |o| format!("{s}{o}")))
+                .collect();
         }
     }
     spellings
@@ -356,13 +415,21 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                     Layer::Domain,
                     "brand-in-name",
                     Severity::Caution,
-                    say!("brand-in-name.number", &entry.home, view.registrable, &token.text, &entry.name),
+                    say!(
+                        "brand-in-name.number",
+                        &entry.home,
+                        view.registrable,
+                        &token.text,
+                        &entry.name
+                    ),
                     view.host.unicode.clone(),
                     &entry.home,
                 );
                 return true;
             }
-            if is_false_typo(view.name, &token.text) || !is_plausible_slip(view.name.as_bytes(), token.text.as_bytes()) {
+            if is_false_typo(view.name, &token.text)
+                || !is_plausible_slip(view.name.as_bytes(), token.text.as_bytes())
+            {
                 continue;
             }
             findings.lookalike(
@@ -393,7 +460,9 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
     for index in protection.indexes {
         for hit in index.one_edit_from_skeleton(&view.skeleton) {
             let token = index.token(hit);
-            if token.text == view.name || (!international && is_false_typo(&view.skeleton, &token.skeleton)) {
+            if token.text == view.name
+                || (!international && is_false_typo(&view.skeleton, &token.skeleton))
+            {
                 continue;
             }
             // Plain names: only when the letters that pass for others are what brings the name
@@ -402,7 +471,11 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
                 continue;
             }
             let entry = index.entry(hit);
-            let (code, severity) = if international { ("homograph", Severity::Danger) } else { ("typo", Severity::Caution) };
+            let (code, severity) = if international {
+                ("homograph", Severity::Danger)
+            } else {
+                ("typo", Severity::Caution)
+            };
             findings.lookalike(
                 Layer::Domain,
                 code,
@@ -439,14 +512,27 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
                         && swaps_plain_lookalikes(view.name, &token.text)
                 }
         });
-        let near = || if international { index.one_edit_from_loose(&loose).into_iter().find(|&hit| index.token(hit).text != view.name) } else { None };
+        let near = || {
+            if international {
+                index
+                    .one_edit_from_loose(&loose)
+                    .into_iter()
+                    .find(|&hit| index.token(hit).text != view.name)
+            } else {
+                None
+            }
+        };
         let Some(hit) = whole.or_else(near) else { continue };
         // A plain name that is a popular site's under .com is a different, real name.
         if !international && catalogue::is_popular(&format!("{}.com", view.name)) {
             return false;
         }
         let (token, entry) = (index.token(hit), index.entry(hit));
-        let (code, severity) = if international { ("homograph", Severity::Danger) } else { ("typo", Severity::Caution) };
+        let (code, severity) = if international {
+            ("homograph", Severity::Danger)
+        } else {
+            ("typo", Severity::Caution)
+        };
         findings.lookalike(
             Layer::Domain,
             code,
@@ -467,7 +553,9 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
 fn swaps_plain_lookalikes(name: &str, token: &str) -> bool {
     const GROUPS: [&[u8]; 6] = [b"ec", b"gq", b"uv", b"bd", b"o0", b"li1"];
     name.len() == token.len()
-        && name.bytes().zip(token.bytes()).all(|(a, b)| a == b || GROUPS.iter().any(|group| group.contains(&a) && group.contains(&b)))
+        && name.bytes().zip(token.bytes()).all(|(a, b)| {
+            a == b || GROUPS.iter().any(|group| group.contains(&a) && group.contains(&b))
+        })
 }
 
 /// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
@@ -503,9 +591,15 @@ fn is_plausible_slip(name: &[u8], token: &[u8]) -> bool {
     match name.len() as isize - token.len() as isize {
         // Substituted, or two neighbours swapped.
         0 => {
-            let (Some(&typed), Some(&meant)) = (name.get(prefix), token.get(prefix)) else { return false };
-            let swapped = name.get(prefix + 1) == Some(&meant) && token.get(prefix + 1) == Some(&typed);
-            swapped || near_keys(typed, meant) || (is_vowel(typed) && is_vowel(meant)) || (typed ^ meant).count_ones() == 1
+            let (Some(&typed), Some(&meant)) = (name.get(prefix), token.get(prefix)) else {
+                return false;
+            };
+            let swapped =
+                name.get(prefix + 1) == Some(&meant) && token.get(prefix + 1) == Some(&typed);
+            swapped
+                || near_keys(typed, meant)
+                || (is_vowel(typed) && is_vowel(meant))
+                || (typed ^ meant).count_ones() == 1
         }
         // Dropped a letter.
         -1 => true,
@@ -515,7 +609,10 @@ fn is_plausible_slip(name: &[u8], token: &[u8]) -> bool {
             let before = prefix.checked_sub(1).map(|at| name[at]);
             let after = name.get(prefix + 1).copied();
             prefix + 1 == name.len()
-                || [before, after].into_iter().flatten().any(|next| next == added || near_keys(added, next))
+                || [before, after]
+                    .into_iter()
+                    .flatten()
+                    .any(|next| next == added || near_keys(added, next))
                 || added == b'-'
         }
         _ => false,
@@ -533,9 +630,15 @@ fn near_keys(a: u8, b: u8) -> bool {
         [b"1234567890-", b"qwertzuiop", b"asdfghjkl", b"yxcvbnm"],
         [b"1234567890-", b"azertyuiop", b"qsdfghjklm", b"wxcvbn"],
     ];
-    let place = |rows: &[&[u8]; 4], c: u8| rows.iter().enumerate().find_map(|(row, keys)| keys.iter().position(|&k| k == c).map(|col| (row as isize, col as isize)));
+    let place = |rows: &[&[u8]; 4], c: u8| {
+        rows.iter().enumerate().find_map(|(row, keys)| {
+            keys.iter().position(|&k| k == c).map(|col| (row as isize, col as isize))
+        })
+    };
     LAYOUTS.iter().any(|rows| match (place(rows, a), place(rows, b)) {
-        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb),
+        (Some((ra, ca)), Some((rb, cb))) => {
+            (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb)
+        }
         _ => false,
     })
 }
@@ -552,11 +655,13 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             if token.text.len() == name.len() {
                 continue; // the whole name: homograph or typo territory, already checked
             }
-            let at_boundary = range.start == 0 || !name.as_bytes()[range.start - 1].is_ascii_alphabetic();
+            let at_boundary =
+                range.start == 0 || !name.as_bytes()[range.start - 1].is_ascii_alphabetic();
             if token.text.contains('-') && !at_boundary {
                 continue; // `1xbet-mobile` does not contain `t-mobile`
             }
-            let end_at_boundary = range.end == name.len() || !name.as_bytes()[range.end].is_ascii_alphabetic();
+            let end_at_boundary =
+                range.end == name.len() || !name.as_bytes()[range.end].is_ascii_alphabetic();
             let distinctive = !token.generic && token.text.len() >= MIN_TYPO_LEN;
             // A short or ordinary name must be a whole word of its own: `ing` is not in
             // `accounting`, `post` not in `compost`.
@@ -564,7 +669,8 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
                 continue;
             }
             let rest = [&name[..range.start], &name[range.end..]];
-            let parts: Vec<&str> = rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> =
+                rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).collect();
             // Every other part must be a word scammers use or a number (`paypal-refund`,
             // `paypal24`): beside other words a brand name is mostly someone's real site
             // (`aboutamazon`, `9to5google`, `amazonas`). A short or ordinary name needs such a
@@ -575,7 +681,8 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             // ordinary name (`security-mail`): it needs a word only scams use with it, or a
             // suffix where names are cheap.
             let cheap = is_cheap_generic_suffix(view.suffix) || is_abused_country_code(view.suffix);
-            let generic_fits = !token.generic || cheap || parts.iter().any(|part| is_action_word(part));
+            let generic_fits =
+                !token.generic || cheap || parts.iter().any(|part| is_action_word(part));
             if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
                 continue;
             }
@@ -596,29 +703,52 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
 
 /// `paypal.secure-check.com`, `paypal-login.duckdns.org`: the brand's name in front of
 /// someone else's domain. On free hosting, where anyone can pick the name, that is danger.
-fn check_brand_in_subdomain(view: &View, protection: &Protection, free: bool, findings: &mut Findings) -> bool {
+fn check_brand_in_subdomain(
+    view: &View,
+    protection: &Protection,
+    free: bool,
+    findings: &mut Findings,
+) -> bool {
     let subdomain = view.host.subdomain();
     if subdomain.is_empty() {
         return false;
     }
     let sub_skeleton = skeleton(subdomain);
-    let piece_hit = sub_skeleton.split(['.', '-']).filter(|p| p.len() >= MIN_SUBDOMAIN_TOKEN_LEN).find_map(|piece| {
-        find(protection, |index| index.with_skeleton(piece)).filter(|(index, hit)| !index.token(*hit).generic)
-    });
+    let piece_hit = sub_skeleton
+        .split(['.', '-'])
+        .filter(|p| p.len() >= MIN_SUBDOMAIN_TOKEN_LEN)
+        .find_map(|piece| {
+            find(protection, |index| index.with_skeleton(piece))
+                .filter(|(index, hit)| !index.token(*hit).generic)
+        });
     let inside_hit = || {
         protection.indexes.iter().find_map(|index| {
-            index.inside(subdomain).into_iter().map(|(hit, _)| (*index, hit)).find(|(index, hit)| {
-                let token = index.token(*hit);
-                !token.generic && token.text.len() >= MIN_TYPO_LEN && !token.text.contains('-')
-            })
+            index.inside(subdomain).into_iter().map(|(hit, _)| (*index, hit)).find(
+                |(index, hit)| {
+                    let token = index.token(*hit);
+                    !token.generic && token.text.len() >= MIN_TYPO_LEN && !token.text.contains('-')
+                },
+            )
         })
     };
     let Some((index, hit)) = piece_hit.or_else(inside_hit) else { return false };
     let (entry, token) = (index.entry(hit), index.token(hit));
     let (severity, message) = if free {
-        (Severity::Danger, say!("brand-in-subdomain.free", &entry.home, &token.text, view.registrable, &entry.name))
+        (
+            Severity::Danger,
+            say!(
+                "brand-in-subdomain.free",
+                &entry.home,
+                &token.text,
+                view.registrable,
+                &entry.name
+            ),
+        )
     } else {
-        (Severity::Caution, say!("brand-in-subdomain", &entry.home, &token.text, view.registrable, &entry.name))
+        (
+            Severity::Caution,
+            say!("brand-in-subdomain", &entry.home, &token.text, view.registrable, &entry.name),
+        )
     };
     findings.lookalike(
         Layer::Domain,
@@ -639,7 +769,11 @@ fn check_scripts(view: &View, findings: &mut Findings) {
         let scripts = scripts_in(label);
         let mixed = scripts.len() > 1 && scripts.contains(&Script::Latin);
         if mixed {
-            let others = scripts.iter().filter(|&&s| s != Script::Latin).map(|s| script_name(*s)).reduce(|a, b| say!("script.and", a, b));
+            let others = scripts
+                .iter()
+                .filter(|&&s| s != Script::Latin)
+                .map(|s| script_name(*s))
+                .reduce(|a, b| say!("script.and", a, b));
             findings.add(
                 Layer::Domain,
                 "mixed-script",
@@ -688,13 +822,21 @@ fn script_home_suffix(suffix: &str, script: Script) -> bool {
 /// under: no one can buy a brand's name there to fool people.
 fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
-    matches!(suffix, "edu" | "gov" | "mil") || (suffix.contains('.') && matches!(first, "edu" | "gov" | "mil" | "ac" | "gob" | "gouv" | "bel" | "gv" | "govt" | "k12"))
+    matches!(suffix, "edu" | "gov" | "mil")
+        || (suffix.contains('.')
+            && matches!(
+                first,
+                "edu" | "gov" | "mil" | "ac" | "gob" | "gouv" | "bel" | "gv" | "govt" | "k12"
+            ))
 }
 
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
 /// the phishing (Freenom's former free names, and others reported by anti-phishing groups).
 fn is_abused_country_code(suffix: &str) -> bool {
-    matches!(suffix.rsplit('.').next().unwrap_or(suffix), "tk" | "ml" | "ga" | "cf" | "gq" | "cc" | "ws" | "pw" | "su")
+    matches!(
+        suffix.rsplit('.').next().unwrap_or(suffix),
+        "tk" | "ml" | "ga" | "cf" | "gq" | "cc" | "ws" | "pw" | "su"
+    )
 }
 
 /// Generic suffixes where names cost little and phishing concentrates (per the yearly
@@ -702,7 +844,39 @@ fn is_abused_country_code(suffix: &str) -> bool {
 fn is_cheap_generic_suffix(suffix: &str) -> bool {
     matches!(
         suffix,
-        "shop" | "store" | "top" | "xyz" | "online" | "site" | "click" | "link" | "vip" | "icu" | "buzz" | "live" | "cfd" | "sbs" | "lol" | "rest" | "bond" | "cyou" | "monster" | "quest" | "fun" | "support" | "help" | "info" | "life" | "today" | "world" | "win" | "work" | "best" | "email" | "page" | "services"
+        "shop"
+            | "store"
+            | "top"
+            | "xyz"
+            | "online"
+            | "site"
+            | "click"
+            | "link"
+            | "vip"
+            | "icu"
+            | "buzz"
+            | "live"
+            | "cfd"
+            | "sbs"
+            | "lol"
+            | "rest"
+            | "bond"
+            | "cyou"
+            | "monster"
+            | "quest"
+            | "fun"
+            | "support"
+            | "help"
+            | "info"
+            | "life"
+            | "today"
+            | "world"
+            | "win"
+            | "work"
+            | "best"
+            | "email"
+            | "page"
+            | "services"
     )
 }
 
@@ -711,7 +885,10 @@ fn is_country_suffix(suffix: &str) -> bool {
     suffix.rsplit('.').next().is_some_and(|tld| tld.len() == 2)
 }
 
-fn find<'i>(protection: &Protection<'i>, mut lookup: impl FnMut(&Index) -> Option<Hit>) -> Option<(&'i Index, Hit)> {
+fn find<'i>(
+    protection: &Protection<'i>,
+    mut lookup: impl FnMut(&Index) -> Option<Hit>,
+) -> Option<(&'i Index, Hit)> {
     protection.indexes.iter().find_map(|&index| lookup(index).map(|hit| (index, hit)))
 }
 
@@ -732,7 +909,10 @@ fn is_number(part: &str) -> bool {
 
 /// A scam word, or two run together (`securelogin`), as skeletons.
 fn is_keyword_run(part: &str) -> bool {
-    is_keyword(part) || (1..part.len()).any(|at| part.is_char_boundary(at) && is_keyword(&part[..at]) && is_keyword(&part[at..]))
+    is_keyword(part)
+        || (1..part.len()).any(|at| {
+            part.is_char_boundary(at) && is_keyword(&part[..at]) && is_keyword(&part[at..])
+        })
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -743,11 +923,16 @@ fn is_keyword(word: &str) -> bool {
 /// start of the input is searched: the host comes before any long path or query.
 fn shown_label<'a>(shown: &'a str, label: &'a str) -> &'a str {
     const HOST_WINDOW: usize = 512;
-    let end = (0..=shown.len().min(HOST_WINDOW)).rev().find(|&at| shown.is_char_boundary(at)).unwrap_or(0);
+    let end = (0..=shown.len().min(HOST_WINDOW))
+        .rev()
+        .find(|&at| shown.is_char_boundary(at))
+        .unwrap_or(0);
     shown[..end]
         .char_indices()
         .map(|(at, _)| &shown[at..])
-        .find_map(|rest| rest.get(..label.len()).filter(|candidate| candidate.eq_ignore_ascii_case(label)))
+        .find_map(|rest| {
+            rest.get(..label.len()).filter(|candidate| candidate.eq_ignore_ascii_case(label))
+        })
         .unwrap_or(label)
 }
 
@@ -756,16 +941,25 @@ fn describe_difference(shown: &str, real: &str) -> Text {
     let shown_chars: Vec<char> = shown.chars().collect();
     let real_chars: Vec<char> = real.chars().collect();
     let prefix = shown_chars.iter().zip(&real_chars).take_while(|(a, b)| a == b).count();
-    let suffix = shown_chars[prefix..].iter().rev().zip(real_chars[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let suffix = shown_chars[prefix..]
+        .iter()
+        .rev()
+        .zip(real_chars[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
     let fake: String = shown_chars[prefix..shown_chars.len() - suffix].iter().collect();
     let genuine: String = real_chars[prefix..real_chars.len() - suffix].iter().collect();
     let mut fake_chars = fake.chars();
     let mut genuine_chars = genuine.chars();
-    if let (Some(f), None, Some(g), None) = (fake_chars.next(), fake_chars.next(), genuine_chars.next(), genuine_chars.next()) {
+    if let (Some(f), None, Some(g), None) =
+        (fake_chars.next(), fake_chars.next(), genuine_chars.next(), genuine_chars.next())
+    {
         return say!("diff.char", name_char(f), g.to_string());
     }
     match fake.chars().map(Script::of).find(|&s| s != Script::Latin && s != Script::Other) {
-        Some(script) if fake.chars().count() == genuine.chars().count() => say!("diff.script", script_name(script), &fake, &genuine),
+        Some(script) if fake.chars().count() == genuine.chars().count() => {
+            say!("diff.script", script_name(script), &fake, &genuine)
+        }
         _ => say!("diff.letters", &fake, &genuine),
     }
 }
@@ -811,7 +1005,11 @@ mod tests {
             ("pàypal", "paypal", "an accented “à” in place of “a”"),
         ];
         for (shown, real, expected) in cases {
-            assert_eq!(crate::Language::english().write(&describe_difference(shown, real)), expected, "{shown} vs {real}");
+            assert_eq!(
+                crate::Language::english().write(&describe_difference(shown, real)),
+                expected,
+                "{shown} vs {real}"
+            );
         }
     }
 
@@ -842,7 +1040,10 @@ mod tests {
         assert!(adds_digits("amazon1", "amazon") && !adds_digits("amazon", "amazon"));
         assert!(is_false_typo("lemu", "temu"));
         assert!(is_false_typo("finance", "binance"), "a changed first letter makes another word");
-        assert!(is_false_typo("tfbank", "tdbank") && is_false_typo("pixpay", "picpay"), "the short part of a bank's name");
+        assert!(
+            is_false_typo("tfbank", "tdbank") && is_false_typo("pixpay", "picpay"),
+            "the short part of a bank's name"
+        );
         assert!(!is_false_typo("tdbamk", "tdbank"), "a slip in the common word still counts");
         assert!(!is_false_typo("amazom", "amazon"));
     }

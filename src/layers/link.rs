@@ -98,7 +98,10 @@ pub(crate) fn check_target(target: &Target, protection: &Protection, findings: &
 /// domain or distinctive name in the path or query of a site that is not the brand's.
 fn check_brand_in_rest(host: &Host, rest: &str, protection: &Protection, findings: &mut Findings) {
     let rest = &rest[..floor_char_boundary(rest, MAX_REST_BYTES)];
-    let segments = rest.split(['/', '?', '&', '=', '#', '+']).filter(|s| !s.is_empty()).take(MAX_REST_SEGMENTS);
+    let segments = rest
+        .split(['/', '?', '&', '=', '#', '+'])
+        .filter(|s| !s.is_empty())
+        .take(MAX_REST_SEGMENTS);
     for segment in segments {
         let segment = segment.to_ascii_lowercase();
         let domain = segment.strip_prefix("www.").unwrap_or(&segment);

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::messages::Text;
-use crate::text::{find_amounts, find_phones, fold, Amount, FoundLink, Folded, Phone};
+use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
 use crate::verdict::{Cue, Layer, Level, Verdict};
 
 /// Evidence longer than this is cut (with an ellipsis).
@@ -46,15 +46,29 @@ impl<'t> Scan<'t> {
         let mut hits = find_cues(&folded.text, &words);
         let mut negated_until = None;
         hits.retain(|hit| {
-            let advice = can_be_advice(hit) && (negated(text, &folded, &words, hit) || continues_list(text, &folded, &words, negated_until, hit));
+            let advice = can_be_advice(hit)
+                && (negated(text, &folded, &words, hit)
+                    || continues_list(text, &folded, &words, negated_until, hit));
             if advice {
                 negated_until = negated_until.max(Some(hit.range.end));
             }
             !advice
         });
-        let foreign_link = links.iter().find(|(_, verdict)| !verdict.verified || verdict.level > Level::Safe).map(|(link, _)| link.written.as_str());
+        let foreign_link = links
+            .iter()
+            .find(|(_, verdict)| !verdict.verified || verdict.level > Level::Safe)
+            .map(|(link, _)| link.written.as_str());
         let has_email = has_email_address(text);
-        Self { text, amounts: find_amounts(text), phones: find_phones(text), folded, words, hits, foreign_link, has_email }
+        Self {
+            text,
+            amounts: find_amounts(text),
+            phones: find_phones(text),
+            folded,
+            words,
+            hits,
+            foreign_link,
+            has_email,
+        }
     }
 
     /// The hits of phrases of `code`.
@@ -86,7 +100,13 @@ impl<'t> Scan<'t> {
                     cue.weight = hit.group.weight;
                     cue.evidence = self.evidence(hit.range.clone());
                 }
-                None => cues.push(Cue::new(layer, hit.group.code, hit.group.weight, cue_message(hit.group.code), self.evidence(hit.range.clone()))),
+                None => cues.push(Cue::new(
+                    layer,
+                    hit.group.code,
+                    hit.group.weight,
+                    cue_message(hit.group.code),
+                    self.evidence(hit.range.clone()),
+                )),
             }
         }
         cues
@@ -107,8 +127,35 @@ fn has_email_address(text: &str) -> bool {
 /// "no pague por Western Union"), in the six languages, as single words (`don't` reads as
 /// `don` `t`, `n'acceptez` as `n` `acceptez`).
 const NEGATIONS: &[&str] = &[
-    "never", "not", "don", "doesn", "didn", "shouldn", "avoid", "no", "nor", "ni", "nem", "nunca", "jamás", "evite", "evita", "não", "jamais", "ne",
-    "pas", "n", "nie", "niemals", "nicht", "kein", "keine", "keinesfalls", "никогда", "не", "нельзя",
+    "never",
+    "not",
+    "don",
+    "doesn",
+    "didn",
+    "shouldn",
+    "avoid",
+    "no",
+    "nor",
+    "ni",
+    "nem",
+    "nunca",
+    "jamás",
+    "evite",
+    "evita",
+    "não",
+    "jamais",
+    "ne",
+    "pas",
+    "n",
+    "nie",
+    "niemals",
+    "nicht",
+    "kein",
+    "keine",
+    "keinesfalls",
+    "никогда",
+    "не",
+    "нельзя",
 ];
 /// How many words before a cue a negation may stand ("never ask you to pay by Western Union").
 const NEGATION_REACH: usize = 6;
@@ -124,19 +171,29 @@ fn can_be_advice(hit: &CueHit) -> bool {
 fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) -> bool {
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let negations = FOLDED.get_or_init(|| NEGATIONS.iter().map(|word| fold(word).text).collect());
-    let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else { return false };
+    let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else {
+        return false;
+    };
     let cue_start = folded.original_range(text, hit.range.clone()).start;
     words[first.saturating_sub(NEGATION_REACH)..first].iter().any(|word| {
         let negation_end = folded.original_range(text, word.clone()).end;
         negations.iter().any(|negation| *negation == folded.text[word.clone()])
-            && text.get(negation_end..cue_start).is_some_and(|between| !between.contains([',', '.', ';', ':', '!', '?', '\n']))
+            && text
+                .get(negation_end..cue_start)
+                .is_some_and(|between| !between.contains([',', '.', ';', ':', '!', '?', '\n']))
     })
 }
 
 /// Whether `hit` continues a list whose first item was negated ("never pay by Western Union,
 /// MoneyGram or gift cards"): it starts inside the negated cue or at most a few words after
 /// it, in the same sentence.
-fn continues_list(text: &str, folded: &Folded, words: &[Range<usize>], negated_until: Option<usize>, hit: &CueHit) -> bool {
+fn continues_list(
+    text: &str,
+    folded: &Folded,
+    words: &[Range<usize>],
+    negated_until: Option<usize>,
+    hit: &CueHit,
+) -> bool {
     const LIST_GAP_WORDS: usize = 3;
     let Some(end) = negated_until else { return false };
     if hit.range.start < end {
@@ -144,14 +201,22 @@ fn continues_list(text: &str, folded: &Folded, words: &[Range<usize>], negated_u
     }
     // The words between, counted from the word list (a split of the text between would read
     // the whole message again for a cue far from the negation).
-    let gap_words = words.partition_point(|w| w.start < hit.range.start) - words.partition_point(|w| w.start < end);
+    let gap_words = words.partition_point(|w| w.start < hit.range.start)
+        - words.partition_point(|w| w.start < end);
     let between = folded.original_range(text, end.saturating_sub(1)..hit.range.start + 1);
-    gap_words <= LIST_GAP_WORDS && text.get(between).is_some_and(|between| !between.contains(['.', ';', '!', '?', '\n']))
+    gap_words <= LIST_GAP_WORDS
+        && text.get(between).is_some_and(|between| !between.contains(['.', ';', '!', '?', '\n']))
 }
 
 /// `text` cut to [`MAX_EVIDENCE_CHARS`], on one line.
 pub(crate) fn shorten(text: &str) -> String {
-    let mut short: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_EVIDENCE_CHARS).collect();
+    let mut short: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_EVIDENCE_CHARS)
+        .collect();
     if short.chars().count() == MAX_EVIDENCE_CHARS {
         short.push('…');
     }

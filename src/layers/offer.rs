@@ -30,7 +30,13 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
                 say!("branded-discount.percent", &entry.name, percent.to_string()),
                 evidence,
             )),
-            None => cues.push(Cue::new(Layer::Offer, "big-discount", 1, super::cue_message("big-discount"), evidence)),
+            None => cues.push(Cue::new(
+                Layer::Offer,
+                "big-discount",
+                1,
+                super::cue_message("big-discount"),
+                evidence,
+            )),
         }
     }
 }
@@ -41,15 +47,28 @@ fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
     if !flash && !scan.has("ssd-storage") {
         return;
     }
-    let Some((tb, range)) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0)) else { return };
-    let price = scan.amounts.iter().min_by(|a, b| a.usd.total_cmp(&b.usd)).filter(|amount| amount.usd > 0.0);
+    let Some((tb, range)) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
+    else {
+        return;
+    };
+    let price = scan
+        .amounts
+        .iter()
+        .min_by(|a, b| a.usd.total_cmp(&b.usd))
+        .filter(|amount| amount.usd > 0.0);
     let too_cheap = price.is_some_and(|price| tb >= 1.0 && price.usd / tb < MIN_USD_PER_TB);
     if (flash && tb >= IMPOSSIBLE_FLASH_TB) || too_cheap {
         let mut evidence = scan.text[range].to_string();
         if let Some(price) = price.filter(|_| too_cheap) {
             evidence = format!("{evidence} … {}", &scan.text[price.range.clone()]);
         }
-        cues.push(Cue::new(Layer::Offer, "impossible-capacity", 3, super::cue_message("impossible-capacity"), shorten(&evidence)));
+        cues.push(Cue::new(
+            Layer::Offer,
+            "impossible-capacity",
+            3,
+            super::cue_message("impossible-capacity"),
+            shorten(&evidence),
+        ));
     }
 }
 
@@ -64,12 +83,19 @@ fn terabytes(text: &str) -> Vec<(f64, Range<usize>)> {
             continue;
         }
         let mut end = at;
-        while end < bytes.len() && (bytes[end].is_ascii_digit() || (matches!(bytes[end], b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))) {
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b'.' | b',')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
             end += 1;
         }
         let unit_at = end + usize::from(bytes.get(end) == Some(&b' '));
         let unit: String = text[unit_at..].chars().take(3).collect();
-        let unit_len = ["TB", "Tb", "tb", "To", "ТБ", "Тб", "тб"].iter().find(|u| unit.starts_with(*u) && !unit[u.len()..].starts_with(char::is_alphabetic)).map(|u| u.len());
+        let unit_len = ["TB", "Tb", "tb", "To", "ТБ", "Тб", "тб"]
+            .iter()
+            .find(|u| unit.starts_with(*u) && !unit[u.len()..].starts_with(char::is_alphabetic))
+            .map(|u| u.len());
         let number = &text[at..end];
         let (whole, fraction) = number.split_once(['.', ',']).unwrap_or((number, ""));
         if let (Some(len), Some(value)) = (unit_len, crate::text::parse_decimal(whole, fraction)) {
@@ -92,8 +118,15 @@ fn big_discount(scan: &Scan) -> Option<(u32, Range<usize>)> {
         let start = before.len() - digits;
         let Ok(percent) = before[start..].parse::<u32>() else { continue };
         let minus = before[..start].ends_with('-') || before[..start].ends_with('−');
-        if (BIG_DISCOUNT_PERCENT..100).contains(&percent) && (has_word || minus) && best.as_ref().is_none_or(|(p, _)| percent > *p) {
-            let from = if minus { before[..start].char_indices().last().map_or(start, |(i, _)| i) } else { start };
+        if (BIG_DISCOUNT_PERCENT..100).contains(&percent)
+            && (has_word || minus)
+            && best.as_ref().is_none_or(|(p, _)| percent > *p)
+        {
+            let from = if minus {
+                before[..start].char_indices().last().map_or(start, |(i, _)| i)
+            } else {
+                start
+            };
             best = Some((percent, from..percent_at + 1));
         }
     }

@@ -6,19 +6,30 @@
 use super::Scan;
 use crate::host;
 use crate::index::{Entry, Index};
+use crate::messages::say;
 use crate::skeleton::skeleton_with;
 use crate::text::{fold, Folded, FoundLink};
-use crate::messages::say;
 use crate::verdict::{Cue, Findings, Layer, Severity, Verdict};
 
 /// Scripts that are only a scam when the message gives a way to act (a link that is not the
 /// brand's, a telephone number) or asks for money: a carrier's "we missed you" card, or an
 /// alert that only says to open the bank's app, stays quiet.
-const ACTIONABLE_ONLY: &[&str] = &["customs-fee", "delivery-fee", "delivery-problem", "account-alert", "order-alert", "refund-trick", "callback-bait", "personal-data-request"];
+const ACTIONABLE_ONLY: &[&str] = &[
+    "customs-fee",
+    "delivery-fee",
+    "delivery-problem",
+    "account-alert",
+    "order-alert",
+    "refund-trick",
+    "callback-bait",
+    "personal-data-request",
+];
 
 /// The scam-script cues of `scan`; `cues` already holds the payment and pressure layers' cues.
 pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
-    let asks_money = cues.iter().any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == "small-fee");
+    let asks_money = cues
+        .iter()
+        .any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == "small-fee");
     let actionable = scan.has_contact() || asks_money;
     let mut found = scan.phrase_cues(Layer::Pattern);
     for cue in &mut found {
@@ -27,31 +38,68 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
         }
     }
     cues.extend(found);
-    let prize = cues.iter().any(|cue| cue.layer == Layer::Offer && matches!(cue.code, "prize" | "claim-reward")) || scan.has("claim-call");
+    let prize = cues
+        .iter()
+        .any(|cue| cue.layer == Layer::Offer && matches!(cue.code, "prize" | "claim-reward"))
+        || scan.has("claim-call");
     if let Some(phone) = scan.phones.iter().find(|phone| phone.premium) {
         let evidence = scan.text[phone.range.clone()].to_string();
-        cues.push(Cue::new(Layer::Pattern, "premium-rate-number", if prize { 3 } else { 2 }, super::cue_message("premium-rate-number"), evidence));
+        cues.push(Cue::new(
+            Layer::Pattern,
+            "premium-rate-number",
+            if prize { 3 } else { 2 },
+            super::cue_message("premium-rate-number"),
+            evidence,
+        ));
     }
     if let Some(range) = premium_charge(scan.text) {
-        cues.push(Cue::new(Layer::Pattern, "premium-charge", 2, super::cue_message("premium-charge"), scan.text[range].to_string()));
+        cues.push(Cue::new(
+            Layer::Pattern,
+            "premium-charge",
+            2,
+            super::cue_message("premium-charge"),
+            scan.text[range].to_string(),
+        ));
     }
     if let Some(range) = text_to_shortcode(scan) {
-        cues.push(Cue::new(Layer::Pattern, "text-to-shortcode", if prize { 3 } else { 2 }, super::cue_message("text-to-shortcode"), scan.evidence(range)));
+        cues.push(Cue::new(
+            Layer::Pattern,
+            "text-to-shortcode",
+            if prize { 3 } else { 2 },
+            super::cue_message("text-to-shortcode"),
+            scan.evidence(range),
+        ));
     }
 }
 
 /// A price per minute or per message in pence or cents, as premium-rate services print it:
 /// `150p/min`, `10p/msg`, `25p per min`, `150ppm`, `1.50/msg`.
 fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
-    const UNITS: &[&str] = &["p/min", "p/msg", "p/txt", "p/mtmsg", "p/sms", "p per min", "p per msg", "ppm", "/msg", "p/wk"];
+    const UNITS: &[&str] = &[
+        "p/min",
+        "p/msg",
+        "p/txt",
+        "p/mtmsg",
+        "p/sms",
+        "p per min",
+        "p per msg",
+        "ppm",
+        "/msg",
+        "p/wk",
+    ];
     let bytes = text.as_bytes();
     (0..bytes.len()).find_map(|end| {
         if !bytes[end].is_ascii_digit() || bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        let start = bytes[..end].iter().rposition(|b| !b.is_ascii_digit() && *b != b'.').map_or(0, |p| p + 1);
+        let start = bytes[..end]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit() && *b != b'.')
+            .map_or(0, |p| p + 1);
         let after = &bytes[end + 1..];
-        let unit = UNITS.iter().find(|unit| after.len() >= unit.len() && after[..unit.len()].eq_ignore_ascii_case(unit.as_bytes()))?;
+        let unit = UNITS.iter().find(|unit| {
+            after.len() >= unit.len() && after[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+        })?;
         let ends_word = !after.get(unit.len()).is_some_and(|b| b.is_ascii_lowercase());
         (ends_word || unit.ends_with("msg")).then_some(start..end + 1 + unit.len())
     })
@@ -64,11 +112,14 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     let folded = &scan.folded.text;
     let to_words: Vec<String> = TO.iter().map(|word| fold(word).text).collect();
     for hit in scan.hits_of("shortcode-verb") {
-        let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else { continue };
+        let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else {
+            continue;
+        };
         let mut saw_to = false;
         for at in first + 1..(first + 8).min(scan.words.len()) {
             let word = &folded[scan.words[at].clone()];
-            let short_number = (4..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+            let short_number =
+                (4..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
             if short_number && saw_to {
                 return Some(hit.range.start..scan.words[at].end);
             }
@@ -84,7 +135,12 @@ const MIN_LOWERCASE_BRAND_LEN: usize = 4;
 /// Brand names spelled as up to this many words (`bank of america`, `western union`).
 const MAX_BRAND_WORDS: usize = 3;
 
-pub(crate) fn check_impersonation(scan: &Scan, index: &Index, links: &[(&FoundLink, Verdict)], findings: &mut Findings) {
+pub(crate) fn check_impersonation(
+    scan: &Scan,
+    index: &Index,
+    links: &[(&FoundLink, Verdict)],
+    findings: &mut Findings,
+) {
     if links.is_empty() {
         return; // nothing to compare the brand with
     }
@@ -93,7 +149,11 @@ pub(crate) fn check_impersonation(scan: &Scan, index: &Index, links: &[(&FoundLi
         host::parse_target(&link.link)
             .ok()
             .and_then(|target| target.host)
-            .and_then(|host| host.registrable().and_then(|r| index.owner_of(r)).map(|owner| owner.home == entry.home))
+            .and_then(|host| {
+                host.registrable()
+                    .and_then(|r| index.owner_of(r))
+                    .map(|owner| owner.home == entry.home)
+            })
             .unwrap_or(false)
     };
     if links.iter().any(|(link, _)| belongs(link)) {
@@ -117,20 +177,33 @@ pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i E
 
 /// [`brand_named_in`] for a short text read on its own (a page's title or a heading): folded
 /// and split into words, without the cue scan a message gets.
-pub(crate) fn brand_named_in_short<'i>(text: &str, index: &'i Index) -> Option<(&'i Entry, String)> {
+pub(crate) fn brand_named_in_short<'i>(
+    text: &str,
+    index: &'i Index,
+) -> Option<(&'i Entry, String)> {
     let folded = fold(text);
     let words = crate::cues::words_of(&folded.text);
     brand_in_words(text, &folded, &words, index)
 }
 
-fn brand_in_words<'i>(text: &str, folded: &Folded, words: &[std::ops::Range<usize>], index: &'i Index) -> Option<(&'i Entry, String)> {
-    let words: Vec<(usize, &str)> = words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
+fn brand_in_words<'i>(
+    text: &str,
+    folded: &Folded,
+    words: &[std::ops::Range<usize>],
+    index: &'i Index,
+) -> Option<(&'i Entry, String)> {
+    let words: Vec<(usize, &str)> =
+        words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
     for start in 0..words.len() {
         let mut joined = String::new();
         for count in 1..=MAX_BRAND_WORDS.min(words.len() - start) {
             let (offset, word) = words[start + count - 1];
             joined.push_str(word);
-            let Some(hit) = index.with_skeleton(&skeleton_with(&joined, crate::confusables::lookalike_of)) else { continue };
+            let Some(hit) =
+                index.with_skeleton(&skeleton_with(&joined, crate::confusables::lookalike_of))
+            else {
+                continue;
+            };
             let token = index.token(hit);
             let written = folded.original(text, words[start].0..offset + word.len());
             let shouted = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);

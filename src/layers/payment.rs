@@ -8,9 +8,17 @@ use crate::verdict::{Cue, Layer};
 
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Payment));
-    if let Some(address) = scan.text.split(|c: char| !c.is_ascii_alphanumeric()).find(|word| is_wallet_address(word)) {
+    if let Some(address) =
+        scan.text.split(|c: char| !c.is_ascii_alphanumeric()).find(|word| is_wallet_address(word))
+    {
         let short = format!("{}…{}", &address[..6], &address[address.len() - 4..]);
-        cues.push(Cue::new(Layer::Payment, "crypto-wallet", 3, super::cue_message("crypto-wallet"), shorten(&short)));
+        cues.push(Cue::new(
+            Layer::Payment,
+            "crypto-wallet",
+            3,
+            super::cue_message("crypto-wallet"),
+            shorten(&short),
+        ));
     }
 }
 
@@ -19,7 +27,10 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
 fn is_wallet_address(word: &str) -> bool {
     const BASE58: &str = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    let mixed = |w: &str, letters: usize| w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().filter(u8::is_ascii_alphabetic).count() >= letters;
+    let mixed = |w: &str, letters: usize| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().filter(u8::is_ascii_alphabetic).count() >= letters
+    };
     let len = word.len();
     if !(26..=62).contains(&len) {
         return false; // every address is 26 to 62 characters long: most words are shorter
@@ -28,10 +39,17 @@ fn is_wallet_address(word: &str) -> bool {
         return len == 42 && hex.bytes().all(|b| b.is_ascii_hexdigit()) && mixed(hex, 3);
     }
     if let Some(rest) = word.strip_prefix("bc1") {
-        return (42..=62).contains(&len) && rest.chars().all(|c| BECH32.contains(c)) && mixed(rest, 8);
+        return (42..=62).contains(&len)
+            && rest.chars().all(|c| BECH32.contains(c))
+            && mixed(rest, 8);
     }
-    let shaped = (word.starts_with(['1', '3']) && (26..=35).contains(&len)) || (word.starts_with('T') && len == 34);
-    shaped && word.chars().all(|c| BASE58.contains(c)) && mixed(word, 8) && word.bytes().any(|b| b.is_ascii_uppercase()) && word.bytes().any(|b| b.is_ascii_lowercase())
+    let shaped = (word.starts_with(['1', '3']) && (26..=35).contains(&len))
+        || (word.starts_with('T') && len == 34);
+    shaped
+        && word.chars().all(|c| BASE58.contains(c))
+        && mixed(word, 8)
+        && word.bytes().any(|b| b.is_ascii_uppercase())
+        && word.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -49,7 +67,13 @@ mod tests {
         ] {
             assert!(is_wallet_address(address), "{address}");
         }
-        for word in ["1234567890123456789012345678", "0x1234", "bc1", "Thisisaverylongwordbutnotawallet1", "TRACKINGNUMBER1234567890ABCDEFGHJK"] {
+        for word in [
+            "1234567890123456789012345678",
+            "0x1234",
+            "bc1",
+            "Thisisaverylongwordbutnotawallet1",
+            "TRACKINGNUMBER1234567890ABCDEFGHJK",
+        ] {
             assert!(!is_wallet_address(word), "{word}");
         }
     }

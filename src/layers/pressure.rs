@@ -14,6 +14,12 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     let small = scan.amounts.iter().find(|amount| amount.usd > 0.0 && amount.usd <= SMALL_FEE_USD);
     if let (Some(amount), true) = (small, scan.has("fee-word")) {
         let evidence = scan.text[amount.range.clone()].to_string();
-        cues.push(Cue::new(Layer::Pressure, "small-fee", 2, super::cue_message("small-fee"), evidence));
+        cues.push(Cue::new(
+            Layer::Pressure,
+            "small-fee",
+            2,
+            super::cue_message("small-fee"),
+            evidence,
+        ));
     }
 }
