@@ -30,6 +30,7 @@ fn main() {
         "free_hosting.txt",
         "url_shorteners.txt",
         "host_keywords.txt",
+        "card_fields.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
@@ -79,6 +80,21 @@ fn main() {
     write("sites.rs", sites);
 
     write("cues.rs", compile_cues(&table));
+
+    let card_fields = read("card_fields.txt");
+    let card_fields: Vec<&str> = card_fields
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    write(
+        "card_fields.rs",
+        format!(
+            "/// The card-field words of data/card_fields.txt, as one regular expression.\n\
+             const CARD_FIELD_PATTERN: &str = {:?};\n",
+            card_fields.join("|")
+        ),
+    );
 
     println!("cargo:rerun-if-changed=data/messages/en.txt");
     write(
@@ -512,7 +528,8 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
     for (layer, code, weight) in &groups {
         writeln!(
             out,
-            "    CueGroup {{ layer: Layer::{layer}, code: {code:?}, weight: {weight} }},"
+            "    CueGroup {{ layer: Layer::{layer}, code: Code::{}, weight: {weight} }},",
+            camel_case(code)
         )
         .unwrap();
     }
@@ -525,6 +542,18 @@ fn compile_cues(lookalikes: &BTreeMap<char, String>) -> String {
     .unwrap();
     writeln!(out, "pub(crate) static CUE_PHRASES: &str = {:?};", phrases.join("\n")).unwrap();
     out
+}
+
+/// `money-transfer-service` -> `MoneyTransferService`: a code's variant in `src/code.rs`.
+fn camel_case(code: &str) -> String {
+    code.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
 }
 
 /// One cue phrase folded into words like `text::fold` folds a message. A word may end in `*`

@@ -14,6 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::code::Code;
 use crate::verdict::Layer;
 
 include!(concat!(env!("OUT_DIR"), "/cues.rs"));
@@ -24,7 +25,7 @@ include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 #[derive(Debug)]
 pub(crate) struct CueGroup {
     pub layer: Layer,
-    pub code: &'static str,
+    pub code: Code,
     pub weight: u8,
 }
 
@@ -274,7 +275,7 @@ mod tests {
     fn codes(text: &str) -> Vec<&'static str> {
         let folded = fold(text);
         let words = words_of(&folded.text);
-        find_cues(&folded.text, &words).into_iter().map(|hit| hit.group.code).collect()
+        find_cues(&folded.text, &words).into_iter().map(|hit| hit.group.code.as_str()).collect()
     }
 
     #[test]
@@ -308,9 +309,9 @@ mod tests {
                 "{group:?}"
             );
             assert!(
-                group.weight == 0 || crate::messages::is_known(group.code),
+                group.weight == 0 || crate::messages::is_known(group.code.as_str()),
                 "code {} has no message",
-                group.code
+                group.code.as_str()
             );
         }
     }

@@ -31,6 +31,7 @@ use std::sync::OnceLock;
 
 use crate::catalogue;
 use crate::confusables::{loose_skeleton, skeleton};
+use crate::host::Host;
 use crate::lines::Slots;
 use crate::skeleton::fnv32_bytes;
 
@@ -394,6 +395,27 @@ impl Index {
         }
         found
     }
+}
+
+/// At most this many names of a host are looked up as official domains (bounded work on
+/// hostile 127-label hosts).
+const MAX_OFFICIAL_NAMES: usize = 32;
+
+/// The brand or protected entry whose official site `host` is (or a subdomain of one).
+/// Official domains are looked up as the registrable domain and as any longer name ending in
+/// it: `amazon.com.be` is Amazon's, though `com.be` is no public suffix.
+pub(crate) fn official_owner<'i>(host: &Host, indexes: &[&'i Index]) -> Option<&'i Entry> {
+    let registrable = host.registrable()?;
+    let prefix_len = host.ascii.len() - registrable.len();
+    let official_names =
+        host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
+    let official_names = std::iter::once(host.ascii.as_str())
+        .filter(|_| prefix_len > 0)
+        .chain(official_names)
+        .chain(std::iter::once(registrable));
+    official_names
+        .take(MAX_OFFICIAL_NAMES)
+        .find_map(|name| indexes.iter().find_map(|index| index.owner_of(name)))
 }
 
 /// The first three or four bytes of `text` (four when it has them), with how many.

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::code::Code;
+use crate::findings::Findings;
 use crate::messages::{say, Language, Text};
 
 /// How worried the user should be.
@@ -41,7 +43,7 @@ impl Severity {
         }
     }
 
-    fn points(self) -> u8 {
+    pub(crate) fn points(self) -> u8 {
         match self {
             Self::Info => 0,
             Self::Caution => 40,
@@ -101,33 +103,103 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
     /// What to do, in one or two sentences.
     pub advice: String,
+    /// The reason to say first (an index into `reasons`): the strongest warning, or on a
+    /// brand's real site with nothing to warn about, the reason that says it is real.
+    pub headline: Option<usize>,
+}
+
+/// How readily the user wants to be warned; the engine's own judgement is `Balanced`.
+/// Every caution reason scores 40 and every danger reason 80, so the other two act at those
+/// steps: `Strict` shows every caution as a danger, `Relaxed` keeps quiet about a lone caution
+/// (a score under 80) but still shows every danger.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sensitivity {
+    Strict,
+    #[default]
+    Balanced,
+    Relaxed,
+}
+
+impl Sensitivity {
+    /// `strict`, `balanced` or `relaxed`, as the extension's settings store it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "strict" => Some(Self::Strict),
+            "balanced" => Some(Self::Balanced),
+            "relaxed" => Some(Self::Relaxed),
+            _ => None,
+        }
+    }
+
+    /// The level shown for a verdict of `score` whose own level is `level`.
+    fn shown(self, level: Level, score: u8) -> Level {
+        let (caution_at, danger_at) = match self {
+            Self::Balanced => return level,
+            Self::Strict => (Severity::Caution.points(), Severity::Caution.points()),
+            Self::Relaxed => (Severity::Danger.points(), Severity::Danger.points()),
+        };
+        match score {
+            0 => level,
+            s if s >= danger_at => Level::Danger,
+            s if s >= caution_at => Level::Caution,
+            _ => Level::Safe,
+        }
+    }
+}
+
+/// The score and level that reasons of these severities make: the most severe reason sets the
+/// floor, and several cautions together can add up to danger.
+pub(crate) fn score_and_level(severities: impl Iterator<Item = Severity>) -> (u8, Level) {
+    let (mut points, mut worst) = (0u32, Severity::Info);
+    for severity in severities {
+        points += u32::from(severity.points());
+        worst = worst.max(severity);
+    }
+    let score = points.min(100) as u8;
+    let level = match worst {
+        Severity::Danger => Level::Danger,
+        _ if score >= 80 => Level::Danger,
+        Severity::Caution => Level::Caution,
+        Severity::Info => Level::Safe,
+    };
+    (score, level)
 }
 
 impl Verdict {
-    /// Scores the reasons and picks the level: the most severe reason sets the floor, and
-    /// several cautions together can add up to danger.
+    /// Scores the reasons and picks the level ([`score_and_level`]), shown as `sensitivity`
+    /// wants it; the headline and the advice follow the strongest reason (the first of the
+    /// most severe).
     pub(crate) fn from_reasons(
         input: &str,
         verified: bool,
         lookalike_of: Option<String>,
         reasons: Vec<Reason>,
         language: &Language,
+        sensitivity: Sensitivity,
     ) -> Self {
-        let score =
-            reasons.iter().map(|r| u32::from(r.severity.points())).sum::<u32>().min(100) as u8;
+        let (score, level) = score_and_level(reasons.iter().map(|r| r.severity));
         let worst = reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info);
-        let level = match worst {
-            Severity::Danger => Level::Danger,
-            _ if score >= 80 => Level::Danger,
-            Severity::Caution => Level::Caution,
-            Severity::Info => Level::Safe,
-        };
-        // The advice follows the strongest finding (the first of the most severe).
-        let strongest =
-            reasons.iter().find(|r| r.severity == worst && worst > Severity::Info).map(|r| r.layer);
-        let advice =
-            language.write(&advice_for(level, verified, lookalike_of.as_deref(), strongest));
-        Self { input: input.to_string(), level, score, verified, lookalike_of, reasons, advice }
+        let strongest = reasons.iter().position(|r| r.severity == worst && worst > Severity::Info);
+        let advice = language.write(&advice_for(
+            level,
+            verified,
+            lookalike_of.as_deref(),
+            strongest.map(|at| reasons[at].layer),
+        ));
+        // With nothing to warn about, the headline of a brand's real site says so.
+        let headline =
+            strongest.or_else(|| reasons.iter().position(|r| r.code == Code::Verified.as_str()));
+        let level = sensitivity.shown(level, score);
+        Self {
+            input: input.to_string(),
+            level,
+            score,
+            verified,
+            lookalike_of,
+            reasons,
+            advice,
+            headline,
+        }
     }
 }
 
@@ -168,6 +240,13 @@ impl Verdict {
         }
         out.push_str("],\"advice\":");
         push_json_string(&mut out, &self.advice);
+        match self.headline {
+            Some(at) => {
+                out.push_str(",\"headline\":");
+                out.push_str(&at.to_string());
+            }
+            None => out.push_str(",\"headline\":null"),
+        }
         out.push_str("}");
         out
     }
@@ -177,7 +256,7 @@ impl Verdict {
 /// escapes them, everything else as it is. A plain loop over the bytes: with iterator adapters
 /// the WebAssembly build (optimised for size, so little is inlined) spent a fifth of a host
 /// check here.
-fn push_json_string(out: &mut String, text: &str) {
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push_str("\"");
     let bytes = text.as_bytes();
@@ -241,141 +320,34 @@ fn advice_for(
     }
 }
 
-/// Weighed text cues from this total on make a caution.
-pub(crate) const CAUTION_AT: u32 = 3;
-/// Weighed text cues from this total on make a danger.
-pub(crate) const DANGER_AT: u32 = 5;
-/// Weak cues together count at most this much: "urgent" and "transfer" in one chat message
-/// are still ordinary.
-pub(crate) const MAX_WEAK_TOTAL: u32 = 2;
-
-/// A cue of a text layer before weighing: alone it may mean little, with others a scam.
-#[derive(Debug, Clone)]
-pub(crate) struct Cue {
-    pub layer: Layer,
-    pub code: &'static str,
-    /// 1 weak, 2 medium, 3 strong (see data/cues/README.md).
-    pub weight: u8,
-    pub message: Text,
-    pub evidence: String,
-}
-
-impl Cue {
-    pub fn new(
-        layer: Layer,
-        code: &'static str,
-        weight: u8,
-        message: Text,
-        evidence: String,
-    ) -> Self {
-        Self { layer, code, weight, message, evidence }
-    }
-}
-
-/// A [`Reason`] whose message is still to be written out in the engine's language.
-#[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    pub layer: Layer,
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: Text,
-    pub evidence: String,
-}
-
-/// A reason of another verdict (a link's, in a message), already written out.
-impl From<Reason> for Finding {
-    fn from(reason: Reason) -> Self {
-        Self {
-            layer: reason.layer,
-            code: reason.code,
-            severity: reason.severity,
-            message: Text::Plain(reason.message),
-            evidence: reason.evidence,
-        }
-    }
-}
-
-/// What the layers found so far for one input; becomes a [`Verdict`].
-#[derive(Debug, Default)]
-pub(crate) struct Findings {
-    pub reasons: Vec<Finding>,
-    pub verified: bool,
-    pub lookalike_of: Option<String>,
-}
-
 impl Findings {
-    pub fn add(
-        &mut self,
-        layer: Layer,
-        code: &'static str,
-        severity: Severity,
-        message: impl Into<Text>,
-        evidence: String,
-    ) {
-        self.reasons.push(Finding { layer, code, severity, message: message.into(), evidence });
-    }
-
-    /// A finding that the input imitates the real registrable domain `real`.
-    pub fn lookalike(
-        &mut self,
-        layer: Layer,
-        code: &'static str,
-        severity: Severity,
-        message: Text,
-        evidence: String,
-        real: &str,
-    ) {
-        self.lookalike_of.get_or_insert_with(|| real.to_string());
-        self.add(layer, code, severity, message, evidence);
-    }
-
-    /// Weighs the text layers' cues together and adds them as reasons. Every code counts
-    /// once with its weight (1 weak, 2 medium, 3 strong), weak ones together at most
-    /// [`MAX_WEAK_TOTAL`]; a link, telephone number or e-mail address to act on adds one.
-    /// From [`CAUTION_AT`] the text is a caution, from [`DANGER_AT`] a danger: one weak cue
-    /// never raises the level, a strong one alone does (caution), and a fee, a link and a
-    /// deadline together make a danger. The strongest cue carries the level; the other
-    /// medium and strong ones are listed as corroboration, weak ones as explanation (info).
-    pub fn weigh_cues(&mut self, mut cues: Vec<Cue>, contact: bool) {
-        cues.sort_by(|a, b| b.weight.cmp(&a.weight));
-        cues.dedup_by(|later, earlier| later.code == earlier.code);
-        let weak = cues.iter().filter(|cue| cue.weight == 1).count() as u32;
-        let mut total: u32 =
-            cues.iter().filter(|cue| cue.weight >= 2).map(|cue| u32::from(cue.weight)).sum::<u32>()
-                + weak.min(MAX_WEAK_TOTAL);
-        if total > 0 && contact {
-            total += 1;
-        }
-        let level = match total {
-            t if t >= DANGER_AT => Level::Danger,
-            t if t >= CAUTION_AT => Level::Caution,
-            _ => Level::Safe,
-        };
-        for (rank, cue) in cues.into_iter().enumerate() {
-            let severity = match (level, rank) {
-                (Level::Danger, 0) => Severity::Danger,
-                (Level::Caution, 0) => Severity::Caution,
-                (Level::Danger, _) if cue.weight >= 2 => Severity::Caution,
-                _ => Severity::Info,
-            };
-            self.add(cue.layer, cue.code, severity, cue.message, cue.evidence);
-        }
-    }
-
-    /// The verdict, its messages and advice written out in `language`.
-    pub fn into_verdict(self, input: &str, language: &Language) -> Verdict {
+    /// The verdict, its messages and advice written out in `language`, its level shown as
+    /// `sensitivity` wants it.
+    pub(crate) fn into_verdict(
+        self,
+        input: &str,
+        language: &Language,
+        sensitivity: Sensitivity,
+    ) -> Verdict {
         let reasons = self
             .reasons
             .into_iter()
             .map(|f| Reason {
                 layer: f.layer,
-                code: f.code,
+                code: f.code.as_str(),
                 severity: f.severity,
                 message: language.write(&f.message),
                 evidence: f.evidence,
             })
             .collect();
-        Verdict::from_reasons(input, self.verified, self.lookalike_of, reasons, language)
+        Verdict::from_reasons(
+            input,
+            self.verified,
+            self.lookalike_of,
+            reasons,
+            language,
+            sensitivity,
+        )
     }
 }
 
@@ -409,6 +381,7 @@ mod tests {
                 None,
                 severities.iter().map(|&s| reason(s)).collect(),
                 &Language::english(),
+                Sensitivity::Balanced,
             );
             assert_eq!((verdict.level, verdict.score), (level, score), "reasons {severities:?}");
         }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Engine, Language, PageFacts, PageForm, PageLink};
+use crate::{Engine, Language, PageFacts, PageForm, PageLink, Sensitivity, PAGE_LIMITS};
 
 thread_local! {
     /// The engine every call uses; `configure` replaces it with one holding the user's settings.
@@ -27,6 +27,38 @@ pub fn analyze_url(input: &str) -> Result<JsValue, JsError> {
         .with(|engine| engine.borrow().analyze_url(input))
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&verdict)
+}
+
+/// Judges what the user pasted or selected: one link or site name as a link, anything else
+/// as a message.
+#[wasm_bindgen]
+pub fn analyze_input(input: &str) -> Result<JsValue, JsError> {
+    let verdict = ENGINE.with(|engine| engine.borrow().analyze_input(input));
+    to_js(&verdict)
+}
+
+/// Judges the address of the page a content script runs on: `{verdict, warn_now, read_page}`
+/// (warn before the page is parsed; read the page's content once it is). Throws an `Error`
+/// saying why the input is not a link.
+#[wasm_bindgen]
+pub fn analyze_address(url: &str) -> Result<JsValue, JsError> {
+    let address = ENGINE
+        .with(|engine| engine.borrow().analyze_address(url))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let json = format!(
+        "{{\"verdict\":{},\"warn_now\":{},\"read_page\":{}}}",
+        address.verdict.to_json(),
+        address.warn_now,
+        address.read_page
+    );
+    parse(&json)
+}
+
+/// The page-facts contract: how much of a page the content script gathers and sends, and the
+/// caps the worker and the engine hold facts to (see `PageLimits`).
+#[wasm_bindgen]
+pub fn page_limits() -> Result<JsValue, JsError> {
+    parse(&PAGE_LIMITS.to_json())
 }
 
 /// Judges a pasted message: the links in it, and whether it speaks as a brand it is not.
@@ -118,15 +150,25 @@ fn wrong_type(path: &str, expected: &str) -> JsError {
 }
 
 /// Sets the user's trusted sites and own protected domains (host names or URLs; entries that
-/// are not domain names are skipped), and the language of messages and advice: `templates`
-/// holds one template per key of [`message_keys`], in that order (empty or missing ones, and
-/// ones that drop a `{n}`, stay English). Without `templates` the engine speaks English.
+/// are not domain names are skipped), the language of messages and advice, and the
+/// sensitivity. `templates` holds one template per key of [`message_keys`], in that order
+/// (empty or missing ones, and ones that drop a `{n}`, stay English); without it the engine
+/// speaks English. `sensitivity` is `strict`, `balanced` or `relaxed`; without it, or with
+/// another word, balanced: every verdict's level is then the one the user is to see.
 #[wasm_bindgen]
-pub fn configure(trusted: Vec<String>, protected: Vec<String>, templates: Option<Vec<String>>) {
+pub fn configure(
+    trusted: Vec<String>,
+    protected: Vec<String>,
+    templates: Option<Vec<String>>,
+    sensitivity: Option<String>,
+) {
     let language = templates.map_or_else(Language::english, |templates| {
         Language::from_templates(crate::message_keys().zip(templates.iter().map(String::as_str))).0
     });
-    let engine = Engine::with_settings(&trusted, &protected).in_language(language);
+    let sensitivity = sensitivity.as_deref().and_then(Sensitivity::from_name).unwrap_or_default();
+    let engine = Engine::with_settings(&trusted, &protected)
+        .in_language(language)
+        .with_sensitivity(sensitivity);
     ENGINE.with(|current| *current.borrow_mut() = engine);
 }
 
@@ -139,6 +181,10 @@ pub fn message_keys() -> Vec<String> {
 /// The verdict as a plain JS object: its JSON parsed by the JS engine in one call (building
 /// it field by field through serde-wasm-bindgen took a quarter of a host check).
 fn to_js(verdict: &crate::Verdict) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&verdict.to_json())
-        .map_err(|_| JsError::new("the verdict could not be read as JSON"))
+    parse(&verdict.to_json())
+}
+
+fn parse(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json)
+        .map_err(|_| JsError::new("the engine's answer could not be read as JSON"))
 }

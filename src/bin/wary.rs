@@ -13,7 +13,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use wary::{Engine, Language, PageFacts, Verdict};
+use wary::{Engine, Language, PageFacts, Sensitivity, Verdict};
 
 const USAGE: &str = "\
 usage: wary check [--json] <url-or-host>...
@@ -29,6 +29,9 @@ message or a page is a scam.
   --json       one JSON object per input per line
   --batch      implies --json
   --lang TAG   messages and advice in en (the default), es, pt, fr, de or ru
+  --sensitivity strict|balanced|relaxed
+               the level shown (default balanced, the engine's own): strict shows every
+               caution as a danger, relaxed keeps quiet about a lone caution
 Exit status: 0 when the inputs were processed, 1 when they could not be read (page facts
 that are not JSON), 2 on usage errors.";
 
@@ -73,31 +76,38 @@ struct Options {
 }
 
 impl Options {
-    /// The flags every command takes (`--json`, `--lang`), and `--batch` for `text`; on `-h`
+    /// The flags every command takes (`--json`, `--lang`, `--sensitivity`), and `--batch` for `text`; on `-h`
     /// the usage is printed and the exit is a success.
     fn parse(command: &str, args: &[String]) -> Result<Self, ExitCode> {
-        let mut options =
-            Self { json: false, batch: false, engine: Engine::new(), operands: Vec::new() };
+        let (mut json, mut batch, mut operands) = (false, false, Vec::new());
+        let (mut language, mut sensitivity) = (Language::english(), Sensitivity::Balanced);
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let (flag, value) = arg
                 .split_once('=')
                 .map_or((arg.as_str(), None), |(flag, value)| (flag, Some(value)));
             match flag {
-                "--json" => options.json = true,
-                "--batch" if command == "text" => options.batch = true,
+                "--json" => json = true,
+                "--batch" if command == "text" => batch = true,
                 "--lang" => {
                     let Some(tag) = value.or_else(|| args.next().map(String::as_str)) else {
                         return Err(usage_error(
                             "--lang needs a language: en, es, pt, fr, de or ru",
                         ));
                     };
-                    let Some(language) = Language::builtin(tag) else {
+                    let Some(tag_language) = Language::builtin(tag) else {
                         return Err(usage_error(&format!(
                             "no messages in {tag:?}; languages: en, es, pt, fr, de, ru"
                         )));
                     };
-                    options.engine = Engine::new().in_language(language);
+                    language = tag_language;
+                }
+                "--sensitivity" => {
+                    let name = value.or_else(|| args.next().map(String::as_str)).unwrap_or("");
+                    let Some(named) = Sensitivity::from_name(name) else {
+                        return Err(usage_error("--sensitivity needs strict, balanced or relaxed"));
+                    };
+                    sensitivity = named;
                 }
                 "-h" | "--help" => {
                     println!("{USAGE}");
@@ -106,10 +116,11 @@ impl Options {
                 flag if flag.starts_with("--") => {
                     return Err(usage_error(&format!("unknown option {flag:?}")))
                 }
-                _ => options.operands.push(arg.clone()),
+                _ => operands.push(arg.clone()),
             }
         }
-        Ok(options)
+        let engine = Engine::new().in_language(language).with_sensitivity(sensitivity);
+        Ok(Self { json, batch, engine, operands })
     }
 
     /// The one file (or `-`) a command reads, if any.

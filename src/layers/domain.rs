@@ -20,12 +20,14 @@
 //! (`./build.sh accuracy`); BENCHMARKS.md records what each one cost and bought.
 
 use crate::catalogue;
+use crate::code::Code;
 use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
+use crate::findings::Findings;
 use crate::host::Host;
-use crate::index::{Entry, Hit, Index, MIN_TYPO_LEN};
+use crate::index::{official_owner, Hit, Index, MIN_TYPO_LEN};
 use crate::lines::SortedLines;
 use crate::messages::{say, Text};
-use crate::verdict::{Findings, Layer, Severity};
+use crate::verdict::{Layer, Severity};
 
 /// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
 /// ordinary labels.
@@ -73,7 +75,7 @@ pub(crate) fn check_host(
     if protection.trusted.iter().any(|trusted| trusted == registrable) {
         findings.add(
             Layer::Domain,
-            "trusted",
+            Code::Trusted,
             Severity::Info,
             say!("trusted", registrable),
             registrable.into(),
@@ -84,7 +86,7 @@ pub(crate) fn check_host(
         findings.verified = true;
         findings.add(
             Layer::Domain,
-            "verified",
+            Code::Verified,
             Severity::Info,
             say!("verified", &host.unicode, &entry.name),
             registrable.into(),
@@ -147,23 +149,6 @@ fn check_own_name(view: &View, protection: &Protection, findings: &mut Findings)
     true
 }
 
-/// The brand or protected entry whose official site `host` is (or a subdomain of one).
-/// Official domains are looked up as the registrable domain and as any longer name ending in
-/// it: `amazon.com.be` is Amazon's, though `com.be` is no public suffix.
-pub(crate) fn official_owner<'i>(host: &Host, indexes: &[&'i Index]) -> Option<&'i Entry> {
-    let registrable = host.registrable()?;
-    let prefix_len = host.ascii.len() - registrable.len();
-    let official_names =
-        host.ascii[..prefix_len].match_indices('.').map(|(at, _)| &host.ascii[at + 1..]);
-    let official_names = std::iter::once(host.ascii.as_str())
-        .filter(|_| prefix_len > 0)
-        .chain(official_names)
-        .chain(std::iter::once(registrable));
-    official_names
-        .take(MAX_PIECES)
-        .find_map(|name| indexes.iter().find_map(|index| index.owner_of(name)))
-}
-
 /// `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `my-amazon-co-uk.net`,
 /// `google.com.verify.example`: a real domain written out inside another one.
 fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
@@ -207,7 +192,7 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
             };
             findings.lookalike(
                 Layer::Domain,
-                "embedded-domain",
+                Code::EmbeddedDomain,
                 Severity::Danger,
                 message,
                 view.host.unicode.clone(),
@@ -269,7 +254,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     let entry = index.entry(hit);
     findings.lookalike(
         Layer::Domain,
-        "tld-swap",
+        Code::TldSwap,
         severity,
         say!("tld-swap", &entry.home, &shown, &entry.name),
         shown,
@@ -293,7 +278,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
-                "homograph",
+                Code::Homograph,
                 Severity::Danger,
                 say!(
                     "homograph",
@@ -325,7 +310,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
-                "split-name",
+                Code::SplitName,
                 severity,
                 say!("split-name", &entry.home, &view.host.unicode, &token.text),
                 view.host.unicode.clone(),
@@ -353,7 +338,7 @@ fn check_popular_homograph(view: &View, findings: &mut Findings) -> bool {
     };
     findings.lookalike(
         Layer::Domain,
-        "homograph",
+        Code::Homograph,
         Severity::Danger,
         say!(
             "homograph.popular",
@@ -413,7 +398,7 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
             if adds_digits(view.name, &token.text) {
                 findings.lookalike(
                     Layer::Domain,
-                    "brand-in-name",
+                    Code::BrandInName,
                     Severity::Caution,
                     say!(
                         "brand-in-name.number",
@@ -434,7 +419,7 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
             }
             findings.lookalike(
                 Layer::Domain,
-                "typo",
+                Code::Typo,
                 Severity::Caution,
                 say!("typo", &entry.home, &view.shown_name, &token.text),
                 view.shown_name.clone(),
@@ -472,9 +457,9 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
             }
             let entry = index.entry(hit);
             let (code, severity) = if international {
-                ("homograph", Severity::Danger)
+                (Code::Homograph, Severity::Danger)
             } else {
-                ("typo", Severity::Caution)
+                (Code::Typo, Severity::Caution)
             };
             findings.lookalike(
                 Layer::Domain,
@@ -529,9 +514,9 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
         }
         let (token, entry) = (index.token(hit), index.entry(hit));
         let (code, severity) = if international {
-            ("homograph", Severity::Danger)
+            (Code::Homograph, Severity::Danger)
         } else {
-            ("typo", Severity::Caution)
+            (Code::Typo, Severity::Caution)
         };
         findings.lookalike(
             Layer::Domain,
@@ -689,7 +674,7 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
-                "brand-in-name",
+                Code::BrandInName,
                 Severity::Caution,
                 say!("brand-in-name", &entry.home, view.registrable, &token.text, &entry.name),
                 view.host.unicode.clone(),
@@ -752,7 +737,7 @@ fn check_brand_in_subdomain(
     };
     findings.lookalike(
         Layer::Domain,
-        "brand-in-subdomain",
+        Code::BrandInSubdomain,
         severity,
         message,
         view.host.unicode.clone(),
@@ -776,7 +761,7 @@ fn check_scripts(view: &View, findings: &mut Findings) {
                 .reduce(|a, b| say!("script.and", a, b));
             findings.add(
                 Layer::Domain,
-                "mixed-script",
+                Code::MixedScript,
                 Severity::Caution,
                 say!("mixed-script", label, others.unwrap_or_else(|| script_name(Script::Other))),
                 label.to_string(),
@@ -791,7 +776,7 @@ fn check_scripts(view: &View, findings: &mut Findings) {
         if whole_script {
             findings.add(
                 Layer::Domain,
-                "latin-lookalike",
+                Code::LatinLookalike,
                 Severity::Caution,
                 say!("latin-lookalike", label, script_name(scripts[0]), &lookalike),
                 label.to_string(),

@@ -15,10 +15,12 @@ pub(crate) mod pressure;
 
 use std::ops::Range;
 
+use crate::code::Code;
 use crate::cues::{find_cues, words_of, CueHit};
+use crate::findings::{Cue, Findings};
 use crate::messages::Text;
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
-use crate::verdict::{Cue, Layer, Level, Verdict};
+use crate::verdict::{Layer, Level};
 
 /// Evidence longer than this is cut (with an ellipsis).
 const MAX_EVIDENCE_CHARS: usize = 80;
@@ -40,7 +42,7 @@ pub(crate) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub fn new(text: &'t str, links: &[(&'t FoundLink, Verdict)]) -> Self {
+    pub fn new(text: &'t str, links: &[(&'t FoundLink, Findings)]) -> Self {
         let folded = fold(text);
         let words = words_of(&folded.text);
         let mut hits = find_cues(&folded.text, &words);
@@ -56,7 +58,7 @@ impl<'t> Scan<'t> {
         });
         let foreign_link = links
             .iter()
-            .find(|(_, verdict)| !verdict.verified || verdict.level > Level::Safe)
+            .find(|(_, judged)| !judged.verified || judged.level() > Level::Safe)
             .map(|(link, _)| link.written.as_str());
         let has_email = has_email_address(text);
         Self {
@@ -72,11 +74,11 @@ impl<'t> Scan<'t> {
     }
 
     /// The hits of phrases of `code`.
-    pub fn hits_of<'s>(&'s self, code: &'s str) -> impl Iterator<Item = &'s CueHit> + 's {
+    pub fn hits_of(&self, code: Code) -> impl Iterator<Item = &CueHit> + '_ {
         self.hits.iter().filter(move |hit| hit.group.code == code)
     }
 
-    pub fn has(&self, code: &str) -> bool {
+    pub fn has(&self, code: Code) -> bool {
         self.hits_of(code).next().is_some()
     }
 
@@ -163,7 +165,7 @@ const NEGATION_REACH: usize = 6;
 /// Cue groups that read as safety advice when negated: requests to pay off-platform or to
 /// send personal data. Pressure cues are not ("do not ignore this notice" is a threat).
 fn can_be_advice(hit: &CueHit) -> bool {
-    hit.group.layer == Layer::Payment || hit.group.code == "personal-data-request"
+    hit.group.layer == Layer::Payment || hit.group.code == Code::PersonalDataRequest
 }
 
 /// Whether a negation stands within [`NEGATION_REACH`] words before `hit`, in the same clause
@@ -224,8 +226,8 @@ pub(crate) fn shorten(text: &str) -> String {
 }
 
 /// The message of a cue code of the text layers: the code is its key in data/messages.
-pub(crate) fn cue_message(code: &'static str) -> Text {
-    Text::Key(code, Vec::new())
+pub(crate) fn cue_message(code: Code) -> Text {
+    Text::Key(code.as_str(), Vec::new())
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 use std::ops::Range;
 
 use super::{shorten, Scan};
+use crate::code::Code;
+use crate::findings::Cue;
 use crate::index::Index;
 use crate::messages::say;
-use crate::verdict::{Cue, Layer};
+use crate::verdict::Layer;
 
 /// Discounts from this percentage on are "big".
 const BIG_DISCOUNT_PERCENT: u32 = 70;
@@ -25,16 +27,16 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
         match super::pattern::brand_named_in(scan, index) {
             Some((entry, _)) => cues.push(Cue::new(
                 Layer::Offer,
-                "branded-discount",
+                Code::BrandedDiscount,
                 2,
                 say!("branded-discount.percent", &entry.name, percent.to_string()),
                 evidence,
             )),
             None => cues.push(Cue::new(
                 Layer::Offer,
-                "big-discount",
+                Code::BigDiscount,
                 1,
-                super::cue_message("big-discount"),
+                super::cue_message(Code::BigDiscount),
                 evidence,
             )),
         }
@@ -43,8 +45,8 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
 
 /// "2TB flash drive … $8": a capacity in terabytes beside a storage word, and a price.
 fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
-    let flash = scan.has("flash-storage");
-    if !flash && !scan.has("ssd-storage") {
+    let flash = scan.has(Code::FlashStorage);
+    if !flash && !scan.has(Code::SsdStorage) {
         return;
     }
     let Some((tb, range)) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
@@ -64,9 +66,9 @@ fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
         }
         cues.push(Cue::new(
             Layer::Offer,
-            "impossible-capacity",
+            Code::ImpossibleCapacity,
             3,
-            super::cue_message("impossible-capacity"),
+            super::cue_message(Code::ImpossibleCapacity),
             shorten(&evidence),
         ));
     }
@@ -110,7 +112,7 @@ fn terabytes(text: &str) -> Vec<(f64, Range<usize>)> {
 /// discount word ("off", "Rabatt", "скидка") or as `-90%`.
 fn big_discount(scan: &Scan) -> Option<(u32, Range<usize>)> {
     let text = scan.text;
-    let has_word = scan.has("discount-word");
+    let has_word = scan.has(Code::DiscountWord);
     let mut best: Option<(u32, Range<usize>)> = None;
     for (percent_at, _) in text.match_indices('%') {
         let before = text[..percent_at].trim_end_matches(' ');

@@ -1,35 +1,41 @@
 //! The `pattern` layer: known scam scripts — customs and redelivery fees, fake account and
 //! order alerts, task and job scams, refund and overpayment tricks, premium-rate numbers and
 //! "text CLAIM to 80082" — and impersonation: a message that speaks as a brand (names it,
-//! even written `P@yPaI`) while its links lead to sites that are not the brand's.
+//! even written `P@yPaI`) while its links lead to sites that are not the brand's; and on a
+//! page, a cloned storefront: a brand's name with a card or password form on a site that is
+//! not the brand's.
 
 use super::Scan;
-use crate::host;
+use crate::catalogue;
+use crate::code::Code;
+use crate::findings::{Cue, Findings};
+use crate::host::{self, Host};
 use crate::index::{Entry, Index};
 use crate::messages::say;
+use crate::page::{cut, PageFacts, PageForm, Site, MAX_HEADINGS, MAX_SHORT_TEXT_BYTES};
 use crate::skeleton::skeleton_with;
 use crate::text::{fold, Folded, FoundLink};
-use crate::verdict::{Cue, Findings, Layer, Severity, Verdict};
+use crate::verdict::{Layer, Severity};
 
 /// Scripts that are only a scam when the message gives a way to act (a link that is not the
 /// brand's, a telephone number) or asks for money: a carrier's "we missed you" card, or an
 /// alert that only says to open the bank's app, stays quiet.
-const ACTIONABLE_ONLY: &[&str] = &[
-    "customs-fee",
-    "delivery-fee",
-    "delivery-problem",
-    "account-alert",
-    "order-alert",
-    "refund-trick",
-    "callback-bait",
-    "personal-data-request",
+const ACTIONABLE_ONLY: &[Code] = &[
+    Code::CustomsFee,
+    Code::DeliveryFee,
+    Code::DeliveryProblem,
+    Code::AccountAlert,
+    Code::OrderAlert,
+    Code::RefundTrick,
+    Code::CallbackBait,
+    Code::PersonalDataRequest,
 ];
 
 /// The scam-script cues of `scan`; `cues` already holds the payment and pressure layers' cues.
 pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
     let asks_money = cues
         .iter()
-        .any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == "small-fee");
+        .any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == Code::SmallFee);
     let actionable = scan.has_contact() || asks_money;
     let mut found = scan.phrase_cues(Layer::Pattern);
     for cue in &mut found {
@@ -38,35 +44,34 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
         }
     }
     cues.extend(found);
-    let prize = cues
-        .iter()
-        .any(|cue| cue.layer == Layer::Offer && matches!(cue.code, "prize" | "claim-reward"))
-        || scan.has("claim-call");
+    let prize = cues.iter().any(|cue| {
+        cue.layer == Layer::Offer && matches!(cue.code, Code::Prize | Code::ClaimReward)
+    }) || scan.has(Code::ClaimCall);
     if let Some(phone) = scan.phones.iter().find(|phone| phone.premium) {
         let evidence = scan.text[phone.range.clone()].to_string();
         cues.push(Cue::new(
             Layer::Pattern,
-            "premium-rate-number",
+            Code::PremiumRateNumber,
             if prize { 3 } else { 2 },
-            super::cue_message("premium-rate-number"),
+            super::cue_message(Code::PremiumRateNumber),
             evidence,
         ));
     }
     if let Some(range) = premium_charge(scan.text) {
         cues.push(Cue::new(
             Layer::Pattern,
-            "premium-charge",
+            Code::PremiumCharge,
             2,
-            super::cue_message("premium-charge"),
+            super::cue_message(Code::PremiumCharge),
             scan.text[range].to_string(),
         ));
     }
     if let Some(range) = text_to_shortcode(scan) {
         cues.push(Cue::new(
             Layer::Pattern,
-            "text-to-shortcode",
+            Code::TextToShortcode,
             if prize { 3 } else { 2 },
-            super::cue_message("text-to-shortcode"),
+            super::cue_message(Code::TextToShortcode),
             scan.evidence(range),
         ));
     }
@@ -111,7 +116,7 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     const TO: &[&str] = &["to", "al", "para", "au", "an", "на", "a"];
     let folded = &scan.folded.text;
     let to_words: Vec<String> = TO.iter().map(|word| fold(word).text).collect();
-    for hit in scan.hits_of("shortcode-verb") {
+    for hit in scan.hits_of(Code::ShortcodeVerb) {
         let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else {
             continue;
         };
@@ -138,7 +143,7 @@ const MAX_BRAND_WORDS: usize = 3;
 pub(crate) fn check_impersonation(
     scan: &Scan,
     index: &Index,
-    links: &[(&FoundLink, Verdict)],
+    links: &[(&FoundLink, Findings)],
     findings: &mut Findings,
 ) {
     if links.is_empty() {
@@ -162,7 +167,7 @@ pub(crate) fn check_impersonation(
     let (first, _) = &links[0];
     findings.add(
         Layer::Pattern,
-        "impersonation",
+        Code::Impersonation,
         Severity::Caution,
         say!("impersonation", &entry.name, &entry.home, &first.written),
         written,
@@ -214,4 +219,81 @@ fn brand_in_words<'i>(
         }
     }
     None
+}
+/// A site's own name counts as shown in its title from this many letters on.
+const MIN_OWN_NAME_CHARS: usize = 4;
+
+/// Brand content and a card or password form on a site that is not the brand's.
+pub(crate) fn check_cloned_storefront(
+    page: &Site,
+    facts: &PageFacts,
+    forms: &[PageForm],
+    indexes: &[&Index],
+    findings: &mut Findings,
+) {
+    if page.familiar || page.host.is_none() {
+        return;
+    }
+    let card = forms.iter().any(|f| f.has_card);
+    let password = forms.iter().any(|f| f.has_password);
+    if !card && !password {
+        return;
+    }
+    let Some((brand, written)) = brand_in_content(facts, indexes) else { return };
+    // Its own name excuses a shop, unless that name borrows the brand's (`aliexpress-deals`).
+    if !page.lookalike && page.host.as_ref().is_some_and(|host| presents_own_name(host, facts)) {
+        return;
+    }
+    let message = match (card, password) {
+        (true, true) => say!("cloned-storefront.card-password", &brand.name, &brand.home),
+        (true, false) => say!("cloned-storefront.card", &brand.name, &brand.home),
+        _ => say!("cloned-storefront.password", &brand.name, &brand.home),
+    };
+    findings.lookalike(
+        Layer::Pattern,
+        Code::ClonedStorefront,
+        Severity::Danger,
+        message,
+        written,
+        &brand.home,
+    );
+}
+
+/// The page's title or a heading carries the site's own name (`Nike Air Max 90 | Sneaker
+/// Corner` on sneaker-corner.com): a shop selling a brand's goods under its own name, not a
+/// copy of the brand's site, which shows the brand's name instead of its own.
+pub(crate) fn presents_own_name(host: &Host, facts: &PageFacts) -> bool {
+    let labels_before = host.subdomain().split('.').filter(|l| !l.is_empty()).count();
+    let Some(name) = host.unicode.split('.').nth(labels_before) else { return false };
+    let name = squeeze(name);
+    if name.chars().count() < MIN_OWN_NAME_CHARS {
+        return false; // a short name turns up inside other words by chance
+    }
+    std::iter::once(&facts.title)
+        .chain(facts.headings.iter().take(MAX_HEADINGS))
+        .any(|text| squeeze(cut(text, MAX_SHORT_TEXT_BYTES)).contains(&name))
+}
+
+/// Letters and digits only, ASCII lowercased: `Phone Corner` and `phone-corner` both read
+/// `phonecorner`. (Full Unicode lowercasing cost 262 bytes of gzipped wasm; an international
+/// name in capitals then misses its excuse, and the page is judged as if it showed no name.)
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The first brand the page presents itself as: named in the title, or in a heading. A
+/// payment brand in a heading is left out: "Pay with PayPal" is a checkout option, not the
+/// page's identity.
+fn brand_in_content<'i>(facts: &PageFacts, indexes: &[&'i Index]) -> Option<(&'i Entry, String)> {
+    let named = |text: &str| {
+        let text = cut(text, MAX_SHORT_TEXT_BYTES);
+        indexes.iter().find_map(|index| brand_named_in_short(text, index))
+    };
+    named(&facts.title).or_else(|| {
+        facts.headings.iter().take(MAX_HEADINGS).find_map(|heading| {
+            let (brand, written) = named(heading)?;
+            let kind = catalogue::owner_of(&brand.home).map(|b| b.kind);
+            (!matches!(kind, Some("payment" | "crypto"))).then_some((brand, written))
+        })
+    })
 }

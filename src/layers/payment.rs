@@ -4,7 +4,9 @@
 //! by itself is ordinary and weighs little; the request around it is what counts.
 
 use super::{shorten, Scan};
-use crate::verdict::{Cue, Layer};
+use crate::code::Code;
+use crate::findings::Cue;
+use crate::verdict::Layer;
 
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Payment));
@@ -14,9 +16,9 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
         let short = format!("{}…{}", &address[..6], &address[address.len() - 4..]);
         cues.push(Cue::new(
             Layer::Payment,
-            "crypto-wallet",
+            Code::CryptoWallet,
             3,
-            super::cue_message("crypto-wallet"),
+            super::cue_message(Code::CryptoWallet),
             shorten(&short),
         ));
     }

@@ -4,7 +4,9 @@
 //! urgent fees (a $1.99 "fee" is the bait that collects a card number).
 
 use super::Scan;
-use crate::verdict::{Cue, Layer};
+use crate::code::Code;
+use crate::findings::Cue;
+use crate::verdict::Layer;
 
 /// A fee up to this many US dollars is "small": small enough to pay without thinking.
 const SMALL_FEE_USD: f64 = 5.0;
@@ -12,13 +14,13 @@ const SMALL_FEE_USD: f64 = 5.0;
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Pressure));
     let small = scan.amounts.iter().find(|amount| amount.usd > 0.0 && amount.usd <= SMALL_FEE_USD);
-    if let (Some(amount), true) = (small, scan.has("fee-word")) {
+    if let (Some(amount), true) = (small, scan.has(Code::FeeWord)) {
         let evidence = scan.text[amount.range.clone()].to_string();
         cues.push(Cue::new(
             Layer::Pressure,
-            "small-fee",
+            Code::SmallFee,
             2,
-            super::cue_message("small-fee"),
+            super::cue_message(Code::SmallFee),
             evidence,
         ));
     }
