@@ -9,6 +9,8 @@
 #                       with eth-phishing-detect, the extension in headless Chromium; ends with one
 #                       table, also written to bench-output/summary.md (about 10 minutes)
 #   ./build.sh fuzz [S] cargo-fuzz every engine entry point for S seconds each (default 300)
+#   ./build.sh lint     rustfmt, clippy (native and wasm32, warnings are errors), rustdoc warnings,
+#                       ESLint over the extension, tests and benches (./build.sh test runs it first)
 # A second run skips what is already installed or built.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -163,6 +165,22 @@ run_fuzz() {
     done
 }
 
+# The lint gate: the tree is formatted, clippy and rustdoc have nothing to say (native and for the
+# wasm32 target the extension ships), and ESLint passes on every JavaScript file we write.
+run_lint() {
+    ensure_build_tools
+    rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+    rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+    step "lint: rustfmt"
+    cargo fmt --all -- --check
+    cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
+    step "lint: clippy, native and $wasm_target"
+    cargo clippy --locked --all-targets -- -D warnings
+    cargo clippy --locked --target "$wasm_target" --lib -- -D warnings
+    step "lint: rustdoc"
+    RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
+}
+
 run_tests() {
     ensure_test_tools
     mkdir -p "$test_out"
@@ -216,10 +234,11 @@ run_benches() {
 
 case "${1:-build}" in
     build) build ;;
-    test) build && run_tests ;;
+    test) run_lint && build && run_tests ;;
+    lint) run_lint ;;
     accuracy) ensure_build_tools && run_accuracy ;;
     bench) build && run_benches ;;
     fuzz) run_fuzz "${2:-$fuzz_seconds}" ;;
-    -h | --help | help) sed -n '2,11p' "$0" | cut -c3- ;;
-    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, accuracy, bench, fuzz)" >&2; exit 2 ;;
+    -h | --help | help) sed -n '2,13p' "$0" | cut -c3- ;;
+    *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, lint, accuracy, bench, fuzz)" >&2; exit 2 ;;
 esac

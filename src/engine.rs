@@ -337,7 +337,7 @@ mod tests {
         let folded = verdict
             .reasons
             .iter()
-            .find(|r| r.code == "money-transfer-service")
+            .find(|r| r.code == Code::MoneyTransferService.as_str())
             .expect("the payment reason is kept");
         assert_eq!(
             folded.message,
@@ -349,7 +349,7 @@ mod tests {
         let kept = elsewhere
             .reasons
             .iter()
-            .find(|r| r.code == "money-transfer-service")
+            .find(|r| r.code == Code::MoneyTransferService.as_str())
             .expect("kept off the real site too");
         assert_eq!(
             kept.message, "The message asks you to pay by Western Union.",

@@ -94,7 +94,7 @@ impl Findings {
     /// deadline together make a danger. The strongest cue carries the level; the other
     /// medium and strong ones are listed as corroboration, weak ones as explanation (info).
     pub fn weigh_cues(&mut self, mut cues: Vec<Cue>, contact: bool) {
-        cues.sort_by(|a, b| b.weight.cmp(&a.weight));
+        cues.sort_by_key(|cue| std::cmp::Reverse(cue.weight));
         cues.dedup_by(|later, earlier| later.code == earlier.code);
         let weak = cues.iter().filter(|cue| cue.weight == 1).count() as u32;
         let mut total: u32 =

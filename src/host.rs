@@ -17,7 +17,7 @@ const MAX_HOST_LEN: usize = 253;
 pub enum InputError {
     /// Nothing but white space.
     Empty,
-    /// Longer than [`MAX_URL_LEN`] bytes.
+    /// Longer than the 64 KB an address may have (`PAGE_LIMITS.url`).
     TooLong(usize),
     /// Not a URL and not a host name; the parser's words say why.
     NotALink(String),

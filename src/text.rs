@@ -454,7 +454,7 @@ fn currency_ending_at(text: &str, end: usize) -> Option<(f64, std::ops::Range<us
         let start = strip_suffix_lowercase(before, sign)?;
         let alphabetic = sign.starts_with(|c: char| c.is_alphabetic());
         let starts_word = !alphabetic || !before[..start].ends_with(|c: char| c.is_alphanumeric());
-        starts_word.then(|| (rate, start..end))
+        starts_word.then_some((rate, start..end))
     })
 }
 

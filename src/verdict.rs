@@ -166,44 +166,6 @@ pub(crate) fn score_and_level(severities: impl Iterator<Item = Severity>) -> (u8
 }
 
 impl Verdict {
-    /// Scores the reasons and picks the level ([`score_and_level`]), shown as `sensitivity`
-    /// wants it; the headline and the advice follow the strongest reason (the first of the
-    /// most severe).
-    pub(crate) fn from_reasons(
-        input: &str,
-        verified: bool,
-        lookalike_of: Option<String>,
-        reasons: Vec<Reason>,
-        language: &Language,
-        sensitivity: Sensitivity,
-    ) -> Self {
-        let (score, level) = score_and_level(reasons.iter().map(|r| r.severity));
-        let worst = reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info);
-        let strongest = reasons.iter().position(|r| r.severity == worst && worst > Severity::Info);
-        let advice = language.write(&advice_for(
-            level,
-            verified,
-            lookalike_of.as_deref(),
-            strongest.map(|at| reasons[at].layer),
-        ));
-        // With nothing to warn about, the headline of a brand's real site says so.
-        let headline =
-            strongest.or_else(|| reasons.iter().position(|r| r.code == Code::Verified.as_str()));
-        let level = sensitivity.shown(level, score);
-        Self {
-            input: input.to_string(),
-            level,
-            score,
-            verified,
-            lookalike_of,
-            reasons,
-            advice,
-            headline,
-        }
-    }
-}
-
-impl Verdict {
     /// The verdict as one line of JSON, the same as serde's (`tests/verdicts.rs` holds them to
     /// it). The WebAssembly boundary hands this to `JSON.parse`: one call, where building the
     /// object field by field from Rust took a quarter of a host check.
@@ -224,7 +186,7 @@ impl Verdict {
         out.push_str(",\"reasons\":[");
         for (i, reason) in self.reasons.iter().enumerate() {
             if i > 0 {
-                out.push_str(",");
+                out.push(',');
             }
             out.push_str("{\"layer\":\"");
             out.push_str(reason.layer.as_str());
@@ -236,7 +198,7 @@ impl Verdict {
             push_json_string(&mut out, &reason.message);
             out.push_str(",\"evidence\":");
             push_json_string(&mut out, &reason.evidence);
-            out.push_str("}");
+            out.push('}');
         }
         out.push_str("],\"advice\":");
         push_json_string(&mut out, &self.advice);
@@ -247,7 +209,7 @@ impl Verdict {
             }
             None => out.push_str(",\"headline\":null"),
         }
-        out.push_str("}");
+        out.push('}');
         out
     }
 }
@@ -258,7 +220,7 @@ impl Verdict {
 /// check here.
 pub(crate) fn push_json_string(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push_str("\"");
+    out.push('"');
     let bytes = text.as_bytes();
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
@@ -292,7 +254,7 @@ pub(crate) fn push_json_string(out: &mut String, text: &str) {
         start = at;
     }
     out.push_str(&text[start..]);
-    out.push_str("\"");
+    out.push('"');
 }
 
 fn advice_for(
@@ -321,14 +283,28 @@ fn advice_for(
 }
 
 impl Findings {
-    /// The verdict, its messages and advice written out in `language`, its level shown as
-    /// `sensitivity` wants it.
+    /// The verdict: the findings scored ([`score_and_level`]) and written out in `language`,
+    /// the level shown as `sensitivity` wants it; the headline and the advice follow the
+    /// strongest finding (the first of the most severe).
     pub(crate) fn into_verdict(
         self,
         input: &str,
         language: &Language,
         sensitivity: Sensitivity,
     ) -> Verdict {
+        let (score, level) = score_and_level(self.reasons.iter().map(|f| f.severity));
+        let worst = self.reasons.iter().map(|f| f.severity).max().unwrap_or(Severity::Info);
+        let strongest =
+            self.reasons.iter().position(|f| f.severity == worst && worst > Severity::Info);
+        // With nothing to warn about, the headline of a brand's real site says so.
+        let headline =
+            strongest.or_else(|| self.reasons.iter().position(|f| f.code == Code::Verified));
+        let advice = language.write(&advice_for(
+            level,
+            self.verified,
+            self.lookalike_of.as_deref(),
+            strongest.map(|at| self.reasons[at].layer),
+        ));
         let reasons = self
             .reasons
             .into_iter()
@@ -340,29 +316,27 @@ impl Findings {
                 evidence: f.evidence,
             })
             .collect();
-        Verdict::from_reasons(
-            input,
-            self.verified,
-            self.lookalike_of,
+        Verdict {
+            input: input.to_string(),
+            level: sensitivity.shown(level, score),
+            score,
+            verified: self.verified,
+            lookalike_of: self.lookalike_of,
             reasons,
-            language,
-            sensitivity,
-        )
+            advice,
+            headline,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::Finding;
 
-    fn reason(severity: Severity) -> Reason {
-        Reason {
-            layer: Layer::Domain,
-            code: "test",
-            severity,
-            message: String::new(),
-            evidence: String::new(),
-        }
+    fn finding(severity: Severity) -> Finding {
+        let (message, evidence) = (Text::Plain(String::new()), String::new());
+        Finding { layer: Layer::Domain, code: Code::Typo, severity, message, evidence }
     }
 
     #[test]
@@ -375,14 +349,9 @@ mod tests {
             (&[Severity::Danger, Severity::Danger], Level::Danger, 100),
         ];
         for (severities, level, score) in cases {
-            let verdict = Verdict::from_reasons(
-                "x",
-                false,
-                None,
-                severities.iter().map(|&s| reason(s)).collect(),
-                &Language::english(),
-                Sensitivity::Balanced,
-            );
+            let reasons = severities.iter().map(|&s| finding(s)).collect();
+            let findings = Findings { reasons, ..Findings::default() };
+            let verdict = findings.into_verdict("x", &Language::english(), Sensitivity::Balanced);
             assert_eq!((verdict.level, verdict.score), (level, score), "reasons {severities:?}");
         }
     }

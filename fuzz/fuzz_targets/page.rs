@@ -23,7 +23,11 @@ fuzz_target!(|facts: Facts| {
         text: facts.text,
         headings: facts.headings,
         links: facts.links.into_iter().map(|(href, text)| PageLink { href, text }).collect(),
-        forms: facts.forms.into_iter().map(|(action, has_password, has_card)| PageForm { action, has_password, has_card }).collect(),
+        forms: facts
+            .forms
+            .into_iter()
+            .map(|(action, has_password, has_card)| PageForm { action, has_password, has_card })
+            .collect(),
     };
     let verdict = wary::analyze_page(&facts);
     assert!(verdict.score <= 100, "score out of range");

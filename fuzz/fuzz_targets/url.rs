@@ -6,6 +6,8 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|input: &str| {
     match wary::analyze_url(input) {
         Ok(verdict) => assert!(verdict.score <= 100, "score out of range for {input:?}"),
-        Err(error) => assert!(!error.to_string().is_empty(), "an error without words for {input:?}"),
+        Err(error) => {
+            assert!(!error.to_string().is_empty(), "an error without words for {input:?}")
+        }
     }
 });

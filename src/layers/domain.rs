@@ -650,7 +650,8 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             let distinctive = !token.generic && token.text.len() >= MIN_TYPO_LEN;
             // A short or ordinary name must be a whole word of its own: `ing` is not in
             // `accounting`, `post` not in `compost`.
-            if !distinctive && !(at_boundary && end_at_boundary) {
+            let whole_word = at_boundary && end_at_boundary;
+            if !(distinctive || whole_word) {
                 continue;
             }
             let rest = [&name[..range.start], &name[range.end..]];
