@@ -1,7 +1,12 @@
-//! What the integration tests share: running the `wary` command and checking how it exited.
+//! What the integration tests share: running the `wary` command and checking how it exited,
+//! and reading the tables in tests/data/. Each file in tests/ is a crate of its own that uses
+//! only some of these, hence `allow(dead_code)`.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
+use wary::Level;
 
 /// Runs the `wary` binary with `args`, `stdin` on its standard input; returns how it exited and
 /// what it wrote.
@@ -31,4 +36,14 @@ pub fn assert_success(output: &Output) {
         "stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The rows of a tab-separated table in tests/data/: every line but `#` comments and blank ones.
+pub fn table_rows(table: &str) -> impl Iterator<Item = &str> {
+    table.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+}
+
+/// The level a table names, by the engine's own names (`Level::as_str`), if it is one.
+pub fn level_named(name: &str) -> Option<Level> {
+    [Level::Safe, Level::Caution, Level::Danger].into_iter().find(|level| level.as_str() == name)
 }
