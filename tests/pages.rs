@@ -10,7 +10,7 @@ use wary::{
 };
 
 mod common;
-use common::{assert_success, wary};
+use common::{assert_none_failed, assert_success, wary};
 
 fn level_name(level: Level) -> &'static str {
     level.as_str()
@@ -91,12 +91,7 @@ fn page_fixtures() {
         }
     }
     assert!(cases >= 12, "only {cases} page fixtures in {}", dir.display());
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} page fixtures failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "page fixtures");
 }
 
 fn links(

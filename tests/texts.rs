@@ -4,7 +4,7 @@
 use wary::{analyze_text, Level};
 
 mod common;
-use common::{level_named, table_rows};
+use common::{assert_none_failed, level_named, table_rows};
 
 #[test]
 fn message_table() {
@@ -28,12 +28,7 @@ fn message_table() {
         }
     }
     assert!(cases >= 80, "only {cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "messages");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use wary::{analyze_url, Level};
 
 mod common;
-use common::{level_named, table_rows};
+use common::{assert_none_failed, level_named, table_rows};
 
 #[test]
 fn host_table() {
@@ -49,12 +49,7 @@ fn host_table() {
         }
     }
     assert!(cases >= 40, "only {cases} cases read from the table");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "hosts");
 }
 
 #[test]

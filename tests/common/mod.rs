@@ -1,6 +1,6 @@
 //! What the integration tests share: running the `wary` command and checking how it exited,
-//! and reading the tables in tests/data/. Each file in tests/ is a crate of its own that uses
-//! only some of these, hence `allow(dead_code)`.
+//! reading the tables in tests/data/ and reporting their failures. Each file in tests/ is a
+//! crate of its own that uses only some of these, hence `allow(dead_code)`.
 #![allow(dead_code)]
 
 use std::io::Write;
@@ -46,4 +46,15 @@ pub fn table_rows(table: &str) -> impl Iterator<Item = &str> {
 /// The level a table names, by the engine's own names (`Level::as_str`), if it is one.
 pub fn level_named(name: &str) -> Option<Level> {
     [Level::Safe, Level::Caution, Level::Danger].into_iter().find(|level| level.as_str() == name)
+}
+
+/// Fails the test if any of a table's `cases` failed, listing every failure, not only the first.
+#[track_caller]
+pub fn assert_none_failed(failures: &[String], cases: usize, what: &str) {
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} {what} failed:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
 }
