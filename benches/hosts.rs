@@ -3,7 +3,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::time::Duration;
+
+#[path = "shared/config.rs"]
+mod config;
 
 /// Real popular registrable domains, then lookalikes of brand domains made by the usual
 /// techniques (omission, swap, repetition, replacement, combos, embedding, TLD swap).
@@ -63,8 +65,7 @@ fn host_checks(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    // Short runs keep `./build.sh bench` within minutes; the spread is in criterion's report.
-    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(30);
+    config = config::short_runs();
     targets = host_checks
 }
 criterion_main!(benches);

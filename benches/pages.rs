@@ -3,8 +3,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::time::Duration;
 use wary::{PageFacts, PageForm, PageLink};
+
+#[path = "shared/config.rs"]
+mod config;
 
 fn heavy_page() -> PageFacts {
     let popular = include_str!("../data/popular_sites.txt");
@@ -69,8 +71,7 @@ fn page_checks(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    // Short runs keep `./build.sh bench` within minutes; the spread is in criterion's report.
-    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(30);
+    config = config::short_runs();
     targets = page_checks
 }
 criterion_main!(benches);

@@ -5,8 +5,9 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use std::time::Duration;
 
+#[path = "shared/config.rs"]
+mod config;
 #[path = "shared/texts.rs"]
 mod texts;
 use texts::text_of;
@@ -27,8 +28,7 @@ fn text_checks(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    // Short runs keep `./build.sh bench` within minutes; the spread is in criterion's report.
-    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(30);
+    config = config::short_runs();
     targets = text_checks
 }
 criterion_main!(benches);

@@ -1,25 +1,10 @@
 //! The `wary` command's contract: `wary check [--json] <url-or-host>...` and `-` for stdin,
 //! one JSON object per input per line, exit 0 when inputs were processed and 2 on usage errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn wary(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wary"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run wary");
-    let mut input = child.stdin.take().expect("stdin");
-    let stdin = stdin.to_vec();
-    // Write from another thread so a large input cannot deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output = child.wait_with_output().expect("wary finishes");
-    let _ = writer.join();
-    output
-}
+mod common;
+use common::{assert_success, wary};
 
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(output.stdout.clone())
@@ -32,12 +17,7 @@ fn json_lines(output: &Output) -> Vec<serde_json::Value> {
 #[test]
 fn json_verdict_has_the_contract_fields() {
     let output = wary(&["check", "--json", "aliexpress-sale.shop", "aliexpress.com"], b"");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let verdicts = json_lines(&output);
     assert_eq!(verdicts.len(), 2, "one JSON line per input");
     let fake = &verdicts[0];
@@ -64,7 +44,7 @@ fn json_verdict_has_the_contract_fields() {
 fn reads_one_input_per_line_from_stdin() {
     let stdin = b"aliexpress.shop\r\n\n  paypal.com  \nhttp://exa mple.com\n\xff\xfe.com\n";
     let output = wary(&["check", "--json", "-"], stdin);
-    assert_eq!(output.status.code(), Some(0));
+    assert_success(&output);
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 4, "blank lines skipped, every other line answered: {lines:?}");
     assert_eq!(lines[0]["level"], "danger");
@@ -105,12 +85,7 @@ fn every_hostile_line_gets_one_answer() {
         stdin.push(b'\n');
     }
     let output = wary(&["check", "--json", "-"], &stdin);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let lines = json_lines(&output);
     assert_eq!(lines.len(), cases.len(), "one answer per line: {lines:#?}");
     for ((input, expected), answer) in cases.iter().zip(&lines) {
@@ -139,12 +114,7 @@ fn text_batch_answers_every_line_even_huge_or_not_utf8() {
     let mut stdin = megabyte_message.into_bytes();
     stdin.extend_from_slice(b"\n\"caf\xe9 au lait\"\n\"\\u0000\\u202e\"\n\"\"\n");
     let output = wary(&["text", "--batch"], &stdin);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert_ne!(lines[0]["level"], "safe", "the megabyte message is judged by its first 200 KB");
@@ -163,7 +133,7 @@ fn huge_lines_get_an_error_and_the_next_line_still_runs() {
     let mut stdin = vec![b'a'; 5 * 1024 * 1024];
     stdin.extend_from_slice(b".com\naliexpress.com\n");
     let output = wary(&["check", "--json", "-"], &stdin);
-    assert_eq!(output.status.code(), Some(0));
+    assert_success(&output);
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0]["error"].as_str().is_some_and(|e| e.contains("longer than")), "{}", lines[0]);
@@ -177,7 +147,7 @@ fn huge_lines_get_an_error_and_the_next_line_still_runs() {
 #[test]
 fn human_output_names_the_level_and_the_reason() {
     let output = wary(&["check", "aliexpress.com.secure-login.ru"], b"");
-    assert_eq!(output.status.code(), Some(0));
+    assert_success(&output);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("danger"), "{text}");
     assert!(text.contains("imitates aliexpress.com"), "{text}");
@@ -201,19 +171,14 @@ fn usage_errors_exit_2() {
 fn text_reads_a_message_and_batch_reads_json_strings() {
     let message = "DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top";
     let output = wary(&["text", "--json"], message.as_bytes());
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let verdict = &json_lines(&output)[0];
     assert_eq!(verdict["level"], "danger", "{verdict}");
     assert_eq!(verdict["lookalike_of"], "dhl.com", "{verdict}");
 
     let batch = "\"Your code is 481516.\"\n\"Pay at aliexpress.com.refund-center.ru\"\nnot json\n";
     let output = wary(&["text", "--batch"], batch.as_bytes());
-    assert_eq!(output.status.code(), Some(0));
+    assert_success(&output);
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0]["level"], "safe");
@@ -234,12 +199,7 @@ fn text_reads_a_message_and_batch_reads_json_strings() {
 #[test]
 fn lang_writes_messages_and_advice_in_that_language() {
     let output = wary(&["check", "--json", "--lang", "de", "aIiexpress.com"], b"");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let verdict = &json_lines(&output)[0];
     let message = verdict["reasons"][0]["message"].as_str().unwrap_or("");
     assert!(message.starts_with("Das ist nicht aliexpress.com."), "German reason: {message}");

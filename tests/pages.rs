@@ -1,15 +1,16 @@
 //! Page verdicts: the fixtures in tests/data/pages/ (each a JSON file with the page facts and
 //! the expected verdict), the caps on what a page may send, and `wary page` on the command line.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use wary::{
     analyze_page, Level, PageFacts, PageForm, PageLink, Severity, MAX_PAGE_FORMS, MAX_PAGE_LINKS,
     MAX_PAGE_TEXT_BYTES,
 };
+
+mod common;
+use common::{assert_none_failed, assert_success, wary};
 
 fn level_name(level: Level) -> &'static str {
     level.as_str()
@@ -90,12 +91,7 @@ fn page_fixtures() {
         }
     }
     assert!(cases >= 12, "only {cases} page fixtures in {}", dir.display());
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} page fixtures failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "page fixtures");
 }
 
 fn links(
@@ -259,22 +255,6 @@ fn odd_facts_get_a_verdict() {
     }
 }
 
-fn wary(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wary"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run wary");
-    let mut input = child.stdin.take().expect("stdin");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output = child.wait_with_output().expect("wary finishes");
-    let _ = writer.join();
-    output
-}
-
 #[test]
 fn cli_judges_page_facts() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -282,12 +262,7 @@ fn cli_judges_page_facts() {
     let fixture: Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
     let facts = fixture["facts"].to_string();
     let output = wary(&["page", "--json", "-"], facts.as_bytes());
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let verdict: Value = serde_json::from_slice(&output.stdout).expect("one JSON verdict");
     assert_eq!(verdict["level"], "danger", "{verdict}");
     assert_eq!(verdict["lookalike_of"], "aliexpress.com", "{verdict}");

@@ -9,6 +9,9 @@ use wary::{
     Verdict,
 };
 
+mod common;
+use common::table_rows;
+
 /// Every registrable domain data/brands.txt gives a brand: its first token under each of its
 /// `suffixes`, and its further `domains`.
 fn catalogue_domains() -> Vec<String> {
@@ -32,9 +35,7 @@ fn catalogue_domains() -> Vec<String> {
 
 /// The bare hosts of tests/data/hosts.tsv, and those of them that imitate a brand.
 fn table_hosts(lookalikes_only: bool) -> Vec<String> {
-    include_str!("data/hosts.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    table_rows(include_str!("data/hosts.tsv"))
         .map(|l| l.split('\t').collect::<Vec<_>>())
         .filter(|fields| !lookalikes_only || fields.get(3).is_some_and(|f| *f != "-"))
         .map(|fields| fields[0].to_string())

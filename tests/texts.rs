@@ -3,26 +3,21 @@
 
 use wary::{analyze_text, Level};
 
+mod common;
+use common::{assert_none_failed, level_named, table_rows};
+
 #[test]
 fn message_table() {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for line in include_str!("data/texts.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in table_rows(include_str!("data/texts.tsv")) {
         let fields: Vec<&str> = line.split('\t').collect();
         let [message, level, lookalike_of, code] = fields[..] else {
             panic!("tests/data/texts.tsv: expected 4 tab-separated fields in {line:?}");
         };
         cases += 1;
         let verdict = analyze_text(&message.replace("\\n", "\n"));
-        let want = match level {
-            "safe" => Level::Safe,
-            "caution" => Level::Caution,
-            "danger" => Level::Danger,
-            other => panic!("unknown level {other:?}"),
-        };
+        let want = level_named(level).unwrap_or_else(|| panic!("unknown level {level:?}"));
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         let want_lookalike = (lookalike_of != "-").then_some(lookalike_of);
         if verdict.level != want
@@ -33,12 +28,7 @@ fn message_table() {
         }
     }
     assert!(cases >= 80, "only {cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "messages");
 }
 
 #[test]

@@ -3,12 +3,15 @@
 
 use wary::{analyze_url, Level};
 
+mod common;
+use common::{assert_none_failed, level_named, table_rows};
+
 #[test]
 fn host_table() {
     let table = include_str!("data/hosts.tsv");
     let mut failures = Vec::new();
     let mut cases = 0;
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in table_rows(table) {
         let fields: Vec<&str> = line.split('\t').collect();
         let [input, level, verified, lookalike_of, code] = fields[..] else {
             panic!("tests/data/hosts.tsv: expected 5 tab-separated fields in {line:?}");
@@ -21,12 +24,8 @@ fn host_table() {
                 continue;
             }
         };
-        let want_level = match level {
-            "safe" => Level::Safe,
-            "caution" => Level::Caution,
-            "danger" => Level::Danger,
-            other => panic!("unknown level {other:?} for {input}"),
-        };
+        let want_level =
+            level_named(level).unwrap_or_else(|| panic!("unknown level {level:?} for {input}"));
         let want_lookalike = (lookalike_of != "-").then_some(lookalike_of);
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         let mut wrong = Vec::new();
@@ -50,12 +49,7 @@ fn host_table() {
         }
     }
     assert!(cases >= 40, "only {cases} cases read from the table");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert_none_failed(&failures, cases, "hosts");
 }
 
 #[test]
@@ -148,10 +142,7 @@ fn hostile_hosts_get_an_error_or_a_verdict() {
 /// punycode or Unicode form — never changes the verdict.
 #[test]
 fn spelling_of_a_host_never_changes_its_verdict() {
-    let table = include_str!("data/hosts.tsv");
-    let hosts = table
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    let hosts = table_rows(include_str!("data/hosts.tsv"))
         .filter_map(|l| l.split('\t').next())
         .filter(|input| !input.contains(':') && !input.contains('/')); // bare hosts only
     let mut checked = 0;
@@ -185,14 +176,8 @@ fn spelling_of_a_host_never_changes_its_verdict() {
 /// byte for byte, for every host and message of the test tables and for awkward characters.
 #[test]
 fn to_json_is_serdes_json() {
-    let hosts = include_str!("data/hosts.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next());
-    let texts = include_str!("data/texts.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next());
+    let hosts = table_rows(include_str!("data/hosts.tsv")).filter_map(|l| l.split('\t').next());
+    let texts = table_rows(include_str!("data/texts.tsv")).filter_map(|l| l.split('\t').next());
     let mut verdicts: Vec<wary::Verdict> = hosts.filter_map(|h| analyze_url(h).ok()).collect();
     verdicts.extend(texts.map(|t| wary::analyze_text(&t.replace("\\n", "\n"))));
     verdicts.push(wary::analyze_text("quote \" backslash \\ tab \t bell \u{7} nul \u{0} del \u{7f} line\u{2028}sep é 😀 pay via western union to paypal-login.top"));
