@@ -80,6 +80,7 @@ fn main() {
     write("sites.rs", sites);
 
     write("cues.rs", compile_cues(&table));
+    write("lists.rs", compile_lists());
 
     let card_fields = read("card_fields.txt");
     let card_fields: Vec<&str> = card_fields
@@ -604,4 +605,55 @@ fn fold_cue(phrase: &str, lookalikes: &BTreeMap<char, String>) -> Result<String,
         return Err(format!("{phrase:?}: no words"));
     }
     Ok(words.join(" "))
+}
+
+// ---- Word and suffix lists: data/lists/<name>.txt -> lists.rs ------------------------------
+
+/// Every `data/lists/<name>.txt` as `pub(crate) static <NAME>: &[&str]`, its entries in the
+/// file's order (one a line; `#` comment lines and blank lines skipped; an entry may hold
+/// spaces). `currencies.txt` holds `sign rate` pairs and becomes `CURRENCIES: &[(&str, f64)]`.
+/// A list with an entry twice, or none, fails the build.
+fn compile_lists() -> String {
+    use std::fmt::Write;
+    println!("cargo:rerun-if-changed=data/lists");
+    let mut paths: Vec<_> = fs::read_dir("data/lists")
+        .expect("data/lists")
+        .map(|e| e.expect("data/lists entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let mut out = String::new();
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("a list's name");
+        let text = fs::read_to_string(&path).expect("read list");
+        let entries: Vec<&str> =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        assert!(!entries.is_empty(), "data/lists/{name}.txt: no entries");
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in &entries {
+            assert!(seen.insert(*entry), "data/lists/{name}.txt: {entry:?} twice");
+        }
+        let constant = name.to_ascii_uppercase();
+        writeln!(out, "/// data/lists/{name}.txt ({} entries).", entries.len()).unwrap();
+        if name == "currencies" {
+            let pairs: Vec<String> = entries
+                .iter()
+                .map(|line| {
+                    let (sign, rate) = line.rsplit_once(' ').expect("currencies: `sign rate`");
+                    let rate: f64 = rate.parse().expect("currencies: a rate in US dollars");
+                    format!("({sign:?}, {rate:?})")
+                })
+                .collect();
+            writeln!(
+                out,
+                "pub(crate) static {constant}: &[(&str, f64)] = &[{}];",
+                pairs.join(", ")
+            )
+            .unwrap();
+        } else {
+            writeln!(out, "pub(crate) static {constant}: &[&str] = &{entries:?};").unwrap();
+        }
+    }
+    out
 }

@@ -19,6 +19,7 @@ mod idn;
 mod index;
 mod layers;
 mod lines;
+mod lists;
 mod messages;
 mod page;
 mod skeleton;

@@ -6,7 +6,6 @@
 //!   which two names share a hash. A name that is not in the table is wrongly found with odds
 //!   of (table size) in 2^32: 2.3 in a million for the 10,000 popular sites, 1.6 in a million
 //!   for the 6,925 suffix rules. Sets under [`PACK_FROM`] names stay plain sorted hashes.
-//! - [`SortedLines`]: small sorted, newline-separated tables written in the source.
 //! - [`Slots`]: a hash table of numbers built at run time over keys stored elsewhere (token
 //!   numbers of the brand index, lines of the official domains).
 //!
@@ -257,49 +256,6 @@ impl Slots {
     }
 }
 
-/// A `'\n'`-separated list of lines in byte order, without a trailing newline, for small
-/// tables written in the source (suffixes per script): searched by bisection over its bytes.
-#[derive(Clone, Copy)]
-pub(crate) struct SortedLines {
-    text: &'static str,
-}
-
-impl SortedLines {
-    pub const fn new(text: &'static str) -> Self {
-        Self { text }
-    }
-
-    /// Whether the table holds the line `key`.
-    pub fn contains(self, key: &str) -> bool {
-        self.lower_bound_by_bytes(key) == Some(key)
-    }
-
-    fn lower_bound_by_bytes(self, key: &str) -> Option<&'static str> {
-        let text = self.text.as_bytes();
-        let (mut low, mut high) = (0, text.len());
-        let mut found = None;
-        // Invariant: `low` is at a line start; lines wholly before `low` sort below the key;
-        // the line starting at `high` (if any) is the best candidate seen so far.
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let start =
-                text[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
-            let end = text[middle..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(text.len(), |at| middle + at);
-            let line = &self.text[start..end];
-            if line < key {
-                low = end + 1;
-            } else {
-                found = Some(line);
-                high = start;
-            }
-        }
-        found
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,18 +309,6 @@ mod tests {
                     "hash {probe:#010x}"
                 );
             }
-        }
-    }
-
-    const TABLE: SortedLines = SortedLines::new("a\nab\nabc\nb\nbe\tx\nbe\ty\nc");
-
-    #[test]
-    fn finds_exact_lines() {
-        for line in TABLE.text.split('\n') {
-            assert!(TABLE.contains(line), "{line:?} should be found");
-        }
-        for absent in ["", "aa", "abcd", "bb", "d", "be"] {
-            assert!(!TABLE.contains(absent), "{absent:?} should not be found");
         }
     }
 }

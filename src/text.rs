@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::confusables::lookalike_of;
+use crate::lists;
 
 /// Longest text judged; past it the text is cut (the verdict says so).
 pub(crate) const MAX_TEXT_BYTES: usize = 200 * 1024;
@@ -364,33 +365,6 @@ pub(crate) struct Amount {
     pub range: std::ops::Range<usize>,
 }
 
-/// Currency signs and words, and roughly how many US dollars one unit is worth. Longer
-/// spellings first, so `R$` is read before `$`.
-const CURRENCIES: &[(&str, f64)] = &[
-    ("us$", 1.0),
-    ("r$", 0.18),
-    ("c$", 0.73),
-    ("a$", 0.66),
-    ("$", 1.0),
-    ("£", 1.27),
-    ("€", 1.08),
-    ("₽", 0.011),
-    ("¥", 0.007),
-    ("usd", 1.0),
-    ("eur", 1.08),
-    ("euros", 1.08),
-    ("euro", 1.08),
-    ("gbp", 1.27),
-    ("pounds", 1.27),
-    ("dollars", 1.0),
-    ("chf", 1.1),
-    ("reais", 0.18),
-    ("brl", 0.18),
-    ("rub", 0.011),
-    ("руб", 0.011),
-    ("р.", 0.011),
-];
-
 /// The sums of money in `text`: a number with a currency sign or word right before or after.
 pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
     let bytes = text.as_bytes();
@@ -450,7 +424,7 @@ pub(crate) fn parse_decimal(whole: &str, fraction: &str) -> Option<f64> {
 /// A currency sign or word that ends at `end` (one space allowed between): its rate and range.
 fn currency_ending_at(text: &str, end: usize) -> Option<(f64, std::ops::Range<usize>)> {
     let before = text[..end].strip_suffix(' ').unwrap_or(&text[..end]);
-    CURRENCIES.iter().find_map(|&(sign, rate)| {
+    lists::CURRENCIES.iter().find_map(|&(sign, rate)| {
         let start = strip_suffix_lowercase(before, sign)?;
         let alphabetic = sign.starts_with(|c: char| c.is_alphabetic());
         let starts_word = !alphabetic || !before[..start].ends_with(|c: char| c.is_alphanumeric());
@@ -495,7 +469,7 @@ pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
 fn currency_starting_at(text: &str, start: usize) -> Option<(f64, std::ops::Range<usize>)> {
     let skip = usize::from(text[start..].starts_with(' '));
     let after = &text[start + skip..];
-    CURRENCIES.iter().find_map(|&(sign, rate)| {
+    lists::CURRENCIES.iter().find_map(|&(sign, rate)| {
         let len = strip_prefix_lowercase(after, sign)?;
         let ends_word = !sign.starts_with(|c: char| c.is_alphabetic())
             || !after[len..].starts_with(|c: char| c.is_alphabetic());
@@ -519,13 +493,7 @@ fn after_call_word(text: &str, at: usize) -> bool {
     // "representative on 7679046492", "I'm on 0709…": "on" as the last word before the number.
     let last_word =
         before.trim_end_matches([' ', ':', '-']).rsplit([' ', '\n']).next().unwrap_or("");
-    last_word == "on"
-        || [
-            "call", "ph", "tel", "dial", "ring", "no", "contact", "cnt", "whatsapp", "care",
-            "help", "support", "service", "number", "llame", "ligue", "appelez", "anrufen", "звон",
-        ]
-        .iter()
-        .any(|word| before.contains(word))
+    last_word == "on" || lists::CALL_WORDS.iter().any(|word| before.contains(word))
 }
 
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a

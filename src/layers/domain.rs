@@ -25,7 +25,7 @@ use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
 use crate::findings::Findings;
 use crate::host::Host;
 use crate::index::{official_owner, Hit, Index, MIN_TYPO_LEN};
-use crate::lines::SortedLines;
+use crate::lists;
 use crate::messages::{say, Text};
 use crate::verdict::{Layer, Severity};
 
@@ -38,8 +38,6 @@ const MAX_PIECES: usize = 32;
 /// Popular sites are protected from embedding only when their name is at least this long:
 /// `go.com` or `ok.ru` turn up inside ordinary names by chance.
 const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
-/// Second-level labels under which a brand name fakes a suffix: `paypal.co.xyz`.
-const FAKE_SUFFIX_LABELS: &[&str] = &["ac", "co", "com", "edu", "gov", "net", "org"];
 
 /// What the domain layer needs from the engine: where to look for protected names, and what
 /// the user trusts.
@@ -210,7 +208,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     let last_sub_label = view.host.subdomain().rsplit('.').next().unwrap_or("");
     let (hit, shown) = if let Some(hit) = find(protection, |index| index.exact(view.name)) {
         (hit, view.registrable.to_string())
-    } else if FAKE_SUFFIX_LABELS.contains(&view.name) && !last_sub_label.is_empty() {
+    } else if lists::FAKE_SECOND_LEVELS.contains(&view.name) && !last_sub_label.is_empty() {
         match find(protection, |index| index.exact(last_sub_label)) {
             Some(hit) => (hit, format!("{last_sub_label}.{}", view.registrable)),
             None => return false,
@@ -226,7 +224,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     // than any list has: a country-code swap is no finding, except under the free country codes
     // scammers favour. Under a generic suffix anyone can buy (.shop, .top) or a faked second
     // level (paypal.co.xyz), it is danger.
-    let faked_second_level = FAKE_SUFFIX_LABELS.contains(&view.name);
+    let faked_second_level = lists::FAKE_SECOND_LEVELS.contains(&view.name);
     if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix)
     {
         return false;
@@ -560,8 +558,9 @@ fn is_false_typo(name: &str, token: &str) -> bool {
 /// word (`bank`, `pay`, `post`), those few letters are all that tell it apart, and a slip in
 /// them is as often another bank's own name.
 fn edits_short_prefix(name: &str, token: &str) -> bool {
-    const WORDS: [&str; 7] = ["bank", "pay", "post", "mail", "money", "card", "cash"];
-    let Some(word) = WORDS.iter().find(|word| token.ends_with(*word)) else { return false };
+    let Some(word) = lists::NAME_WORDS.iter().find(|word| token.ends_with(*word)) else {
+        return false;
+    };
     let prefix_len = token.len() - word.len();
     let first_difference = name.bytes().zip(token.bytes()).take_while(|(a, b)| a == b).count();
     prefix_len <= 3 && first_difference < prefix_len
@@ -794,76 +793,33 @@ fn script_home_suffix(suffix: &str, script: Script) -> bool {
     if tld.starts_with("xn--") && scripts_in(&idna::domain_to_unicode(tld).0).contains(&script) {
         return true;
     }
-    const CYRILLIC: SortedLines = SortedLines::new("bg\nby\nkg\nkz\nmk\nmn\nrs\nru\nsu\ntj\nua\nuz\nxn--80ao21a\nxn--90a3ac\nxn--90ais\nxn--d1alf\nxn--j1amh\nxn--l1acc\nxn--p1ai");
-    const GREEK: SortedLines = SortedLines::new("cy\ngr\nxn--qxam");
-    match script {
-        Script::Cyrillic => CYRILLIC.contains(tld),
-        Script::Greek => GREEK.contains(tld),
-        Script::Armenian => tld == "am" || tld == "xn--y9a3aq",
-        _ => false,
-    }
+    let home = match script {
+        Script::Cyrillic => lists::CYRILLIC_HOME_SUFFIXES,
+        Script::Greek => lists::GREEK_HOME_SUFFIXES,
+        Script::Armenian => lists::ARMENIAN_HOME_SUFFIXES,
+        _ => return false,
+    };
+    home.contains(&tld)
 }
 
 /// Suffixes only schools, governments, municipalities (`bel.tr`) and armies can register
 /// under: no one can buy a brand's name there to fool people.
 fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
-    matches!(suffix, "edu" | "gov" | "mil")
-        || (suffix.contains('.')
-            && matches!(
-                first,
-                "edu" | "gov" | "mil" | "ac" | "gob" | "gouv" | "bel" | "gv" | "govt" | "k12"
-            ))
+    lists::RESTRICTED_SUFFIXES.contains(&suffix)
+        || (suffix.contains('.') && lists::RESTRICTED_SECOND_LEVELS.contains(&first))
 }
 
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
 /// the phishing (Freenom's former free names, and others reported by anti-phishing groups).
 fn is_abused_country_code(suffix: &str) -> bool {
-    matches!(
-        suffix.rsplit('.').next().unwrap_or(suffix),
-        "tk" | "ml" | "ga" | "cf" | "gq" | "cc" | "ws" | "pw" | "su"
-    )
+    lists::ABUSED_COUNTRY_CODES.contains(&suffix.rsplit('.').next().unwrap_or(suffix))
 }
 
 /// Generic suffixes where names cost little and phishing concentrates (per the yearly
 /// reports of anti-phishing groups on abused TLDs).
 fn is_cheap_generic_suffix(suffix: &str) -> bool {
-    matches!(
-        suffix,
-        "shop"
-            | "store"
-            | "top"
-            | "xyz"
-            | "online"
-            | "site"
-            | "click"
-            | "link"
-            | "vip"
-            | "icu"
-            | "buzz"
-            | "live"
-            | "cfd"
-            | "sbs"
-            | "lol"
-            | "rest"
-            | "bond"
-            | "cyou"
-            | "monster"
-            | "quest"
-            | "fun"
-            | "support"
-            | "help"
-            | "info"
-            | "life"
-            | "today"
-            | "world"
-            | "win"
-            | "work"
-            | "best"
-            | "email"
-            | "page"
-            | "services"
-    )
+    lists::CHEAP_GENERIC_SUFFIXES.contains(&suffix)
 }
 
 /// A country code (`de`, `co.uk`, `com.br`): the last label has two letters.
@@ -883,10 +839,7 @@ fn find<'i>(
 /// recover, refund, blocked, unlock, update, verify, toll): beside a brand name that is also
 /// an ordinary word, only these make the name the brand's. Each is in data/host_keywords.txt.
 fn is_action_word(part: &str) -> bool {
-    const ACTION: SortedLines = SortedLines::new(
-        "acceso\naccount\nactivar\nactivate\nactiver\nactualizar\naduana\naduanas\nakkaunt\naktivaciya\naktivieren\naktualisieren\naktualisierung\nalfandega\nanmelden\nanmeldung\nativar\natualizacao\natualizar\nbestaetigen\nbestaetigung\nbilling\nblokirovka\nbloqueada\nbloqueado\nbloqueio\nbloqueo\nclaim\ncompte\nconfirm\nconfirmar\nconfirmer\nconnexion\nconta\ncontrasena\ncuenta\ncustoms\ndebloquer\ndesbloquear\ndesbloqueio\ndevolucao\ndevolucion\ndouane\ndouanes\nentsperren\nerstattung\nfacturacion\nfacturation\nfaturamento\ngesperrt\nkonto\nkyc\nlogin\nlogon\nmaut\nobnovlenie\nparol\npassword\npasswort\npeage\npeaje\npodtverdit\nportagem\nproverka\nrazblokirovka\nrechnung\nrecover\nrecovery\nrecuperar\nrecuperer\nredelivery\nreembolso\nrefund\nrefunds\nremboursement\nrueckerstattung\nsenha\nsignin\nsperre\nsuspended\nsuspendida\nsuspendu\ntamozhnya\ntoll\nunlock\nupdate\nvalidar\nvalidate\nvalider\nverificacao\nverificacion\nverificar\nverification\nverifier\nverifizieren\nverifizierung\nverify\nvhod\nvozvrat\nzoll",
-    );
-    ACTION.contains(part)
+    lists::HOST_ACTION_WORDS.contains(&part)
 }
 
 fn is_number(part: &str) -> bool {

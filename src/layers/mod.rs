@@ -18,6 +18,7 @@ use std::ops::Range;
 use crate::code::Code;
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::findings::{Cue, Findings};
+use crate::lists;
 use crate::messages::Text;
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
 use crate::verdict::{Layer, Level};
@@ -125,40 +126,6 @@ fn has_email_address(text: &str) -> bool {
     })
 }
 
-/// Negations that turn a request into a warning ("we will never ask for Western Union",
-/// "no pague por Western Union"), in the six languages, as single words (`don't` reads as
-/// `don` `t`, `n'acceptez` as `n` `acceptez`).
-const NEGATIONS: &[&str] = &[
-    "never",
-    "not",
-    "don",
-    "doesn",
-    "didn",
-    "shouldn",
-    "avoid",
-    "no",
-    "nor",
-    "ni",
-    "nem",
-    "nunca",
-    "jamás",
-    "evite",
-    "evita",
-    "não",
-    "jamais",
-    "ne",
-    "pas",
-    "n",
-    "nie",
-    "niemals",
-    "nicht",
-    "kein",
-    "keine",
-    "keinesfalls",
-    "никогда",
-    "не",
-    "нельзя",
-];
 /// How many words before a cue a negation may stand ("never ask you to pay by Western Union").
 const NEGATION_REACH: usize = 6;
 
@@ -172,7 +139,8 @@ fn can_be_advice(hit: &CueHit) -> bool {
 /// (no `,` `.` `;` `:` `!` `?` or line break between them in the original text).
 fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) -> bool {
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let negations = FOLDED.get_or_init(|| NEGATIONS.iter().map(|word| fold(word).text).collect());
+    let negations =
+        FOLDED.get_or_init(|| lists::NEGATIONS.iter().map(|word| fold(word).text).collect());
     let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else {
         return false;
     };

@@ -11,6 +11,7 @@ use crate::code::Code;
 use crate::findings::{Cue, Findings};
 use crate::host::{self, Host};
 use crate::index::{Entry, Index};
+use crate::lists;
 use crate::messages::say;
 use crate::page::{cut, PageFacts, PageForm, Site, MAX_HEADINGS, MAX_SHORT_TEXT_BYTES};
 use crate::skeleton::skeleton_with;
@@ -80,18 +81,6 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
 /// A price per minute or per message in pence or cents, as premium-rate services print it:
 /// `150p/min`, `10p/msg`, `25p per min`, `150ppm`, `1.50/msg`.
 fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
-    const UNITS: &[&str] = &[
-        "p/min",
-        "p/msg",
-        "p/txt",
-        "p/mtmsg",
-        "p/sms",
-        "p per min",
-        "p per msg",
-        "ppm",
-        "/msg",
-        "p/wk",
-    ];
     let bytes = text.as_bytes();
     (0..bytes.len()).find_map(|end| {
         if !bytes[end].is_ascii_digit() || bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
@@ -102,7 +91,7 @@ fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
             .rposition(|b| !b.is_ascii_digit() && *b != b'.')
             .map_or(0, |p| p + 1);
         let after = &bytes[end + 1..];
-        let unit = UNITS.iter().find(|unit| {
+        let unit = lists::PREMIUM_RATE_UNITS.iter().find(|unit| {
             after.len() >= unit.len() && after[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
         })?;
         let ends_word = !after.get(unit.len()).is_some_and(|b| b.is_ascii_lowercase());
@@ -113,9 +102,8 @@ fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
 /// "Txt CLAIM to 80082", "Txt: NOKIA to No: 89545", "envía GANAR al 7777": a texting verb,
 /// then within seven words "to" (or its translation) and after it a short number (4 to 6 digits).
 fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
-    const TO: &[&str] = &["to", "al", "para", "au", "an", "на", "a"];
     let folded = &scan.folded.text;
-    let to_words: Vec<String> = TO.iter().map(|word| fold(word).text).collect();
+    let to_words: Vec<String> = lists::SHORTCODE_TO.iter().map(|word| fold(word).text).collect();
     for hit in scan.hits_of(Code::ShortcodeVerb) {
         let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else {
             continue;
