@@ -206,53 +206,38 @@ impl Slots {
         Slots(vec![Self::EMPTY; (2 * count).next_power_of_two().max(8)])
     }
 
-    /// The stored number `is` accepts, if any.
-    pub fn find(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
+    /// The slot of the stored number `is` accepts, or else the free slot that ends its chain
+    /// (the table is at most half full, so there is one). `None` for a table without slots.
+    fn slot(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<usize> {
         let mask = self.0.len().checked_sub(1)?;
         let mut at = hash as usize & mask;
-        loop {
-            match self.0[at] {
-                Self::EMPTY => return None,
-                number if is(number) => return Some(number),
-                _ => at = (at + 1) & mask,
-            }
+        while self.0[at] != Self::EMPTY && !is(self.0[at]) {
+            at = (at + 1) & mask;
         }
+        Some(at)
     }
 
-    /// Stores `number` unless a number `is` accepts (one with the same key) is there already.
+    /// The stored number `is` accepts, if any.
+    pub fn find(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
+        let number = self.0[self.slot(hash, is)?];
+        (number != Self::EMPTY).then_some(number)
+    }
+
+    /// Stores `number` unless a number `is` accepts (one with the same key) is there already
+    /// (a table without slots stores nothing).
     pub fn insert(&mut self, hash: u32, number: u32, is: impl Fn(u32) -> bool) {
-        let mask = self.0.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            match self.0[at] {
-                Self::EMPTY => {
-                    self.0[at] = number;
-                    return;
-                }
-                stored if is(stored) => return,
-                _ => at = (at + 1) & mask,
-            }
+        let Some(at) = self.slot(hash, is) else { return };
+        if self.0[at] == Self::EMPTY {
+            self.0[at] = number;
         }
     }
 
     /// Stores `number` in place of the number `is` accepts (one with the same key), and
     /// returns that one; or in a free slot.
     pub fn replace(&mut self, hash: u32, number: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
-        let mask = self.0.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            match self.0[at] {
-                Self::EMPTY => {
-                    self.0[at] = number;
-                    return None;
-                }
-                stored if is(stored) => {
-                    self.0[at] = number;
-                    return Some(stored);
-                }
-                _ => at = (at + 1) & mask,
-            }
-        }
+        let at = self.slot(hash, is)?;
+        let stored = std::mem::replace(&mut self.0[at], number);
+        (stored != Self::EMPTY).then_some(stored)
     }
 }
 

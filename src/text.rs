@@ -379,14 +379,7 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
             at += 1;
             continue;
         }
-        let mut end = at;
-        while end < bytes.len()
-            && (bytes[end].is_ascii_digit()
-                || (matches!(bytes[end], b'.' | b',')
-                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            end += 1;
-        }
+        let end = number_end(bytes, at);
         let number = &text[at..end];
         let currency = currency_ending_at(text, at).or_else(|| currency_starting_at(text, end));
         if let (Some((rate, range)), Some(value)) = (currency, parse_number(number)) {
@@ -396,6 +389,20 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
         at = end.max(at + 1);
     }
     amounts
+}
+
+/// Where the number that starts at `start` ends: digits, with `.` or `,` between digits
+/// (`1,299.00`).
+pub(crate) fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < bytes.len()
+        && (bytes[end].is_ascii_digit()
+            || (matches!(bytes[end], b'.' | b',')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        end += 1;
+    }
+    end
 }
 
 /// `1,999.00`, `1.999,00`, `1,99`, `8`: the last separator followed by exactly two digits

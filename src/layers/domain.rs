@@ -24,7 +24,7 @@ use crate::code::Code;
 use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
 use crate::findings::Findings;
 use crate::host::Host;
-use crate::index::{official_owner, Hit, Index, MIN_TYPO_LEN};
+use crate::index::{official_owner, Entry, Hit, Index, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
 use crate::verdict::{Layer, Severity};
@@ -415,15 +415,8 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
             {
                 continue;
             }
-            findings.lookalike(
-                Layer::Domain,
-                Code::Typo,
-                Severity::Caution,
-                say!("typo", &entry.home, &view.shown_name, &token.text),
-                view.shown_name.clone(),
-                &entry.home,
-            );
-            return true;
+            let message = say!("typo", &entry.home, &view.shown_name, &token.text);
+            return report_lookalike_name(view, false, message, entry, findings);
         }
     }
     false
@@ -454,20 +447,8 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
                 continue;
             }
             let entry = index.entry(hit);
-            let (code, severity) = if international {
-                (Code::Homograph, Severity::Danger)
-            } else {
-                (Code::Typo, Severity::Caution)
-            };
-            findings.lookalike(
-                Layer::Domain,
-                code,
-                severity,
-                say!("lookalike-slip", &entry.home, &view.shown_name, &token.text),
-                view.shown_name.clone(),
-                &entry.home,
-            );
-            return true;
+            let message = say!("lookalike-slip", &entry.home, &view.shown_name, &token.text);
+            return report_lookalike_name(view, international, message, entry, findings);
         }
     }
     false
@@ -511,22 +492,35 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
             return false;
         }
         let (token, entry) = (index.token(hit), index.entry(hit));
-        let (code, severity) = if international {
-            (Code::Homograph, Severity::Danger)
-        } else {
-            (Code::Typo, Severity::Caution)
-        };
-        findings.lookalike(
-            Layer::Domain,
-            code,
-            severity,
-            say!("loose-lookalike", &entry.home, &view.shown_name, &token.text),
-            view.shown_name.clone(),
-            &entry.home,
-        );
-        return true;
+        let message = say!("loose-lookalike", &entry.home, &view.shown_name, &token.text);
+        return report_lookalike_name(view, international, message, entry, findings);
     }
     false
+}
+
+/// Reports that the site's own name imitates `entry`'s: a homograph (danger) when the name is
+/// international, whose foreign letters show the intent; a typo (caution) when it is plain.
+fn report_lookalike_name(
+    view: &View,
+    international: bool,
+    message: Text,
+    entry: &Entry,
+    findings: &mut Findings,
+) -> bool {
+    let (code, severity) = if international {
+        (Code::Homograph, Severity::Danger)
+    } else {
+        (Code::Typo, Severity::Caution)
+    };
+    findings.lookalike(
+        Layer::Domain,
+        code,
+        severity,
+        message,
+        view.shown_name.clone(),
+        &entry.home,
+    );
+    true
 }
 
 /// Whether `name` is `token` with some letters swapped, each for one that passes for it in a

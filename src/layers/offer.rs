@@ -10,6 +10,7 @@ use crate::code::Code;
 use crate::findings::Cue;
 use crate::index::Index;
 use crate::messages::say;
+use crate::text::number_end;
 use crate::verdict::Layer;
 
 /// Discounts from this percentage on are "big".
@@ -84,14 +85,7 @@ fn terabytes(text: &str) -> Vec<(f64, Range<usize>)> {
             at += 1;
             continue;
         }
-        let mut end = at;
-        while end < bytes.len()
-            && (bytes[end].is_ascii_digit()
-                || (matches!(bytes[end], b'.' | b',')
-                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            end += 1;
-        }
+        let end = number_end(bytes, at);
         let unit_at = end + usize::from(bytes.get(end) == Some(&b' '));
         let unit: String = text[unit_at..].chars().take(3).collect();
         let unit_len = ["TB", "Tb", "tb", "To", "ТБ", "Тб", "тб"]
