@@ -8,7 +8,7 @@
 use crate::code::Code;
 use crate::findings::Findings;
 use crate::host::{self, InputError};
-use crate::index::Index;
+use crate::index::{Index, Protection};
 use crate::layers;
 use crate::messages::{say, Language};
 use crate::page::{self, cut, Framed, PageFacts, Site};
@@ -122,7 +122,7 @@ impl Engine {
         let target = host::parse_target(input)?;
         let mut findings = Findings::default();
         let indexes = self.indexes();
-        let protection = layers::domain::Protection { indexes: &indexes, trusted: &self.trusted };
+        let protection = Protection { indexes: &indexes, trusted: &self.trusted };
         if let Some(host) = &target.host {
             layers::domain::check_host(host, input, &protection, &mut findings);
         }

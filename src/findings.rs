@@ -32,7 +32,7 @@ impl Cue {
     }
 }
 
-/// A [`Reason`] whose message is still to be written out in the engine's language.
+/// A [`Reason`](crate::Reason) whose message is still to be written out in the engine's language.
 #[derive(Debug, Clone)]
 pub(crate) struct Finding {
     pub layer: Layer,
@@ -42,7 +42,7 @@ pub(crate) struct Finding {
     pub evidence: String,
 }
 
-/// What the layers found so far for one input; becomes a [`Verdict`].
+/// What the layers found so far for one input; becomes a [`Verdict`](crate::Verdict).
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
     pub reasons: Vec<Finding>,

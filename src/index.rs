@@ -397,6 +397,13 @@ impl Index {
     }
 }
 
+/// What the domain and link layers need from the engine: where to look for protected names
+/// (the catalogue, then the user's own domains), and the registrable domains the user trusts.
+pub(crate) struct Protection<'a> {
+    pub indexes: &'a [&'a Index],
+    pub trusted: &'a [String],
+}
+
 /// At most this many names of a host are looked up as official domains (bounded work on
 /// hostile 127-label hosts).
 const MAX_OFFICIAL_NAMES: usize = 32;

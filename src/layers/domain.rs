@@ -24,7 +24,7 @@ use crate::code::Code;
 use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
 use crate::findings::Findings;
 use crate::host::Host;
-use crate::index::{official_owner, Entry, Hit, Index, MIN_TYPO_LEN};
+use crate::index::{official_owner, Entry, Hit, Index, Protection, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
 use crate::verdict::{Layer, Severity};
@@ -38,13 +38,6 @@ const MAX_PIECES: usize = 32;
 /// Popular sites are protected from embedding only when their name is at least this long:
 /// `go.com` or `ok.ru` turn up inside ordinary names by chance.
 const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
-
-/// What the domain layer needs from the engine: where to look for protected names, and what
-/// the user trusts.
-pub(crate) struct Protection<'a> {
-    pub indexes: &'a [&'a Index],
-    pub trusted: &'a [String],
-}
 
 /// The host, and the forms of its parts the checks compare.
 struct View<'h> {

@@ -6,12 +6,11 @@
 
 use std::net::IpAddr;
 
-use super::domain::Protection;
 use crate::catalogue;
 use crate::code::Code;
 use crate::findings::{Finding, Findings};
 use crate::host::{self, Host, Target};
-use crate::index::{official_owner, Index, MIN_TYPO_LEN};
+use crate::index::{official_owner, Index, Protection, MIN_TYPO_LEN};
 use crate::messages::say;
 use crate::page::{cut, Framed, PageForm, PageLink, Site, MAX_SHORT_TEXT_BYTES};
 use crate::text;

@@ -1,10 +1,13 @@
-//! The detection layers. Each one looks at the input from one angle and adds [`Reason`]s
-//! (crate::verdict::Reason) to the findings; none of them decides the level alone.
+//! The detection layers. Each one looks at the input from one angle and adds findings (a
+//! typed [`Code`], a severity, a message still to be written, the evidence) to [`Findings`];
+//! none of them decides the level alone, and none writes a verdict. They import the base
+//! (host, index, text, cues, lists, findings, page) and this module, never the engine or each
+//! other.
 //!
 //! The four text layers (payment, pressure, offer, pattern) share one reading of the message,
-//! a [`Scan`], and return [`Cue`]s: weighed together in
-//! [`Findings::weigh_cues`](crate::verdict::Findings::weigh_cues), so one weak
-//! cue says little and several together raise the level.
+//! a [`Scan`] (with [`brand_named_in`], the brand a text names), and return [`Cue`]s: weighed
+//! together in [`Findings::weigh_cues`], so one weak cue says little and several together
+//! raise the level.
 
 pub(crate) mod domain;
 pub(crate) mod link;
@@ -18,8 +21,10 @@ use std::ops::Range;
 use crate::code::Code;
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::findings::{Cue, Findings};
+use crate::index::{Entry, Index};
 use crate::lists;
 use crate::messages::Text;
+use crate::skeleton::skeleton_with;
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
 use crate::verdict::{Layer, Level};
 
@@ -114,6 +119,58 @@ impl<'t> Scan<'t> {
         }
         cues
     }
+}
+
+/// Brand names shorter than this count only when written in capitals (`DHL`, `UPS`): in
+/// lowercase they are too often ordinary words (`ups and downs`).
+const MIN_LOWERCASE_BRAND_LEN: usize = 4;
+/// Brand names spelled as up to this many words (`bank of america`, `western union`).
+const MAX_BRAND_WORDS: usize = 3;
+
+/// The first catalogue brand the text names, and the words as written.
+pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i Entry, String)> {
+    brand_in_words(scan.text, &scan.folded, &scan.words, index)
+}
+
+/// [`brand_named_in`] for a short text read on its own (a page's title or a heading): folded
+/// and split into words, without the cue scan a message gets.
+pub(crate) fn brand_named_in_short<'i>(
+    text: &str,
+    index: &'i Index,
+) -> Option<(&'i Entry, String)> {
+    let folded = fold(text);
+    let words = crate::cues::words_of(&folded.text);
+    brand_in_words(text, &folded, &words, index)
+}
+
+fn brand_in_words<'i>(
+    text: &str,
+    folded: &Folded,
+    words: &[std::ops::Range<usize>],
+    index: &'i Index,
+) -> Option<(&'i Entry, String)> {
+    let words: Vec<(usize, &str)> =
+        words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
+    for start in 0..words.len() {
+        let mut joined = String::new();
+        for count in 1..=MAX_BRAND_WORDS.min(words.len() - start) {
+            let (offset, word) = words[start + count - 1];
+            joined.push_str(word);
+            let Some(hit) =
+                index.with_skeleton(&skeleton_with(&joined, crate::confusables::lookalike_of))
+            else {
+                continue;
+            };
+            let token = index.token(hit);
+            let written = folded.original(text, words[start].0..offset + word.len());
+            let shouted = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if token.generic || (token.text.len() < MIN_LOWERCASE_BRAND_LEN && !shouted) {
+                continue;
+            }
+            return Some((index.entry(hit), written.to_string()));
+        }
+    }
+    None
 }
 
 /// Whether `text` gives an e-mail address: a word with a name, `@`, and a host with a dot.

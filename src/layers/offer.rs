@@ -25,7 +25,7 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
     check_capacity(scan, cues);
     if let Some((percent, range)) = big_discount(scan) {
         let evidence = shorten(&scan.text[range]);
-        match super::pattern::brand_named_in(scan, index) {
+        match super::brand_named_in(scan, index) {
             Some((entry, _)) => cues.push(Cue::new(
                 Layer::Offer,
                 Code::BrandedDiscount,

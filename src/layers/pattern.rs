@@ -5,7 +5,7 @@
 //! page, a cloned storefront: a brand's name with a card or password form on a site that is
 //! not the brand's.
 
-use super::Scan;
+use super::{brand_named_in, brand_named_in_short, Scan};
 use crate::catalogue;
 use crate::code::Code;
 use crate::findings::{Cue, Findings};
@@ -14,8 +14,7 @@ use crate::index::{Entry, Index};
 use crate::lists;
 use crate::messages::say;
 use crate::page::{cut, PageFacts, PageForm, Site, MAX_HEADINGS, MAX_SHORT_TEXT_BYTES};
-use crate::skeleton::skeleton_with;
-use crate::text::{fold, Folded, FoundLink};
+use crate::text::{fold, FoundLink};
 use crate::verdict::{Layer, Severity};
 
 /// Scripts that are only a scam when the message gives a way to act (a link that is not the
@@ -122,12 +121,6 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     None
 }
 
-/// Brand names shorter than this count only when written in capitals (`DHL`, `UPS`): in
-/// lowercase they are too often ordinary words (`ups and downs`).
-const MIN_LOWERCASE_BRAND_LEN: usize = 4;
-/// Brand names spelled as up to this many words (`bank of america`, `western union`).
-const MAX_BRAND_WORDS: usize = 3;
-
 pub(crate) fn check_impersonation(
     scan: &Scan,
     index: &Index,
@@ -163,51 +156,6 @@ pub(crate) fn check_impersonation(
     findings.lookalike_of.get_or_insert_with(|| entry.home.to_string());
 }
 
-/// The first catalogue brand the text names, and the words as written.
-pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i Entry, String)> {
-    brand_in_words(scan.text, &scan.folded, &scan.words, index)
-}
-
-/// [`brand_named_in`] for a short text read on its own (a page's title or a heading): folded
-/// and split into words, without the cue scan a message gets.
-pub(crate) fn brand_named_in_short<'i>(
-    text: &str,
-    index: &'i Index,
-) -> Option<(&'i Entry, String)> {
-    let folded = fold(text);
-    let words = crate::cues::words_of(&folded.text);
-    brand_in_words(text, &folded, &words, index)
-}
-
-fn brand_in_words<'i>(
-    text: &str,
-    folded: &Folded,
-    words: &[std::ops::Range<usize>],
-    index: &'i Index,
-) -> Option<(&'i Entry, String)> {
-    let words: Vec<(usize, &str)> =
-        words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
-    for start in 0..words.len() {
-        let mut joined = String::new();
-        for count in 1..=MAX_BRAND_WORDS.min(words.len() - start) {
-            let (offset, word) = words[start + count - 1];
-            joined.push_str(word);
-            let Some(hit) =
-                index.with_skeleton(&skeleton_with(&joined, crate::confusables::lookalike_of))
-            else {
-                continue;
-            };
-            let token = index.token(hit);
-            let written = folded.original(text, words[start].0..offset + word.len());
-            let shouted = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if token.generic || (token.text.len() < MIN_LOWERCASE_BRAND_LEN && !shouted) {
-                continue;
-            }
-            return Some((index.entry(hit), written.to_string()));
-        }
-    }
-    None
-}
 /// A site's own name counts as shown in its title from this many letters on.
 const MIN_OWN_NAME_CHARS: usize = 4;
 
