@@ -1,6 +1,6 @@
 //! The user's settings: `Engine::with_settings` on any trusted and protected entries (they come
-//! from storage, and may be stale, hand-edited or imported), then a link and a message judged
-//! with that engine.
+//! from storage, and may be stale, hand-edited or imported) and any sensitivity, then a link
+//! and a message judged with that engine.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -10,12 +10,17 @@ use libfuzzer_sys::fuzz_target;
 struct Settings {
     trusted: Vec<String>,
     protected: Vec<String>,
+    sensitivity: u8,
     url: String,
     text: String,
 }
 
 fuzz_target!(|settings: Settings| {
-    let engine = wary::Engine::with_settings(&settings.trusted, &settings.protected);
+    let sensitivity =
+        [wary::Sensitivity::Strict, wary::Sensitivity::Balanced, wary::Sensitivity::Relaxed]
+            [usize::from(settings.sensitivity % 3)];
+    let engine = wary::Engine::with_settings(&settings.trusted, &settings.protected)
+        .with_sensitivity(sensitivity);
     if let Ok(verdict) = engine.analyze_url(&settings.url) {
         assert!(verdict.score <= 100, "score out of range");
     }
