@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { browserSuite, findBar, findSettledBar, screenshot, storedSettings, storeSettings, retryUntil } from './helpers.mjs';
-import { migrate, effectiveLevel, loadSettings, saveSettings, SCHEMA_VERSION } from '../../extension/shared/settings.js';
+import { migrate, loadSettings, saveSettings, SCHEMA_VERSION } from '../../extension/shared/settings.js';
 
 let options;
 
@@ -59,18 +59,6 @@ test('settings too large for sync are kept in local, and read back from there', 
   await saveSettings(api, { version: 1, trusted: ['small.example'] });
   assert.deepEqual((await loadSettings(api)).trusted, ['small.example'], 'small again: back in sync, read from there');
   assert.equal(api.storage.local.items.settings, undefined, 'and the local copy is gone');
-});
-
-test('sensitivity maps the engine\'s score to the level shown', () => {
-  const CASES = [
-    // engine level, score, sensitivity, level shown
-    ['caution', 40, 'strict', 'danger'], ['caution', 40, 'balanced', 'caution'], ['caution', 40, 'relaxed', 'safe'],
-    ['danger', 80, 'strict', 'danger'], ['danger', 80, 'balanced', 'danger'], ['danger', 80, 'relaxed', 'danger'],
-    ['safe', 0, 'strict', 'safe'], ['safe', 0, 'relaxed', 'safe'],
-  ];
-  for (const [level, score, sensitivity, shown] of CASES) {
-    assert.equal(effectiveLevel({ level, score }, sensitivity), shown, `${level} (${score}) under ${sensitivity}`);
-  }
 });
 
 test('trusted sites are listed and can be removed', async () => {

@@ -1,7 +1,7 @@
-// On-page cues in real Chromium: the content script gathers the page's facts and the engine
-// judges them — a cloned shop with a card form on a lookalike host (in the content script and,
-// under a strict CSP, in the worker), the same page on the real host, and a chat message with
-// a deceptive link that arrives after the page has loaded.
+// On-page cues in real Chromium: the content script gathers the page's facts and the engine, in
+// the service worker, judges them — a cloned shop with a card form on a lookalike host (also
+// under a strict CSP), the same page on the real host, and a chat message with a deceptive link
+// that arrives after the page has loaded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, findBar, tooltipFor, retryUntil, screenshot, barText } from './helpers.mjs';
@@ -14,7 +14,7 @@ async function open(host, page) {
   return tab;
 }
 
-for (const [path, engine] of [['/cloned-shop', 'worker'], ['/strict-csp/cloned-shop', 'worker']]) {
+for (const path of ['/cloned-shop', '/strict-csp/cloned-shop']) {
   test(`danger bar on a cloned AliExpress checkout on a lookalike host (${path})`, async () => {
     const tab = await open('aliexpress-deals.shop', path);
     // The address alone gives a caution bar at once; the page's card form makes it danger.
@@ -24,7 +24,6 @@ for (const [path, engine] of [['/cloned-shop', 'worker'], ['/strict-csp/cloned-s
     });
     assert.ok(bar, `a danger bar should appear on the cloned shop (${path}); got ${await (await findBar(tab, 100))?.getAttribute('data-wary')}`);
     assert.equal(await bar.getAttribute('data-wary-real'), 'aliexpress.com', 'the bar names the real site');
-    assert.equal(await bar.getAttribute('data-wary-engine'), engine, `the engine ran in the ${engine}`);
     const text = await barText(tab);
     assert.match(text, /looks like AliExpress and asks for your card details, but it is not on aliexpress\.com/, `bar text: ${text}`);
     if (path === '/cloned-shop') await screenshot(tab, 'bar-danger-cloned-shop');
