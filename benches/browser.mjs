@@ -164,9 +164,9 @@ const browsers = { with: await launch(true), without: await launch(false) };
 const samples = {};
 const profiles = Object.fromEntries(Object.keys(HOSTS).map((kind) => [kind, []]));
 try {
-  for (const [kind, host] of Object.entries(HOSTS)) for (const b of Object.keys(browsers)) samples[`${kind}/${b}`] = [];
+  for (const kind of Object.keys(HOSTS)) for (const b of Object.keys(browsers)) samples[`${kind}/${b}`] = [];
   // One untimed load each, so first-use costs of the browser itself are not in the figures.
-  for (const [kind, host] of Object.entries(HOSTS)) for (const b of Object.values(browsers)) await measure(b.context, `http://${host}:${server.port}/`);
+  for (const host of Object.values(HOSTS)) for (const b of Object.values(browsers)) await measure(b.context, `http://${host}:${server.port}/`);
   for (let run = 0; run < RUNS; run++) {
     for (const [kind, host] of Object.entries(HOSTS)) {
       for (const [name, b] of Object.entries(browsers)) samples[`${kind}/${name}`].push(await measure(b.context, `http://${host}:${server.port}/`));
