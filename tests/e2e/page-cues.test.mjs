@@ -4,7 +4,7 @@
 // that arrives after the page has loaded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, findBar, tooltipFor, retryUntil, screenshot, barText } from './helpers.mjs';
+import { browserSuite, findBar, tooltipFor, retryUntil, screenshot, barText, inShadow, tabIdOf } from './helpers.mjs';
 
 const suite = browserSuite();
 
@@ -30,6 +30,28 @@ for (const path of ['/cloned-shop', '/strict-csp/cloned-shop']) {
     await tab.close();
   });
 }
+
+test('the bar, the badge\'s tooltip and the popup\'s top line say the same reason: the engine\'s headline', async () => {
+  // The cloned shop's first warning is its address's (a caution); its strongest, the page's
+  // card form (a danger), is the one to say first.
+  const tab = await open('aliexpress-deals.shop', '/cloned-shop');
+  const bar = await retryUntil(async () => ((await tab.$('[data-wary="danger"][data-wary-scope="page"]')) ?? undefined), 8_000);
+  assert.ok(bar, 'the page\'s danger bar');
+  const onBar = await inShadow(tab, 'headline', async (cdp, nodeId, node) => (node.children ?? []).map((child) => child.nodeValue).join(''));
+  assert.match(onBar ?? '', /asks for your card details/, `the bar says the strongest reason: ${onBar}`);
+  const tooltip = await retryUntil(async () => {
+    const title = await tooltipFor(suite.browser.worker, tab);
+    return title === `Wary: ${onBar}` ? title : undefined;
+  });
+  assert.equal(tooltip, `Wary: ${onBar}`, 'the badge\'s tooltip says what the bar says');
+  const tabId = await tabIdOf(suite.browser.worker, tab);
+  const popup = await suite.browser.context.newPage();
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup/popup.html?tab=${tabId}`);
+  await popup.waitForFunction(() => document.querySelector('#site').dataset.level === 'danger', null, { timeout: 5_000 });
+  assert.equal(await popup.locator('#site .site-headline').innerText(), `✖ ${onBar}`, 'the popup\'s top line says what the bar says');
+  await popup.close();
+  await tab.close();
+});
 
 test('no bar on the same checkout page on the real aliexpress.com, whose page is not read at load', async () => {
   const tab = await open('aliexpress.com', '/cloned-shop');
