@@ -18,9 +18,9 @@
 //             glue, wasm: chrome-extension:// URLs) are the extension's own main-thread time,
 //             DOM calls it makes included, garbage collection and idle not
 //   memory    after a forced garbage collection, the page's V8 heap (CDP Runtime.getHeapUsage:
-//             used + embedder + ArrayBuffer backing stores), with minus without, plus the
-//             engine's WebAssembly memory, which that does not count: read in the content
-//             script's own world, from the glue it initialised (its init returns the exports)
+//             used + embedder + ArrayBuffer backing stores), with minus without. The engine
+//             lives in the service worker, not in the page, so its WebAssembly memory is no
+//             tab's cost
 // Run after ./build.sh:  node benches/browser.mjs   (figures: bench-output/browser.json)
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -107,7 +107,6 @@ async function measure(context, url) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = Object.fromEntries(metrics.map((m) => [m.name, m.value]));
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasmMemory = await engineMemory(cdp);
   await cdp.detach();
   await page.close();
   return {
@@ -117,7 +116,6 @@ async function measure(context, url) {
     jsHeapUsed: metric.JSHeapUsedSize,
     heapTotal: heap.usedSize + (heap.embedderHeapUsedSize ?? 0) + (heap.backingStorageSize ?? 0),
     backingStorage: heap.backingStorageSize ?? null,
-    wasmMemory,
   };
 }
 
@@ -160,33 +158,15 @@ async function profile(context, url) {
   return { extensionMs: total, byFile };
 }
 
-/** Bytes of the engine's WebAssembly memory in the page's content script (0 where there is none). */
-async function engineMemory(cdp) {
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable'); // reports the contexts that exist already
-  await new Promise((r) => setTimeout(r, 100));
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && c.origin?.startsWith('chrome-extension://'))
-    ?? contexts.find((c) => c.auxData?.type === 'isolated');
-  if (!world) return 0;
-  const { result } = await cdp.send('Runtime.evaluate', {
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-    expression: `import(chrome.runtime.getURL('engine/wary.js')).then((glue) => glue.default()).then((exports) => exports.memory.buffer.byteLength, () => 0)`,
-  });
-  return result.value ?? 0;
-}
-
 const body = await heavyPage();
 const server = await serve(body);
 const browsers = { with: await launch(true), without: await launch(false) };
 const samples = {};
 const profiles = Object.fromEntries(Object.keys(HOSTS).map((kind) => [kind, []]));
 try {
-  for (const [kind, host] of Object.entries(HOSTS)) for (const b of Object.keys(browsers)) samples[`${kind}/${b}`] = [];
+  for (const kind of Object.keys(HOSTS)) for (const b of Object.keys(browsers)) samples[`${kind}/${b}`] = [];
   // One untimed load each, so first-use costs of the browser itself are not in the figures.
-  for (const [kind, host] of Object.entries(HOSTS)) for (const b of Object.values(browsers)) await measure(b.context, `http://${host}:${server.port}/`);
+  for (const host of Object.values(HOSTS)) for (const b of Object.values(browsers)) await measure(b.context, `http://${host}:${server.port}/`);
   for (let run = 0; run < RUNS; run++) {
     for (const [kind, host] of Object.entries(HOSTS)) {
       for (const [name, b] of Object.entries(browsers)) samples[`${kind}/${name}`].push(await measure(b.context, `http://${host}:${server.port}/`));
@@ -214,11 +194,10 @@ for (const kind of Object.keys(HOSTS)) {
     heapBytes: { with: med(w, 'heapTotal'), without: med(wo, 'heapTotal') },
     jsHeapUsed: { with: med(w, 'jsHeapUsed'), without: med(wo, 'jsHeapUsed') },
     backingStorage: { with: med(w, 'backingStorage'), without: med(wo, 'backingStorage') },
-    wasmMemory: med(w, 'wasmMemory'),
   };
   const f = figures[kind];
   f.addedTaskMs = f.taskMs.with - f.taskMs.without;
-  f.addedHeapBytes = f.heapBytes.with - f.heapBytes.without + f.wasmMemory;
+  f.addedHeapBytes = f.heapBytes.with - f.heapBytes.without;
   f.profiledMs = median(profiles[kind].map((p) => p.extensionMs));
   f.profiledByFile = Object.fromEntries([...new Set(profiles[kind].flatMap((p) => Object.keys(p.byFile)))]
     .map((file) => [file, median(profiles[kind].map((p) => p.byFile[file] ?? 0))]));
@@ -232,6 +211,6 @@ for (const kind of Object.keys(HOSTS)) {
   console.log(`${kind} (${f.host}): bar shown in ${f.barShown} of ${RUNS} loads` + (f.barMs === null ? '' : ` at ${ms(f.barMs)} from navigation start, ${ms(f.barAfterDclMs)} after DOMContentLoaded (DCL ${ms(f.dclMs.with)})`));
   const top = Object.entries(f.profiledByFile).sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(`  extension's own main-thread time (profiler): ${ms(f.profiledMs)}; most in ${top.map(([where, t]) => `${where} ${t.toFixed(1)}`).join(', ')}`);
-  console.log(`  main thread busy ${ms(f.taskMs.with)} with, ${ms(f.taskMs.without)} without: +${ms(f.addedTaskMs)}; heap ${mb(f.heapBytes.with)} with, ${mb(f.heapBytes.without)} without, wasm memory ${mb(f.wasmMemory)}: +${mb(f.addedHeapBytes)}`);
+  console.log(`  main thread busy ${ms(f.taskMs.with)} with, ${ms(f.taskMs.without)} without: +${ms(f.addedTaskMs)}; heap ${mb(f.heapBytes.with)} with, ${mb(f.heapBytes.without)} without: +${mb(f.addedHeapBytes)}`);
 }
 await record('browser', figures);

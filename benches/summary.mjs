@@ -106,7 +106,7 @@ if (browser) {
   for (const kind of ['neutral', 'lookalike', 'verified']) {
     const k = browser[kind];
     if (!k) continue;
-    row(`browser: memory added per tab (V8 heap + array buffers incl. wasm memory), ${k.host}`, `${(k.addedHeapBytes / 1e6).toFixed(2)} MB`, '≤ 3 MB', null, k.addedHeapBytes <= 3e6);
+    row(`browser: memory added per tab (V8 heap + array buffers), ${k.host}`, `${(k.addedHeapBytes / 1e6).toFixed(2)} MB`, '≤ 3 MB', null, k.addedHeapBytes <= 3e6);
   }
 } else row('browser (benches/browser.mjs)', null, NA, null, null);
 row('wasm, raw', `${int(wasmRaw)} bytes`, NA, null, null);

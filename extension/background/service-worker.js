@@ -1,7 +1,8 @@
-// Wary's service worker (Chrome) / background script (Firefox). It hosts the engine for the
-// pages whose Content-Security-Policy forbids WebAssembly in the content script, keeps the
-// toolbar badge per tab, remembers the sites the user trusts, and answers the right-click
-// checks ("Check this link", "Check selected text").
+// Wary's service worker (Chrome) / background script (Firefox): the only host of the engine.
+// It judges every tab's address and page for the content scripts and what the user pastes for
+// the popup, keeps the toolbar badge per tab, remembers the sites the user trusts, and answers
+// the right-click checks ("Check this link", "Check selected text"). The popup and the options
+// page load no WebAssembly: they ask here by message.
 //
 // Chrome rejects top-level await and dynamic import() in a service worker, so the glue is
 // imported statically, init() starts at load, and handlers await that one promise.
@@ -9,33 +10,36 @@
 //
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
-import init, { analyze_url, analyze_page, analyze_text, configure, message_keys } from '../engine/wary.js';
+import init, { analyze_address, analyze_input, analyze_page, analyze_text, configure, message_keys, page_limits } from '../engine/wary.js';
 import { engineTemplates } from '../shared/i18n.js';
-import { loadSettings, saveSettings, siteOf, effectiveLevel } from '../shared/settings.js';
+import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 /**
  * The engine, loaded once; `engineReady` is it configured with the user's trusted and
- * protected sites and language. If the WebAssembly cannot be loaded, nothing can be judged:
- * the badge and the popup then say that protection is off (showProtectionOff), never a
- * silent nothing.
+ * protected sites, sensitivity and language, so every verdict's level is the one the user is
+ * to see. If the WebAssembly cannot be loaded, nothing can be judged: the badge and the popup
+ * then say that protection is off (showProtectionOff), never a silent nothing.
  */
 const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') });
 let engineReady = engineLoaded.then(configureEngine);
 engineLoaded.catch(showProtectionOff);
 
+/**
+ * The page-facts contract, stated by the engine (`page_limits()`): how much of a page the
+ * content script gathers (it receives this with its first answer, `verdict/url`) and the caps
+ * this worker holds every message to.
+ */
+const limitsReady = engineLoaded.then(() => page_limits());
+limitsReady.catch(() => {}); // a dead engine is reported by showProtectionOff
+
 let settingsNow = null; // the settings the engine was last configured with
 
 async function configureEngine() {
   const settings = await loadSettings(api);
-  configure(settings.trusted, settings.protected, engineTemplates(message_keys()));
+  configure(settings.trusted, settings.protected, engineTemplates(message_keys()), settings.sensitivity);
   settingsNow = settings;
-}
-
-/** The verdict with the level the user's sensitivity makes of its score, as the tab shows it. */
-function asShown(verdict) {
-  return { ...verdict, level: effectiveLevel(verdict, settingsNow?.sensitivity ?? 'balanced') };
 }
 
 api.storage.onChanged.addListener((changes) => {
@@ -65,10 +69,10 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).catch((error) => console.warn('Wary could not check this:', error));
 });
 
-/** Answers `sendResponse` with the engine's verdict from `judge()`, once the engine is ready. */
-function answerWith(sendResponse, judge, more = () => ({})) {
+/** Answers `sendResponse` with `{ok: true, ...judge()}` (the engine's verdict and more), once the engine is ready. */
+function answerWith(sendResponse, judge) {
   engineReady
-    .then(() => sendResponse({ ok: true, verdict: judge(), ...more() }))
+    .then(() => sendResponse({ ok: true, ...judge() }))
     .catch((error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
   return true; // the answer comes asynchronously
 }
@@ -88,28 +92,48 @@ const fromAnyOfOurs = (sender) => fromExtensionPage(sender) || fromContentScript
 /**
  * The messages Wary understands: one tagged union on `type` ("area/verb"). Each names who may
  * send it, what shape it must have (every field typed and capped), and what it does; a
- * message of another type, from another sender or of another shape is not acted on.
+ * message of another type, from another sender or of another shape is not acted on. The caps
+ * of the `verdict/*` messages are the engine's page-facts contract (`limits`, from
+ * `page_limits()`), so those are checked once the engine is loaded.
  */
 const MESSAGES = {
-  // A page's address to judge, from the content script (the engine runs here for every tab);
-  // the answer's level is the one the user's sensitivity makes of it, and `scanning` says
-  // whether the user wants the page itself read too.
+  // A page's address to judge, from the content script, which always asks this first. The
+  // answer: the verdict; what the engine says to do with it (`warn_now`: show the bar before
+  // the page is parsed; `read_page`: read the page's content once it is, false on a brand's
+  // verified real site); whether the user wants pages read at all (`scanning`); and the
+  // page-facts contract the content script gathers facts by (`limits`).
   'verdict/url': {
     from: fromAnyOfOurs,
-    valid: (m) => typeof m.url === 'string' && m.url.length <= FACT_LIMITS.href,
-    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => ownPage(sender, m.url, 'url', asShown(analyze_url(m.url))), () => ({ scanning: settingsNow?.scanning !== false })),
+    capped: true,
+    valid: (m, sender, limits) => typeof m.url === 'string' && m.url.length <= limits.url,
+    handle: (m, sender, sendResponse, limits) => answerWith(sendResponse, () => {
+      const { verdict, warn_now, read_page } = analyze_address(m.url);
+      ownPage(sender, m.url, 'url', verdict);
+      return { verdict, warn_now, read_page, scanning: settingsNow?.scanning !== false, limits };
+    }),
   },
   // Page facts to judge, as content/content.js gathers them: an object, or its JSON text (the
   // content script already has that text, and a string crosses to the worker cheaply); a null
   // verdict when the user turned on-page scanning off since the address was judged.
   'verdict/page': {
     from: fromAnyOfOurs,
-    valid: (m) => isPageFacts(factsOf(m)),
-    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => {
-      if (settingsNow?.scanning === false) return null;
-      const facts = factsOf(m);
-      return ownPage(sender, facts.url, 'page', asShown(analyze_page(facts)));
+    capped: true,
+    valid: (m, sender, limits) => isPageFacts(factsOf(m, limits), limits),
+    handle: (m, sender, sendResponse, limits) => answerWith(sendResponse, () => {
+      if (settingsNow?.scanning === false) return { verdict: null };
+      const facts = factsOf(m, limits);
+      return { verdict: ownPage(sender, facts.url, 'page', analyze_page(facts)) };
     }),
+  },
+  // What the user pasted into the popup (or a right-click check opened there): the engine
+  // decides whether it is one link or a message. Only extension pages may ask. The text may be
+  // as long as the largest message the worker takes; the engine reads the first `limits.text`
+  // bytes of it and says so.
+  'verdict/input': {
+    from: fromExtensionPage,
+    capped: true,
+    valid: (m, sender, limits) => typeof m.text === 'string' && m.text.length <= limits.json,
+    handle: (m, sender, sendResponse) => answerWith(sendResponse, () => ({ verdict: analyze_input(m.text) })),
   },
   // What the content script concluded about its page: the tab's badge and the popup's top line.
   'tab/verdict': {
@@ -159,13 +183,21 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   const type = typeof message === 'object' && message !== null && typeof message.type === 'string' ? message.type : '';
   const kind = Object.hasOwn(MESSAGES, type) ? MESSAGES[type] : null;
-  if (!kind || !kind.from(sender) || !kind.valid(message, sender)) {
+  const refuse = () => {
     counts.refused += 1;
     sendResponse({ ok: false, error: `${type.slice(0, 40) || 'a message without a type'}: not a message Wary understands, from this sender or in this shape` });
     return false;
-  }
-  counts[type] = (counts[type] ?? 0) + 1;
-  return kind.handle(message, sender, sendResponse) === true;
+  };
+  const act = (limits) => {
+    if (!kind.valid(message, sender, limits)) return refuse();
+    counts[type] = (counts[type] ?? 0) + 1;
+    return kind.handle(message, sender, sendResponse, limits) === true;
+  };
+  if (!kind || !kind.from(sender)) return refuse();
+  if (!kind.capped) return act(null);
+  // Its caps come with the engine (a woken worker is still loading it); no engine, no verdict.
+  limitsReady.then(act, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+  return true;
 });
 
 /**
@@ -179,12 +211,12 @@ function ownPage(sender, url, scope, verdict) {
 
 const parsedFacts = new WeakMap(); // message -> its facts, parsed once
 /** The facts of a `verdict/page` message, parsed from JSON text if they came as text (null if that fails or is too long). */
-function factsOf(message) {
+function factsOf(message, limits) {
   if (typeof message.facts !== 'string') return message.facts;
   if (!parsedFacts.has(message)) {
     let facts = null;
     try {
-      if (message.facts.length <= FACT_LIMITS.json) facts = JSON.parse(message.facts);
+      if (message.facts.length <= limits.json) facts = JSON.parse(message.facts);
     } catch {
       // not JSON: refused as not page facts
     }
@@ -193,21 +225,23 @@ function factsOf(message) {
   return parsedFacts.get(message);
 }
 
-// The content script's caps (content/content.js), with room to spare; the engine cuts again.
-const FACT_LIMITS = { text: 256 * 1024, short: 4096, href: 65536, headings: 100, links: 2000, forms: 100, json: 12 << 20 };
-
-/** Page facts as the content script sends them: every field optional, each of its type and within its cap. */
-function isPageFacts(facts) {
+/**
+ * Page facts within the engine's contract (`limits`, from page_limits()): every field
+ * optional, each of its type and within its cap. The caps are the engine's in bytes, compared
+ * with JavaScript's length in UTF-16 code units, which is never more than the UTF-8 bytes of
+ * the same text, so nothing the engine would read whole is refused.
+ */
+function isPageFacts(facts, limits) {
   const string = (value, max) => value === undefined || (typeof value === 'string' && value.length <= max);
   const flag = (value) => value === undefined || typeof value === 'boolean';
   const object = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
   const list = (value, max, each) => value === undefined || (Array.isArray(value) && value.length <= max && value.every(each));
-  const L = FACT_LIMITS;
+  const L = limits;
   return object(facts)
-    && string(facts.url, L.href) && string(facts.title, L.short) && string(facts.text, L.text)
-    && list(facts.headings, L.headings, (h) => string(h, L.short))
-    && list(facts.links, L.links, (l) => object(l) && string(l.href, L.href) && string(l.text, L.short))
-    && list(facts.forms, L.forms, (f) => object(f) && string(f.action, L.href) && flag(f.has_password) && flag(f.has_card));
+    && string(facts.url, L.url) && string(facts.title, L.short_text) && string(facts.text, L.text)
+    && list(facts.headings, L.headings, (h) => string(h, L.short_text))
+    && list(facts.links, L.links, (l) => object(l) && string(l.href, L.url) && string(l.text, L.short_text))
+    && list(facts.forms, L.forms, (f) => object(f) && string(f.action, L.url) && flag(f.has_password) && flag(f.has_card));
 }
 
 const LEVELS = ['safe', 'caution', 'danger'];
@@ -215,7 +249,8 @@ const LEVELS = ['safe', 'caution', 'danger'];
 function isVerdict(verdict) {
   return typeof verdict === 'object' && verdict !== null && LEVELS.includes(verdict.level)
     && Array.isArray(verdict.reasons) && verdict.reasons.length <= 500
-    && verdict.reasons.every((r) => typeof r === 'object' && r !== null && typeof r.message === 'string' && typeof r.severity === 'string');
+    && verdict.reasons.every((r) => typeof r === 'object' && r !== null && typeof r.message === 'string' && typeof r.severity === 'string')
+    && (verdict.headline === undefined || verdict.headline === null || (Number.isInteger(verdict.headline) && verdict.headline >= 0 && verdict.headline < verdict.reasons.length));
 }
 
 // ---- the toolbar badge --------------------------------------------------------------------
@@ -231,18 +266,22 @@ const BADGE_OFF = '#3c4043'; // grey, unlike any verdict: "OFF", protection is n
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
-/** `scope` is 'url' for the address alone, 'page' once the page's content was judged too. */
+/**
+ * `scope` is 'url' for the address alone, 'page' once the page's content was judged too. The
+ * tooltip says the engine's headline reason (the strongest warning, or that a brand's site is
+ * real), as the bar and the popup do.
+ */
 function showOnBadge(tabId, verdict, scope) {
   const look = verdict.level === 'safe' ? (verdict.verified ? BADGE.verified : null) : BADGE[verdict.level];
-  const top = verdict.reasons.find((reason) => reason.severity !== 'info') ?? verdict.reasons.find((reason) => reason.code === 'verified');
+  const top = verdict.reasons[verdict.headline];
   let title = top ? `Wary: ${top.message}` : api.i18n.getMessage('badgeNothingSite');
   if (scope === 'page' && verdict.level === 'safe') title += top ? ` ${api.i18n.getMessage('badgeNothingPage')}` : ` ${api.i18n.getMessage('badgeOrPage')}`;
   api.action.setBadgeText({ tabId, text: look?.text ?? '' });
   if (look) api.action.setBadgeBackgroundColor({ tabId, color: look.color });
   api.action.setTitle({ tabId, title });
   // For the popup's "this site" line; the session area is memory only, gone with the browser.
-  const { level, score, verified, lookalike_of, reasons, advice, input } = verdict;
-  api.storage.session.set({ [tabKey(tabId)]: { level, score, verified, lookalike_of, reasons, advice, input, scope } }).catch(() => {});
+  const { level, score, verified, lookalike_of, reasons, advice, headline, input } = verdict;
+  api.storage.session.set({ [tabKey(tabId)]: { level, score, verified, lookalike_of, reasons, advice, headline, input, scope } }).catch(() => {});
 }
 
 /** This tab's page could not be judged: its badge says OFF until a verdict replaces it. */
@@ -260,8 +299,9 @@ api.tabs.onRemoved.addListener((tabId) => {
 // ---- right-click checks -------------------------------------------------------------------
 
 /**
- * "Check this link" / "Check selected text": judges it and shows the verdict in a small
- * panel on the page, or, where no content script runs (the browser's own pages, the web
+ * "Check this link" / "Check selected text": judges it (a link as the engine reads what it is
+ * given: a link, or words if it is none; a selection as a message) and shows the verdict in a
+ * small panel on the page, or, where no content script runs (the browser's own pages, the web
  * store, PDFs), in a popup window. Exposed on `self.wary` for the end-to-end tests, which
  * cannot click the browser's native menus.
  */
@@ -270,15 +310,10 @@ async function handleMenuClick(info, tab) {
   const subject = kind === 'link' ? info.linkUrl : info.selectionText;
   if (!kind || typeof subject !== 'string' || !subject.trim()) return { shown: 'nothing' };
   await engineReady;
-  let verdict;
-  try {
-    verdict = kind === 'link' ? analyze_url(subject) : analyze_text(subject);
-  } catch {
-    verdict = analyze_text(subject); // not a link the engine can read: judge it as words
-  }
+  const verdict = kind === 'link' ? analyze_input(subject) : analyze_text(subject);
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      await api.tabs.sendMessage(tab.id, { type: 'panel/show', verdict: asShown(verdict), subject, kind }, { frameId: 0 });
+      await api.tabs.sendMessage(tab.id, { type: 'panel/show', verdict, subject, kind }, { frameId: 0 });
       return { shown: 'panel', level: verdict.level };
     } catch {
       // No content script in this tab: fall through to a window of our own.

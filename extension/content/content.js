@@ -2,20 +2,24 @@
 // links and forms), and draws the warning bar at the top of the page when the verdict is
 // caution or danger.
 //
-// Order of work: the address is judged at document_start, so a lookalike host is warned about
-// before the page has loaded. Once the DOM is parsed, bounded facts about the page are
-// gathered and judged (a cloned storefront, a link whose text shows another site, a seller's
-// request to pay outside the platform); not on a brand's verified real site, whose page is its
-// own. Chat widgets and single-page apps add text later, so a MutationObserver re-checks the
-// page (on verified sites too), at most once every RECHECK_MS and only when text was
-// added, and the engine is not asked again when the facts did not change.
+// Order of work: the address is judged at document_start (`verdict/url`), and the engine's
+// answer says what to do: warn at once (`warn_now`: the host itself borrows a brand's name),
+// and whether to read the page once the DOM is parsed (`read_page`: not on a brand's verified
+// real site, whose page is its own). Reading the page means gathering bounded facts about it
+// and having them judged (a cloned storefront, a link whose text shows another site, a
+// seller's request to pay outside the platform). Chat widgets and single-page apps add text
+// later, so a MutationObserver re-checks the page (on verified sites too), at most once every
+// RECHECK_MS and only when text was added, and the engine is not asked again when the facts
+// did not change.
 //
 // Where the engine runs: in the service worker (Firefox: the background script), one copy
-// compiled once for every tab. This script only gathers facts, sends them and draws. Judging in
-// each tab cost every tab its own compile of the engine and ~6 MB of WebAssembly memory, held
-// the page's main thread for the analysis, and on pages whose Content-Security-Policy forbids
-// WebAssembly (Chrome applies the page's CSP to content scripts) had to ask the worker anyway
-// (BENCHMARKS.md, "In the browser").
+// compiled once for every tab. This script only gathers facts, sends them and draws; it
+// decides nothing. How much it gathers (the caps and the card-field words) is the engine's
+// page-facts contract, which arrives with the answer to `verdict/url`, always asked first.
+// Judging in each tab cost every tab its own compile of the engine and ~6 MB of WebAssembly
+// memory, held the page's main thread for the analysis, and on pages whose
+// Content-Security-Policy forbids WebAssembly (Chrome applies the page's CSP to content
+// scripts) had to ask the worker anyway (BENCHMARKS.md, "In the browser").
 //
 // The bar and the right-click panel are drawn by ui.js (loaded before this file). Everything
 // from the page or the engine is shown as text (textContent), never as HTML.
@@ -24,33 +28,34 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
 
-  // What is read from a page; the engine enforces the same caps (src/page.rs).
-  const MAX_TEXT_CHARS = 200 * 1024;
-  const MAX_LINKS = 2000;
-  const MAX_FORMS = 100;
-  const MAX_HEADINGS = 50;
-  const MAX_SHORT_CHARS = 300;
-  const MAX_HREF_CHARS = 4096;
   const RECHECK_MS = 1500;
 
   // ---- the engine, in the service worker --------------------------------------------------
 
   /**
-   * The worker's answer to `message` (`verdict/url` or `verdict/page`): the verdict with the
-   * level the user's sensitivity makes of it (null when on-page scanning is off), and for an
-   * address whether the page itself is to be read (`scanning`).
+   * The worker's answer to `message` (`verdict/url` or `verdict/page`): the verdict, its level
+   * already the one the user's sensitivity makes of it (null when on-page scanning is off),
+   * and for an address what to do next (see checkAddress).
    */
-  async function judge(message) {
+  async function ask(message) {
     const answer = await api.runtime.sendMessage(message);
     if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the service worker');
-    return { verdict: answer.verdict, engine: 'worker', scanning: answer.scanning };
+    return answer;
   }
+
+  /**
+   * The engine's page-facts contract (`page_limits()` in the worker): how many links, forms
+   * and headings to gather, how long a text, title, heading, link text or address may be, and
+   * the words of a card-number field. Null until the address was judged.
+   */
+  let limits = null;
+  let cardWords = null; // limits.card_field_pattern, compiled
 
   // ---- page facts -----------------------------------------------------------------------
 
   const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
 
-  /** The page's text in document order, up to MAX_TEXT_CHARS: a walk over text nodes, no layout. */
+  /** The page's text in document order, up to `limits.text` characters: a walk over text nodes, no layout. */
   function visibleText() {
     const root = document.body ?? document.documentElement;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
@@ -58,18 +63,19 @@
     });
     const parts = [];
     let size = 0;
-    for (let node = walker.nextNode(); node && size < MAX_TEXT_CHARS; node = walker.nextNode()) {
+    for (let node = walker.nextNode(); node && size < limits.text; node = walker.nextNode()) {
       const text = node.nodeValue.trim();
       if (!text) continue;
       parts.push(text);
       size += text.length + 1;
     }
-    return parts.join('\n').slice(0, MAX_TEXT_CHARS);
+    return parts.join('\n').slice(0, limits.text);
   }
 
   function shortText(node) {
     // Cut before folding the white space: a link may wrap a whole article.
-    return (node.textContent ?? '').slice(0, 4 * MAX_SHORT_CHARS).replace(/\s+/g, ' ').trim().slice(0, MAX_SHORT_CHARS);
+    const max = limits.sent_short_chars;
+    return (node.textContent ?? '').slice(0, 4 * max).replace(/\s+/g, ' ').trim().slice(0, max);
   }
 
   const ABSOLUTE = /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i; // `https:`, `javascript:`, `//host`: not relative
@@ -84,24 +90,23 @@
     const own = `${location.protocol}//${location.host}`; // a link to this host starts so, then / ? # or ends
     const baseIsOwn = document.baseURI.startsWith(`${own}/`);
     for (const link of document.links) {
-      if (links.length === MAX_LINKS) break;
+      if (links.length === limits.links) break;
       if (baseIsOwn && !ABSOLUTE.test(link.getAttribute('href') ?? '')) continue;
       const { href } = link;
       // An SVG <a> has an SVGAnimatedString, not a string, as href.
       if (typeof href !== 'string' || (href.startsWith(own) && (href.length === own.length || '/?#'.includes(href[own.length])))) continue;
-      links.push({ href: href.slice(0, MAX_HREF_CHARS), text: shortText(link) });
+      links.push({ href: href.slice(0, limits.sent_url_chars), text: shortText(link) });
     }
     return links;
   }
 
-  // Card number fields by autocomplete token, else by name, id, placeholder or label words.
-  const CARD_WORDS = /card.?(num|no\b)|cc.?num|credit.?card|kartennummer|n[uú]mero.{0,4}(tarjeta|cart[aã]o)|num[eé]ro.{0,4}carte|номер.{0,3}карты/i;
-
+  // Card number fields by autocomplete token, else by name, id, placeholder or label words
+  // (the engine's card-field words, data/card_fields.txt).
   function isCardInput(input) {
     const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
     if (autocomplete.includes('cc-number')) return true;
     const words = [input.name, input.id, input.getAttribute('placeholder'), input.getAttribute('aria-label')];
-    return CARD_WORDS.test(words.filter(Boolean).join(' '));
+    return cardWords.test(words.filter(Boolean).join(' '));
   }
 
   function describeInputs(inputs, action) {
@@ -117,7 +122,7 @@
   /** Where a form posts, absolute. getAttribute, because `form.action` is shadowed by a field named "action". */
   function actionOf(form) {
     try {
-      return new URL(form.getAttribute('action') ?? '', document.baseURI).href.slice(0, MAX_HREF_CHARS);
+      return new URL(form.getAttribute('action') ?? '', document.baseURI).href.slice(0, limits.sent_url_chars);
     } catch {
       return '';
     }
@@ -126,25 +131,25 @@
   function pageForms() {
     const forms = [];
     for (const form of document.forms) {
-      if (forms.length === MAX_FORMS) break;
+      if (forms.length === limits.forms) break;
       forms.push(describeInputs(form.querySelectorAll('input'), actionOf(form)));
     }
     // Checkouts driven by scripts keep their fields outside any form: they post to the page.
     const loose = [...document.querySelectorAll('input')].filter((input) => !input.form);
     const outside = describeInputs(loose, location.href);
-    if (forms.length < MAX_FORMS && (outside.has_password || outside.has_card)) forms.push(outside);
+    if (forms.length < limits.forms && (outside.has_password || outside.has_card)) forms.push(outside);
     return forms;
   }
 
   function pageHeadings() {
     const headings = [...document.querySelectorAll('h1'), ...document.querySelectorAll('h2')];
-    return headings.slice(0, MAX_HEADINGS).map(shortText).filter(Boolean);
+    return headings.slice(0, limits.sent_headings).map(shortText).filter(Boolean);
   }
 
   function gatherFacts() {
     return {
       url: location.href,
-      title: document.title.slice(0, MAX_SHORT_CHARS * 3),
+      title: document.title.slice(0, limits.sent_title_chars),
       text: visibleText(),
       headings: pageHeadings(),
       links: pageLinks(),
@@ -154,8 +159,9 @@
 
   // ---- the bar --------------------------------------------------------------------------
   //
-  // The user's settings (sensitivity, on-page scanning) are applied by the worker, which
-  // answers with the verdict as the tab is to show it: this script reads no settings itself.
+  // The user's settings are applied by the worker and its engine (sensitivity: the verdict's
+  // level is the one to show) or arrive with its answer (on-page scanning): this script reads
+  // no settings itself.
 
   const { RANK, drawBar, drawPanel } = globalThis.waryUi;
 
@@ -180,23 +186,25 @@
     },
   };
 
-  /** Shows, replaces or removes the bar for `verdict`; a dismissed bar returns only for a worse level. */
-  /** `scope`: the verdict is the address's alone (`url`) or the whole page's (`page`). */
-  function show(verdict, engine, scope = 'page') {
+  /**
+   * Shows, replaces or removes the bar for `verdict`; a dismissed bar returns only for a worse
+   * level. `scope`: the verdict is the address's alone (`url`) or the whole page's (`page`).
+   */
+  function show(verdict, scope = 'page') {
     if (verdict.level === 'safe' || trusted) {
       bar?.remove();
       bar = null;
       return;
     }
     if (dismissedLevel && RANK[verdict.level] <= RANK[dismissedLevel]) return;
-    const key = JSON.stringify([verdict.level, verdict.lookalike_of, verdict.reasons, engine]);
+    const key = JSON.stringify([verdict.level, verdict.lookalike_of, verdict.reasons]);
     if (bar?.key === key) {
       // The page's verdict said what the address's did: the bar stays, only its scope changes.
       bar.set('data-wary-scope', scope);
       return;
     }
     bar?.remove();
-    bar = { ...drawBar(verdict, engine, barActions, scope), key, level: verdict.level };
+    bar = { ...drawBar(verdict, barActions, scope), key, level: verdict.level };
   }
 
   // The right-click checks: the worker judged a link or the selected text and sends the
@@ -207,39 +215,44 @@
     const { verdict, subject, kind } = message;
     const isVerdict = typeof verdict === 'object' && verdict !== null && typeof verdict.level === 'string' && Array.isArray(verdict.reasons);
     if (!isVerdict || typeof subject !== 'string' || !['link', 'text'].includes(kind)) return false;
-    drawPanel(verdict, subject, kind); // the worker applied the user's sensitivity
+    drawPanel(verdict, subject, kind); // the engine applied the user's sensitivity
     return false;
   });
 
   // ---- when to check --------------------------------------------------------------------
 
+  /**
+   * The address's verdict, and with it the page-facts contract and what the engine says to do:
+   * a host that borrows a brand's name is warned about at once (`warn_now`); anything else
+   * waits for the page's own verdict, which includes the address's reasons; the page is read
+   * at load unless it is a brand's verified real site (`read_page`).
+   */
   async function checkAddress() {
-    const url = location.href;
-    const judged = await judge({ type: 'verdict/url', url });
-    const { verdict } = judged;
-    scanning = judged.scanning !== false;
-    addressVerdict = { verdict, engine: judged.engine };
-    // A lookalike host is warned about at once; anything else waits for the page's own verdict,
-    // which includes the address's reasons.
-    if (verdict.reasons.some((r) => r.layer === 'domain' && r.severity !== 'info')) show(verdict, judged.engine, 'url');
+    const answer = await ask({ type: 'verdict/url', url: location.href });
+    if (!limits) cardWords = new RegExp(answer.limits.card_field_pattern, 'i');
+    limits = answer.limits;
+    scanning = answer.scanning !== false;
+    readPage = answer.read_page === true;
+    addressVerdict = answer.verdict;
+    if (answer.warn_now) show(answer.verdict, 'url');
   }
 
   let addressVerdict = null; // shown as it is if the page itself cannot be judged
-  let scanning = true; // the user wants the page itself read (the worker says, with the address)
+  let scanning = true; // the user wants pages read (the worker says, with the address)
+  let readPage = false; // the engine says to read this page at load (with the address)
 
   let lastFacts = ''; // the facts last judged, so an unchanged page is not judged again
 
   async function checkPage() {
-    if (!scanning) return; // the user turned on-page scanning off
+    if (!scanning || !limits) return; // on-page scanning is off, or the address could not be judged
     // The facts as JSON text: what is compared with the last check, and what is sent (a string
     // crosses to the worker without a second serialisation of 2,000 links).
     const facts = JSON.stringify(gatherFacts());
     if (facts === lastFacts) return;
     lastFacts = facts;
-    const judged = await judge({ type: 'verdict/page', facts });
-    const { verdict } = judged;
+    const { verdict } = await ask({ type: 'verdict/page', facts });
     if (!verdict) return; // scanning was turned off meanwhile
-    show(verdict, judged.engine);
+    show(verdict);
   }
 
   /** After "I trust this site" (the worker has told its engine): the tab's verdicts again. */
@@ -259,7 +272,7 @@
       return checkPage();
     }).catch((error) => {
       console.warn('Wary could not check this page:', error);
-      if (addressVerdict && !bar) show(addressVerdict.verdict, addressVerdict.engine, 'url');
+      if (addressVerdict && !bar) show(addressVerdict, 'url');
     });
     return queue;
   }
@@ -301,14 +314,14 @@
     else then();
   }
 
-  // On a brand's verified real site the page is the brand's own: its text, links and forms are
-  // not read at load (on a heavy page that is most of Wary's cost). What arrives later, such
-  // as a seller's chat message, is read and judged as on any other site.
+  // Where the engine says not to read the page at load (a brand's verified real site, whose
+  // page is its own; on a heavy page reading it is most of Wary's cost), what arrives later,
+  // such as a seller's chat message, is still read and judged as on any other site.
   checkAddress()
+    .then(() => whenParsed(() => (readPage ? queuePageCheck() : Promise.resolve()).finally(watchForNewText)))
     .catch((error) => {
       // The engine could not judge the address: the badge says protection is off here.
       console.warn('Wary could not check this address:', error);
       api.runtime.sendMessage({ type: 'tab/failed' }).catch(() => {});
-    })
-    .finally(() => whenParsed(() => (addressVerdict?.verdict.verified ? Promise.resolve() : queuePageCheck()).finally(watchForNewText)));
+    });
 })();

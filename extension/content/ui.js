@@ -92,8 +92,9 @@ globalThis.waryUi = (() => {
     return verdict.reasons.filter((r) => r.severity !== 'info').sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   }
 
+  /** The bar's sentence: the reason the engine chose to say first, as the badge and the popup do. */
   function headlineOf(verdict) {
-    return said(verdict)[0]?.message ?? t('barFallback');
+    return verdict.reasons[verdict.headline]?.message ?? t('barFallback');
   }
 
   /** The reasons as a list, each with its evidence, and the advice. */
@@ -290,9 +291,9 @@ globalThis.waryUi = (() => {
    */
   let barShown = false; // a bar was on screen this visit: a replacement does not slide in again
 
-  function drawBar(verdict, engine, actions, scope = 'page') {
+  function drawBar(verdict, actions, scope = 'page') {
     const { host, shadow } = shadowHost({
-      'data-wary': verdict.level, 'data-wary-engine': engine, 'data-wary-real': verdict.lookalike_of, 'data-wary-scope': scope,
+      'data-wary': verdict.level, 'data-wary-real': verdict.lookalike_of, 'data-wary-scope': scope,
     });
     const level = verdict.level;
     const detailsId = 'wary-details';
@@ -394,5 +395,5 @@ globalThis.waryUi = (() => {
     return host;
   }
 
-  return { drawBar, drawPanel, said, RANK };
+  return { drawBar, drawPanel, RANK };
 })();

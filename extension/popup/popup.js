@@ -1,32 +1,28 @@
-// The popup: the current tab's verdict at the top, and the paste box — the same WebAssembly
-// engine as the content script, judging what the user pastes: one link or site name, or a
-// whole message. Everything shown is set as text, never as HTML.
+// The popup: the current tab's verdict at the top, and the paste box, whose text the service
+// worker judges (the engine decides whether it is one link or site name, or a whole message).
+// The popup loads no engine of its own: it asks the worker, which hosts the one engine, by
+// message (`verdict/input`), and says "Checking…" meanwhile, as a sleeping worker first wakes
+// and loads the engine. Everything shown is set as text, never as HTML.
 //
 // `popup.html?check=<text>` fills the box and checks it at once: the right-click checks open
 // the popup so in a window where no content script can show their panel. `?tab=<id>` shows
 // that tab's verdict at the top instead of the active tab's.
-import init, { analyze_url, analyze_text, configure, message_keys } from '../engine/wary.js';
-import { loadSettings, effectiveLevel } from '../shared/settings.js';
-import { t, localize, engineTemplates } from '../shared/i18n.js';
+import { t, localize } from '../shared/i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const settingsReady = loadSettings(api);
-const engineReady = Promise.all([init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }), settingsReady])
-  .then(([, settings]) => configure(settings.trusted, settings.protected, engineTemplates(message_keys())));
+
+let tabFailed = false; // the current tab could not be judged (its content script said so)
 
 /**
- * "Protection is OFF" at the top when the engine could not start, here or in the service
- * worker (which records it in the session as `engine`), or could not judge the current tab.
+ * "Protection is OFF" at the top when the engine could not start in the service worker (which
+ * records it in the session as `engine`), or could not judge the current tab.
  */
-async function showProtection(tabFailed = false) {
-  const [here, worker] = await Promise.all([
-    engineReady.then(() => null, (error) => String(error?.message ?? error)),
-    api.storage.session.get('engine').then((stored) => stored.engine?.error ?? null, () => null),
-  ]);
+async function showProtection() {
+  const worker = await api.storage.session.get('engine').then((stored) => stored.engine?.error ?? null, () => null);
   const off = document.getElementById('protection-off');
-  off.hidden = !(here || worker || tabFailed);
+  off.hidden = !(worker || tabFailed);
   off.textContent = off.hidden ? '' : t('protectionOff');
-  off.title = here ?? worker ?? '';
+  off.title = worker ?? '';
 }
 
 const LAYERS = ['domain', 'link', 'payment', 'pressure', 'offer', 'pattern'];
@@ -43,7 +39,8 @@ function element(tag, className, text) {
   return node;
 }
 
-function headline(verdict) {
+/** The card's first line: what the level means, naming the real site of a lookalike. */
+function summary(verdict) {
   const real = verdict.lookalike_of;
   if (verdict.level === 'safe') return t(verdict.verified ? 'verdictSafeVerified' : 'verdictSafe');
   if (verdict.level === 'caution') return real ? t('verdictCautionLookalike', real) : t('verdictCaution');
@@ -105,7 +102,7 @@ function render(verdict, text) {
     copied.textContent = t('copied');
   });
   output.append(
-    element('p', 'headline', `${ICON[verdict.level]} ${t(`level_${verdict.level}`)} — ${headline(verdict)}`),
+    element('p', 'headline', `${ICON[verdict.level]} ${t(`level_${verdict.level}`)} — ${summary(verdict)}`),
     element('p', 'score', t('score', verdict.score)),
     layers,
     highlighted(text, verdict.reasons.map((r) => r.evidence)),
@@ -129,36 +126,35 @@ function renderError(message) {
   output.hidden = false;
 }
 
-/** One link or site name is judged as a link; anything else as a message. */
-function judge(text) {
-  if (!/\s/.test(text)) {
-    try {
-      return analyze_url(text);
-    } catch {
-      // not a link: read it as a message
-    }
-  }
-  return analyze_text(text);
-}
+let checks = 0; // the latest check: an earlier one answered later is not shown
 
+/**
+ * The worker's verdict on the pasted text, with the user's sensitivity already applied by the
+ * engine. Until it answers, the card says "Checking…" (and has no `data-level`).
+ */
 async function check() {
   const text = paste.value.trim();
   if (!text) {
     paste.focus();
     return;
   }
-  try {
-    await engineReady;
-    const verdict = judge(text);
-    const { sensitivity } = await settingsReady;
-    render({ ...verdict, level: effectiveLevel(verdict, sensitivity) }, text);
-  } catch (error) {
-    renderError(String(error?.message ?? error));
-  }
+  const mine = ++checks;
+  delete output.dataset.level;
+  delete output.dataset.checked;
+  output.replaceChildren(element('p', 'checking', t('checking')));
+  output.setAttribute('aria-busy', 'true');
+  output.hidden = false;
+  const answer = await api.runtime.sendMessage({ type: 'verdict/input', text })
+    .catch((error) => ({ ok: false, error: String(error?.message ?? error) }));
+  if (mine !== checks) return;
+  output.removeAttribute('aria-busy');
+  if (answer?.ok) render(answer.verdict, text);
+  else renderError(answer?.error ?? 'no answer from the service worker');
   output.dataset.checked = text; // what the card shows the verdict for
 }
 
 function clear() {
+  checks += 1; // a check still on its way is not shown
   paste.value = '';
   output.replaceChildren();
   output.hidden = true;
@@ -175,10 +171,14 @@ async function showCurrentSite() {
   if (!params.has('tab')) [{ id: tabId } = {}] = await api.tabs.query({ active: true, lastFocusedWindow: true });
   const answer = Number.isInteger(tabId) ? await api.runtime.sendMessage({ type: 'tab/get', tabId }).catch(() => null) : null;
   const verdict = answer?.verdict;
-  if (verdict?.failed) {
+  const failed = verdict?.failed === true;
+  if (failed !== tabFailed) {
+    tabFailed = failed;
+    await showProtection();
+  }
+  if (failed) {
     box.dataset.level = 'off';
     line.textContent = t('protectionOff');
-    await showProtection(true);
     return;
   }
   if (!verdict) {
@@ -187,14 +187,15 @@ async function showCurrentSite() {
     return;
   }
   box.dataset.level = verdict.level;
-  let host = '';
+  let host;
   try {
     host = new URL(verdict.input).hostname.replace(/^www\./, '');
   } catch {
     host = verdict.input;
   }
-  const top = verdict.reasons.find((r) => r.severity !== 'info');
-  if (verdict.level !== 'safe') line.textContent = `${ICON[verdict.level]} ${top?.message ?? headline(verdict)}`;
+  // The engine's headline reason, as on the bar and in the badge's tooltip.
+  const top = verdict.reasons[verdict.headline];
+  if (verdict.level !== 'safe') line.textContent = `${ICON[verdict.level]} ${top?.message ?? summary(verdict)}`;
   else line.textContent = verdict.verified ? `✓ ${t('siteVerified', host)}` : t('siteSafe', host);
 }
 
@@ -212,9 +213,11 @@ if (/Mac|iPhone|iPad/.test(navigator.platform)) document.getElementById('shortcu
 showCurrentSite().catch(() => {});
 showProtection();
 // A page still loading is judged after the popup opened: follow the worker's record of it.
+// The worker records a dead engine as it loads, which may be after this popup opened.
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('tab:'))) showCurrentSite().catch(() => {});
-showProtection();
+  if (area !== 'session') return;
+  if (Object.keys(changes).some((key) => key.startsWith('tab:'))) showCurrentSite().catch(() => {});
+  if (changes.engine) showProtection();
 });
 if (params.has('check')) {
   paste.value = params.get('check');

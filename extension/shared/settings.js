@@ -1,6 +1,7 @@
 // The user's settings: what they are, their defaults, where they live, and how an older or
-// imported copy is brought to the current shape. Used by the service worker, the popup and
-// the options page, and by the content script through a dynamic import().
+// imported copy is brought to the current shape. Used by the service worker (which hands the
+// sites and the sensitivity to the engine's `configure`: the engine applies them) and the
+// options page.
 //
 // Stored under one key, `settings`, in chrome.storage.sync where the browser offers it (the
 // user's other devices get the same trusted sites), else chrome.storage.local.
@@ -14,32 +15,12 @@ export const DEFAULTS = Object.freeze({
   version: SCHEMA_VERSION,
   trusted: [], // sites the user trusts: host names, never warned about
   protected: [], // the user's own sites (their bank): lookalikes of these are warned about
-  sensitivity: 'balanced',
+  sensitivity: 'balanced', // how readily to warn: the engine shows its verdicts' levels accordingly
   scanning: true, // judge the page's content, not only its address
 });
 
 const MAX_SITES = 500;
 const MAX_SITE_CHARS = 253;
-
-/**
- * How the engine's score (0–100) becomes the level the user sees. The engine scores each
- * caution reason 40 and each danger reason 80 (src/verdict.rs), so thresholds can only act
- * at 40 and 80: strict shows every caution as a danger, relaxed keeps quiet about a lone
- * caution, balanced is the engine's own level.
- */
-export const THRESHOLDS = Object.freeze({
-  strict: { caution: 40, danger: 40 },
-  balanced: { caution: 40, danger: 80 },
-  relaxed: { caution: 80, danger: 80 },
-});
-
-/** The level shown for `verdict` under `sensitivity`. */
-export function effectiveLevel(verdict, sensitivity) {
-  const at = THRESHOLDS[sensitivity] ?? THRESHOLDS.balanced;
-  if (sensitivity === 'balanced' || !(verdict.score > 0)) return verdict.level;
-  if (verdict.score >= at.danger) return 'danger';
-  return verdict.score >= at.caution ? 'caution' : 'safe';
-}
 
 /** A host name from what the user typed or a page's address; null when it is none. */
 export function siteOf(input) {

@@ -1,9 +1,9 @@
 // When the engine cannot work, Wary says protection is off: never a silent nothing. Two broken
 // copies of dist/chrome are loaded in real Chromium: one whose engine/wary_bg.wasm is corrupt
-// (the engine never starts: in the worker, the content script and the popup), one whose engine
-// throws on every address and page (analyze_url/analyze_page patched to throw in the glue, as a
-// panic in the wasm would). The toolbar badge says OFF in grey with a tooltip saying why, and
-// the popup says so in its first line.
+// (the engine never starts in the service worker, its only host), one whose engine throws on
+// every check (each analyze_* patched to throw in the glue, as a panic in the wasm would). The
+// toolbar badge says OFF in grey with a tooltip saying why, the popup says so in its first
+// line, and what is pasted into the popup cannot be judged either.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,7 +33,7 @@ async function corruptWasm(dir) {
 async function throwingEngine(dir) {
   const file = path.join(dir, 'engine/wary.js');
   let glue = await readFile(file, 'utf8');
-  for (const name of ['analyze_url', 'analyze_page']) {
+  for (const name of ['analyze_address', 'analyze_page', 'analyze_input', 'analyze_url', 'analyze_text']) {
     const at = glue.indexOf(`export function ${name}(`);
     assert.ok(at >= 0, `the glue exports ${name}`);
     const body = glue.indexOf('{', at) + 1;
@@ -94,8 +94,7 @@ for (const [name, breakIt, engineNeverStarts] of [
       const popup = await popupSays(browser, tabId);
       assert.match(popup.line ?? '', /Protection is OFF/, `${name}: the popup's first line says protection is off: ${JSON.stringify(popup)}`);
       assert.equal(popup.site, 'off', `${name}: the popup's "this site" line says the tab was not judged`);
-      // (An engine that throws on links still reads pasted text as a message, so only a dead one errs.)
-      if (engineNeverStarts) assert.equal(popup.pasted, 'error', `${name}: a pasted link cannot be judged either, and the popup says so`);
+      assert.equal(popup.pasted, 'error', `${name}: a pasted link cannot be judged either, and the popup says so`);
     } finally {
       await browser.close();
       await server.close();

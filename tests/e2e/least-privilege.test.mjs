@@ -83,7 +83,7 @@ test('the extension pages\' CSP is strict, and the browser enforces it', async (
     try {
       await fetch(`http://127.0.0.1:${port}/plain`, { mode: 'no-cors' }); // an opaque answer, if it were sent
       result.fetch = 'sent';
-    } catch (error) {
+    } catch {
       result.fetch = 'blocked';
     }
     return result;

@@ -1,6 +1,6 @@
 // Settings survive what storage can hold: a copy cut short, garbage, a partial object, an
 // older schema, and sync's quota. Driven in real Chromium from the options page (which imports
-// shared/settings.js like the worker and the popup do), against the real chrome.storage: each
+// shared/settings.js as the worker does), against the real chrome.storage: each
 // damaged copy keeps what is sound in it, restores the rest from the last good copy in
 // storage.local, and falls back to the defaults only for what neither has.
 import { test } from 'node:test';
@@ -29,12 +29,12 @@ const DEFAULTS = { version: 1, trusted: [], protected: [], sensitivity: 'balance
 
 /** Saves GOOD the normal way (so it is also the last good copy), then puts `damaged` in sync as is. */
 async function damage(damaged, { lastGood = true } = {}) {
-  await inOptions(async ([good, keep]) => {
+  await inOptions(async (good) => {
     const m = await import('/shared/settings.js');
     await chrome.storage.local.clear();
     await chrome.storage.sync.clear();
     await m.saveSettings(chrome, good);
-  }, [GOOD, lastGood]);
+  }, GOOD);
   await inOptions((value) => chrome.storage.sync.set({ settings: value }), damaged);
   // Removed last: the options page re-reads (and may remember) the settings on every change.
   await new Promise((r) => setTimeout(r, 100));
