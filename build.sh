@@ -179,6 +179,8 @@ run_lint() {
     cargo clippy --locked --target "$wasm_target" --lib -- -D warnings
     step "lint: rustdoc"
     RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
+    step "lint: ESLint (extension, tests, benches)"
+    npm run --silent lint:js
 }
 
 run_tests() {

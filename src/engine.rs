@@ -460,5 +460,11 @@ mod tests {
                 "{input}"
             );
         }
+        // A warning the user's sensitivity keeps quiet is no headline.
+        let quiet = Engine::new().with_sensitivity(Sensitivity::Relaxed);
+        let quiet = quiet.analyze_url("amazom.com").expect("a host");
+        assert_eq!((quiet.level, quiet.headline), (Level::Safe, None), "{quiet:#?}");
+        let said = Engine::new().analyze_url("amazom.com").expect("a host");
+        assert_eq!(said.headline, Some(0), "{said:#?}");
     }
 }

@@ -296,9 +296,12 @@ impl Findings {
         let worst = self.reasons.iter().map(|f| f.severity).max().unwrap_or(Severity::Info);
         let strongest =
             self.reasons.iter().position(|f| f.severity == worst && worst > Severity::Info);
-        // With nothing to warn about, the headline of a brand's real site says so.
-        let headline =
-            strongest.or_else(|| self.reasons.iter().position(|f| f.code == Code::Verified));
+        // With nothing to warn about (or a warning the user's sensitivity keeps quiet), the
+        // headline of a brand's real site says so.
+        let shown = sensitivity.shown(level, score);
+        let headline = strongest
+            .filter(|_| shown > Level::Safe)
+            .or_else(|| self.reasons.iter().position(|f| f.code == Code::Verified));
         let advice = language.write(&advice_for(
             level,
             self.verified,
@@ -318,7 +321,7 @@ impl Findings {
             .collect();
         Verdict {
             input: input.to_string(),
-            level: sensitivity.shown(level, score),
+            level: shown,
             score,
             verified: self.verified,
             lookalike_of: self.lookalike_of,
