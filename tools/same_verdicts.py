@@ -14,8 +14,8 @@ The inputs (all judged by both CLIs, one process per set):
   texts    tests/data/texts.tsv and every message set in ../shared/data (the 2,985 development
            SMS, Thai, Swahili and Telegram texts, 4,000 e-mails): `wary text --batch`
   pages    tests/data/pages/*.json, and the 218 saved pages of ../shared/data/pages_dev turned
-           into page facts here (title, h1/h2 headings, visible text, links, forms — roughly what
-           the content script gathers; both CLIs read the same facts): `wary page --json`
+           into page facts as the content script gathers them (tools/page_facts.py; both CLIs read
+           the same facts): `wary page --json`
   languages  tests/data/hosts.tsv, texts.tsv and the SMS again in es, pt, fr, de and ru, and
            the hosts and texts tables in the human-readable form
 
@@ -31,8 +31,6 @@ comparison (ADDED_KEYS), and everything else must match byte for byte.
 
 import argparse
 import csv
-import gzip
-import html.parser
 import json
 import pathlib
 import re
@@ -43,6 +41,7 @@ import zipfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import accuracy  # noqa: E402  (the pinned Tranco list, downloaded once into build/)
+import page_facts  # noqa: E402  (saved pages as the content script reads them)
 
 DEFAULT_BASE = "bad47ce0e54cd15e5c8af27dfa0b292fdde25eda"
 WORK = ROOT / "build" / "same-verdicts"
@@ -89,88 +88,6 @@ def shared_texts() -> list[str]:
 def sms_texts() -> list[str]:
     with open(SHARED / "sms_phishing_mishra_soni_dev.csv", encoding="utf-8", newline="") as f:
         return [row["text"] for row in csv.DictReader(f)]
-
-
-class FactsParser(html.parser.HTMLParser):
-    """Page facts from saved HTML, about as the content script gathers them."""
-
-    SKIP = {"script", "style", "noscript", "template", "svg"}
-
-    def __init__(self, url: str):
-        super().__init__(convert_charrefs=True)
-        self.facts = {"url": url, "title": "", "text": "", "headings": [], "links": [], "forms": []}
-        self.stack: list[str] = []
-        self.text: list[str] = []
-        self.heading: list[str] | None = None
-        self.link: dict | None = None
-        self.in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in self.SKIP:
-            self.stack.append(tag)
-        elif tag == "title":
-            self.in_title = True
-        elif tag in ("h1", "h2"):
-            self.heading = []
-        elif tag == "a" and attrs.get("href"):
-            self.link = {"href": attrs["href"], "text": ""}
-        elif tag == "form":
-            self.facts["forms"].append({"action": attrs.get("action") or "", "has_password": False, "has_card": False})
-        elif tag == "input" and self.facts["forms"]:
-            kind = (attrs.get("type") or "").lower()
-            names = " ".join((attrs.get(k) or "") for k in ("name", "id", "autocomplete")).lower()
-            if kind == "password":
-                self.facts["forms"][-1]["has_password"] = True
-            if "cc-number" in names or "cardnumber" in names:
-                self.facts["forms"][-1]["has_card"] = True
-
-    def handle_endtag(self, tag):
-        if self.stack and tag == self.stack[-1]:
-            self.stack.pop()
-        elif tag == "title":
-            self.in_title = False
-        elif tag in ("h1", "h2") and self.heading is not None:
-            self.facts["headings"].append(" ".join("".join(self.heading).split()))
-            self.heading = None
-        elif tag == "a" and self.link is not None:
-            self.link["text"] = " ".join(self.link["text"].split())
-            self.facts["links"].append(self.link)
-            self.link = None
-
-    def handle_data(self, data):
-        if self.stack:
-            return
-        if self.in_title:
-            self.facts["title"] += data
-            return
-        self.text.append(data)
-        if self.heading is not None:
-            self.heading.append(data)
-        if self.link is not None:
-            self.link["text"] += data
-
-    def finish(self) -> dict:
-        self.facts["title"] = " ".join(self.facts["title"].split())
-        self.facts["text"] = " ".join(" ".join(self.text).split())[:200_000]
-        self.facts["links"] = self.facts["links"][:2000]
-        self.facts["forms"] = self.facts["forms"][:100]
-        return self.facts
-
-
-def saved_page_facts() -> list[tuple[str, dict]]:
-    pages = []
-    with open(SHARED / "pages_dev" / "pages.tsv", encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            row = dict(zip(header, line.rstrip("\n").split("\t")))
-            url = row.get("url") or f"https://{row['host']}/"
-            raw = gzip.decompress((SHARED / "pages_dev" / row["name"]).read_bytes())
-            parser = FactsParser(url)
-            parser.feed(raw.decode("utf-8", errors="replace"))
-            parser.close()
-            pages.append((row["name"], parser.finish()))
-    return pages
 
 
 def tranco_sites(count: int) -> list[str]:
@@ -249,7 +166,7 @@ def main() -> int:
         same &= compare(name, count, run(base_cli, cli_args, stdin), run(head_cli, cli_args, stdin))
 
     pages = [(p.name, json.loads(p.read_text(encoding="utf-8"))["facts"]) for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.json"))]
-    pages += saved_page_facts()
+    pages += page_facts.saved_pages()
     base_out, head_out = b"", b""
     for _, facts in pages:
         stdin = json.dumps(facts)
