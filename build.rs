@@ -609,8 +609,9 @@ fn fold_cue(phrase: &str, lookalikes: &BTreeMap<char, String>) -> Result<String,
 
 // ---- Word and suffix lists: data/lists/<name>.txt -> lists.rs ------------------------------
 
-/// Every `data/lists/<name>.txt` as `pub(crate) static <NAME>: &[&str]`, its entries in the
-/// file's order (one a line; `#` comment lines and blank lines skipped; an entry may hold
+/// Every `data/lists/<name>.txt` as `pub(crate) static <NAME>: WordList` (its entries as one
+/// newline-separated string: a slice of string references cost 8 bytes of wasm an entry), in
+/// the file's order (one a line; `#` comment lines and blank lines skipped; an entry may hold
 /// spaces). `currencies.txt` holds `sign rate` pairs and becomes `CURRENCIES: &[(&str, f64)]`.
 /// A list with an entry twice, or none, fails the build.
 fn compile_lists() -> String {
@@ -652,7 +653,9 @@ fn compile_lists() -> String {
             )
             .unwrap();
         } else {
-            writeln!(out, "pub(crate) static {constant}: &[&str] = &{entries:?};").unwrap();
+            let joined = entries.join("\n");
+            writeln!(out, "pub(crate) static {constant}: WordList = WordList({joined:?});")
+                .unwrap();
         }
     }
     out

@@ -65,6 +65,8 @@ codes! {
     Crypto = "crypto",
     CryptoPayment = "crypto-payment",
     CryptoWallet = "crypto-wallet",
+    /// A bank account to pay into (an IBAN), written out.
+    BankDetails = "bank-details",
     BankTransfer = "bank-transfer",
     TransferRequest = "transfer-request",
     P2pPayment = "p2p-payment",
@@ -120,6 +122,13 @@ codes! {
     TextToShortcode = "text-to-shortcode",
     /// A texting verb (context for `text-to-shortcode`).
     ShortcodeVerb = "shortcode-verb",
+    /// A claim about the reader's account, card, parcel or payment, a request, and somewhere
+    /// to act: the shape of an account or delivery scam.
+    ClaimAndRequest = "claim-and-request",
+    /// Such a claim made in the name of an institution (the post, customs, the bank).
+    ClaimedSender = "claimed-sender",
+    /// A relative or friend "on a new number" (the "hi mum" scam).
+    FamilyNewNumber = "family-new-number",
     /// A message that speaks as a brand while its links lead elsewhere.
     Impersonation = "impersonation",
     /// A brand's content and a card or password form on a site that is not the brand's.

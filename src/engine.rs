@@ -135,12 +135,12 @@ impl Engine {
     /// through the payment, pressure, offer and pattern layers, weighed together. Text past
     /// 200 KB is cut, and links past the 64th are not judged; the verdict says so.
     pub fn analyze_text(&self, text: &str) -> Verdict {
-        let (findings, judged) = self.text_findings(text);
+        let (findings, judged) = self.text_findings(text, Weigh::AllLayers);
         self.render(findings, judged)
     }
 
     /// The findings of [`analyze_text`](Self::analyze_text), and the text they are about.
-    fn text_findings<'t>(&self, text: &'t str) -> (Findings, &'t str) {
+    fn text_findings<'t>(&self, text: &'t str, weigh: Weigh) -> (Findings, &'t str) {
         let truncated = text.len() > text::MAX_TEXT_BYTES;
         let text = &text[..text::floor_boundary(text, text::MAX_TEXT_BYTES)];
         let mut findings = Findings::default();
@@ -193,6 +193,9 @@ impl Engine {
         layers::pressure::check(&scan, &mut cues);
         layers::offer::check(&scan, catalogue, &mut cues);
         layers::pattern::check_scripts(&scan, &mut cues);
+        if weigh == Weigh::PaymentOnly {
+            cues.retain(|cue| cue.layer == Layer::Payment);
+        }
         findings.weigh_cues(cues, scan.has_contact());
         (findings, text)
     }
@@ -225,7 +228,19 @@ impl Engine {
         layers::link::check_page_links(&site, links, &indexes, judge_site, &mut findings);
         layers::link::check_forms(&site, forms, &indexes, &mut findings);
         layers::pattern::check_cloned_storefront(&site, facts, forms, &indexes, &mut findings);
-        fold_text_findings(&site, self.text_findings(text).0, &mut findings);
+        // On a familiar site only requests to pay outside it count (see fold_text_findings),
+        // so they are weighed alone: a weak payment word must not carry the level that the
+        // site's own sale banners and notices would add.
+        let weigh = if site.familiar { Weigh::PaymentOnly } else { Weigh::AllLayers };
+        let text_findings = self.text_findings(text, weigh).0;
+        // Somewhere on the page to act on the words: a form asking for a card or a password,
+        // or a payment handle in the text (a wallet address, a bank account, a request to
+        // transfer money to one).
+        let actionable = forms.iter().any(|f| f.has_card || f.has_password)
+            || [Code::CryptoWallet, Code::BankDetails, Code::TransferRequest]
+                .into_iter()
+                .any(|code| text_findings.has(code));
+        fold_text_findings(&site, text_findings, actionable, &mut findings);
         self.render(findings, cut(facts.url.trim(), MAX_INPUT_ECHO_BYTES))
     }
 
@@ -263,7 +278,12 @@ impl Engine {
 /// On a familiar site (the real brand's, a popular or a trusted one) only payment requests
 /// count: its sale banners ("90% off"), checkout copy ("enter your card details") and fee
 /// notices are its own business; a request to pay outside it is what a seller slips in.
-fn fold_text_findings(site: &Site, text: Findings, findings: &mut Findings) {
+///
+/// Elsewhere, the words raise the level only on a page that is `actionable`: one with a card or
+/// password form, or a payment handle. An article, a review or a forum thread that tells of a
+/// prize, a deadline or a fee gives the reader nothing to act on there; its cues are kept as
+/// explanations (info), not warnings.
+fn fold_text_findings(site: &Site, text: Findings, actionable: bool, findings: &mut Findings) {
     for mut reason in text.reasons {
         let message_layer = if site.familiar {
             reason.layer == Layer::Payment
@@ -273,11 +293,22 @@ fn fold_text_findings(site: &Site, text: Findings, findings: &mut Findings) {
         if !message_layer || matches!(reason.code, Code::Impersonation | Code::TextTruncated) {
             continue;
         }
+        if !site.familiar && !actionable {
+            reason.severity = Severity::Info;
+        }
         if reason.severity > Severity::Info {
             reason.message = site.frame(Framed::Request, reason.message);
         }
         findings.reasons.push(reason);
     }
+}
+
+/// Which text layers' cues are weighed together.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Weigh {
+    AllLayers,
+    /// The payment layer's alone: on a familiar site, where nothing else counts.
+    PaymentOnly,
 }
 
 /// [`Engine::analyze_text`] with the default engine.
@@ -308,14 +339,15 @@ mod tests {
 
     /// The page-level verdict for `url` once `text` findings from the message layers are
     /// folded in.
-    fn with_text_findings(url: &str, text: Vec<Finding>) -> Verdict {
+    fn with_text_findings(url: &str, text: Vec<Finding>, actionable: bool) -> Verdict {
         let engine = Engine::new();
         let indexes = engine.indexes();
         let mut findings = Findings::default();
         let host = host::parse_target(url).ok().and_then(|target| target.host);
         engine.judge_page_address(url, false, &mut findings);
         let site = Site::new(host, &findings, &indexes);
-        fold_text_findings(&site, Findings { reasons: text, ..Findings::default() }, &mut findings);
+        let text = Findings { reasons: text, ..Findings::default() };
+        fold_text_findings(&site, text, actionable, &mut findings);
         engine.render(findings, url)
     }
 
@@ -328,7 +360,7 @@ mod tests {
             "The message asks you to pay by Western Union.",
         );
         let verdict =
-            with_text_findings("https://www.aliexpress.com/p/chat", vec![payment.clone()]);
+            with_text_findings("https://www.aliexpress.com/p/chat", vec![payment.clone()], false);
         assert_eq!(
             (verdict.level, verdict.verified, verdict.lookalike_of.as_deref()),
             (Level::Caution, true, None),
@@ -345,7 +377,8 @@ mod tests {
         );
         assert!(verdict.advice.contains("real site"), "advice for a real site: {}", verdict.advice);
 
-        let elsewhere = with_text_findings("https://shop.example.org/chat", vec![payment]);
+        let elsewhere =
+            with_text_findings("https://shop.example.org/chat", vec![payment.clone()], true);
         let kept = elsewhere
             .reasons
             .iter()
@@ -356,6 +389,14 @@ mod tests {
             "no framing on an ordinary site"
         );
         assert_eq!(elsewhere.level, Level::Caution);
+
+        // With nowhere on the page to act on it (no card or password form, no payment handle),
+        // the same words explain and do not warn.
+        let article =
+            with_text_findings("https://blog.kleinladen-muster.de/story", vec![payment], false);
+        assert_eq!(article.level, Level::Safe, "{article:#?}");
+        let kept = article.reasons.iter().find(|r| r.code == "money-transfer-service");
+        assert_eq!(kept.map(|r| r.severity), Some(Severity::Info), "{article:#?}");
     }
 
     #[test]
@@ -372,7 +413,7 @@ mod tests {
             finding(Layer::Link, Code::Shortener, Severity::Caution, "A short link in the text."),
             finding(Layer::Pattern, Code::Impersonation, Severity::Caution, "Speaks as a brand."),
         ];
-        let verdict = with_text_findings("https://shop.kleinladen-muster.de/", text.clone());
+        let verdict = with_text_findings("https://shop.kleinladen-muster.de/", text.clone(), true);
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         assert_eq!(codes, ["deadline", "too-cheap"], "{verdict:#?}");
         let info = &verdict.reasons[1];
@@ -387,7 +428,7 @@ mod tests {
             Severity::Caution,
             "Western Union.",
         ));
-        let verdict = with_text_findings("https://www.aliexpress.com/", on_real_site);
+        let verdict = with_text_findings("https://www.aliexpress.com/", on_real_site, false);
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         assert_eq!(codes, ["verified", "money-transfer-service"], "{verdict:#?}");
     }

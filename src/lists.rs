@@ -5,3 +5,32 @@
 //! levels, restricted, abused country codes, cheap generic ones, each script's home suffixes).
 
 include!(concat!(env!("OUT_DIR"), "/lists.rs"));
+
+/// A list's entries, one a line, in the file's order.
+#[derive(Clone, Copy)]
+pub(crate) struct WordList(&'static str);
+
+impl WordList {
+    /// The entries, in order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('\n')
+    }
+
+    /// The entries folded as a message is (`text::fold`: case, accents, look-alike letters),
+    /// sorted, for lookups of a message's folded words with [`listed`].
+    pub fn folded(self) -> Vec<String> {
+        let mut words: Vec<String> = self.iter().map(|word| crate::text::fold(word).text).collect();
+        words.sort_unstable();
+        words
+    }
+
+    /// Whether `entry` is one of them.
+    pub fn contains(self, entry: &str) -> bool {
+        self.iter().any(|line| line == entry)
+    }
+}
+
+/// Whether the sorted `folded` list ([`WordList::folded`]) holds `word`.
+pub(crate) fn listed(folded: &[String], word: &str) -> bool {
+    folded.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+}

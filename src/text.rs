@@ -537,8 +537,10 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
         if (9..=15).contains(&digit_count) && ends_word && written_as_phone() {
             let digits: String =
                 text[at..end].bytes().filter(u8::is_ascii_digit).map(char::from).collect();
+            // (A UK number with its leading 0 has 11 digits; ten digits from 09 are a mobile
+            // number in Taiwan, Thailand or the Philippines.)
             let premium = ((digits.starts_with("09") || digits.starts_with("087"))
-                && (10..=11).contains(&digits.len()))
+                && digits.len() == 11)
                 || (digits.starts_with("070") && digits.len() == 11)
                 || digits.starts_with("0900")
                 || (digits.starts_with("089") && digits.len() == 10)

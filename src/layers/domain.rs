@@ -201,7 +201,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     let last_sub_label = view.host.subdomain().rsplit('.').next().unwrap_or("");
     let (hit, shown) = if let Some(hit) = find(protection, |index| index.exact(view.name)) {
         (hit, view.registrable.to_string())
-    } else if lists::FAKE_SECOND_LEVELS.contains(&view.name) && !last_sub_label.is_empty() {
+    } else if lists::FAKE_SECOND_LEVELS.contains(view.name) && !last_sub_label.is_empty() {
         match find(protection, |index| index.exact(last_sub_label)) {
             Some(hit) => (hit, format!("{last_sub_label}.{}", view.registrable)),
             None => return false,
@@ -217,7 +217,7 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     // than any list has: a country-code swap is no finding, except under the free country codes
     // scammers favour. Under a generic suffix anyone can buy (.shop, .top) or a faked second
     // level (paypal.co.xyz), it is danger.
-    let faked_second_level = lists::FAKE_SECOND_LEVELS.contains(&view.name);
+    let faked_second_level = lists::FAKE_SECOND_LEVELS.contains(view.name);
     if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix)
     {
         return false;
@@ -786,27 +786,27 @@ fn script_home_suffix(suffix: &str, script: Script) -> bool {
         Script::Armenian => lists::ARMENIAN_HOME_SUFFIXES,
         _ => return false,
     };
-    home.contains(&tld)
+    home.contains(tld)
 }
 
 /// Suffixes only schools, governments, municipalities (`bel.tr`) and armies can register
 /// under: no one can buy a brand's name there to fool people.
 fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
-    lists::RESTRICTED_SUFFIXES.contains(&suffix)
-        || (suffix.contains('.') && lists::RESTRICTED_SECOND_LEVELS.contains(&first))
+    lists::RESTRICTED_SUFFIXES.contains(suffix)
+        || (suffix.contains('.') && lists::RESTRICTED_SECOND_LEVELS.contains(first))
 }
 
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
 /// the phishing (Freenom's former free names, and others reported by anti-phishing groups).
 fn is_abused_country_code(suffix: &str) -> bool {
-    lists::ABUSED_COUNTRY_CODES.contains(&suffix.rsplit('.').next().unwrap_or(suffix))
+    lists::ABUSED_COUNTRY_CODES.contains(suffix.rsplit('.').next().unwrap_or(suffix))
 }
 
 /// Generic suffixes where names cost little and phishing concentrates (per the yearly
 /// reports of anti-phishing groups on abused TLDs).
 fn is_cheap_generic_suffix(suffix: &str) -> bool {
-    lists::CHEAP_GENERIC_SUFFIXES.contains(&suffix)
+    lists::CHEAP_GENERIC_SUFFIXES.contains(suffix)
 }
 
 /// A country code (`de`, `co.uk`, `com.br`): the last label has two letters.
@@ -826,7 +826,7 @@ fn find<'i>(
 /// recover, refund, blocked, unlock, update, verify, toll): beside a brand name that is also
 /// an ordinary word, only these make the name the brand's. Each is in data/host_keywords.txt.
 fn is_action_word(part: &str) -> bool {
-    lists::HOST_ACTION_WORDS.contains(&part)
+    lists::HOST_ACTION_WORDS.contains(part)
 }
 
 fn is_number(part: &str) -> bool {

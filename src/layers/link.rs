@@ -254,6 +254,13 @@ fn shown_domain_mismatch(
         return None;
     }
     let shown = text::find_links(text).into_iter().next()?;
+    // The text must read as an address on its own ("paypal.com", "https://paypal.com/signin"),
+    // not a sentence or a name that holds one ("Powered by WordPress.com VIP", "Read our
+    // story on example.com"): those say where a story is from, not where the link goes.
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || "()[]{}<>\"'«».,:;!?".contains(c));
+    if !bare.eq_ignore_ascii_case(&shown.written) {
+        return None;
+    }
     let shown_host = host::parse_target(&shown.link).ok()?.host?;
     let (shown_site, to_site) = (shown_host.registrable()?, to.registrable()?);
     if shown_site == to_site {

@@ -22,7 +22,7 @@ use crate::code::Code;
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::findings::{Cue, Findings};
 use crate::index::{Entry, Index};
-use crate::lists;
+use crate::lists::{self, listed};
 use crate::messages::Text;
 use crate::skeleton::skeleton_with;
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
@@ -30,6 +30,33 @@ use crate::verdict::{Layer, Level};
 
 /// Evidence longer than this is cut (with an ellipsis).
 const MAX_EVIDENCE_CHARS: usize = 80;
+/// A message up to this long (two text messages) that addresses the reader anywhere addresses
+/// them throughout: "WINNER!! You have been selected… Call 0906…" is one request, however its
+/// sentences fall. Longer texts (mail, pages) are read clause by clause.
+pub(crate) const SHORT_MESSAGE_BYTES: usize = 320;
+/// Cues that count in full in any clause: offers and jobs as advertised (an ad speaks to
+/// whoever reads it without "you" or an imperative: "Warehouse clearance! 2TB for $8.99",
+/// "Work from home: simple tasks, daily commission"), and a relative's plea in the first
+/// person ("Hola mamá, este es mi nuevo número"). Claims about the reader ("you have won"),
+/// requests to pay and threats need a clause that addresses the reader.
+const WITHOUT_ADDRESS: &[Code] = &[
+    Code::FamilyNewNumber,
+    Code::Clearance,
+    Code::BigDiscount,
+    Code::BrandedDiscount,
+    Code::TooCheap,
+    Code::FreeOffer,
+    Code::LoanOffer,
+    Code::WorkFromHome,
+    Code::Recruitment,
+    Code::TaskScam,
+    Code::ChatApp,
+];
+/// Words between the reader's possessive and the object of a claim ("your Apple ID", "your
+/// new debit card").
+const OBJECT_REACH: usize = 3;
+/// Words of polite_words.txt skipped before a clause's verb ("please kindly confirm").
+const MAX_POLITE_WORDS: usize = 2;
 
 /// A message read once for all text layers.
 pub(crate) struct Scan<'t> {
@@ -45,6 +72,8 @@ pub(crate) struct Scan<'t> {
     pub foreign_link: Option<&'t str>,
     /// The text gives an e-mail address (`name@host.tld`).
     pub has_email: bool,
+    /// The message's clauses, in order (see [`read_clauses`]).
+    pub clauses: Vec<Clause>,
 }
 
 impl<'t> Scan<'t> {
@@ -67,8 +96,10 @@ impl<'t> Scan<'t> {
             .find(|(_, judged)| !judged.verified || judged.level() > Level::Safe)
             .map(|(link, _)| link.written.as_str());
         let has_email = has_email_address(text);
+        let clauses = read_clauses(text, &folded, &words);
         Self {
             text,
+            clauses,
             amounts: find_amounts(text),
             phones: find_phones(text),
             folded,
@@ -98,20 +129,61 @@ impl<'t> Scan<'t> {
         self.foreign_link.is_some() || !self.phones.is_empty() || self.has_email
     }
 
-    /// One cue per code of `layer`'s phrases found (the strongest group, its first words).
+    /// Whether the clause of `hit` addresses the reader.
+    pub fn addressed(&self, hit: &CueHit) -> bool {
+        self.clause_of(hit).is_some_and(|clause| clause.addressed)
+    }
+
+    /// The clause that `hit` stands in.
+    pub fn clause_of(&self, hit: &CueHit) -> Option<&Clause> {
+        let first = self.words.partition_point(|word| word.start < hit.range.start);
+        self.clauses.get(self.clauses.partition_point(|c| c.words.end <= first))
+    }
+
+    /// The byte range in the original text of `clause`.
+    pub fn original_range_of(&self, clause: &Clause) -> Option<Range<usize>> {
+        let start = self.words.get(clause.words.start)?;
+        let end = self.words.get(clause.words.end.checked_sub(1)?)?;
+        let start = self.folded.original_range(self.text, start.clone()).start;
+        Some(start..self.folded.original_range(self.text, end.clone()).end)
+    }
+
+    /// The byte range in the original text of the clause that `hit` stands in.
+    pub fn original_clause_of(&self, hit: &CueHit) -> Option<Range<usize>> {
+        self.original_range_of(self.clause_of(hit)?)
+    }
+
+    /// The first clause that makes a claim about the reader's affairs, if the message also asks
+    /// the reader to do something (a clause that opens with a request).
+    pub fn claim_with_request(&self) -> Option<&Clause> {
+        let requests = self.clauses.iter().any(|clause| clause.request);
+        self.clauses.iter().find(|clause| clause.claim).filter(|_| requests)
+    }
+
+    /// The original words of a clause, short.
+    pub fn clause_evidence(&self, clause: &Clause) -> String {
+        let (first, last) = (&self.words[clause.words.start], &self.words[clause.words.end - 1]);
+        self.evidence(first.start..last.end)
+    }
+
+    /// One cue per code of `layer`'s phrases found (the strongest group, its first words). A
+    /// phrase in a clause that does not address the reader weighs at most 1 (unless it is
+    /// [`WITHOUT_ADDRESS`]): it tells of someone else ("Alice has won the race") or of scams in general.
     pub fn phrase_cues(&self, layer: Layer) -> Vec<Cue> {
         let mut cues: Vec<Cue> = Vec::new();
         for hit in self.hits.iter().filter(|hit| hit.group.layer == layer && hit.group.weight > 0) {
+            let full = self.addressed(hit) || WITHOUT_ADDRESS.contains(&hit.group.code);
+            let weight = if full { hit.group.weight } else { 1 };
             match cues.iter_mut().find(|cue| cue.code == hit.group.code) {
-                Some(cue) if cue.weight >= hit.group.weight => {}
+                Some(cue) if cue.weight >= weight => {}
                 Some(cue) => {
-                    cue.weight = hit.group.weight;
+                    cue.weight = weight;
                     cue.evidence = self.evidence(hit.range.clone());
                 }
                 None => cues.push(Cue::new(
                     layer,
                     hit.group.code,
-                    hit.group.weight,
+                    weight,
                     cue_message(hit.group.code),
                     self.evidence(hit.range.clone()),
                 )),
@@ -173,6 +245,113 @@ fn brand_in_words<'i>(
     None
 }
 
+/// One clause of a message: its words (indexes into the scan's words) and what it does.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    pub words: Range<usize>,
+    /// It speaks to the reader: a word of the second person (lists::READER_WORDS: "your
+    /// account", "Ihr Paket"), or it opens with a request.
+    pub addressed: bool,
+    /// It makes a request: it opens with a verb of lists::REQUEST_VERBS (after at most
+    /// [`MAX_POLITE_WORDS`] of lists::POLITE_WORDS: "Please confirm", "Llame al", "Klicken
+    /// Sie"), or has one after a comma or a conjunction (lists::CONJUNCTIONS: "… and send me
+    /// the codes").
+    pub request: bool,
+    /// It tells the reader something happened to their affairs: a word of
+    /// lists::CLAIM_OBJECTS (account, card, parcel) and one of lists::CLAIM_STATES (suspended,
+    /// debited, held), in a clause that addresses the reader.
+    pub claim: bool,
+}
+
+/// The folded word lists the clause reading compares with, built once.
+struct ClauseWords {
+    reader: Vec<String>,
+    verbs: Vec<String>,
+    polite: Vec<String>,
+    objects: Vec<String>,
+    states: Vec<String>,
+    joins: Vec<String>,
+}
+
+impl ClauseWords {
+    fn get() -> &'static Self {
+        static WORDS: std::sync::OnceLock<ClauseWords> = std::sync::OnceLock::new();
+        WORDS.get_or_init(|| ClauseWords {
+            reader: lists::READER_WORDS.folded(),
+            verbs: lists::REQUEST_VERBS.folded(),
+            polite: lists::POLITE_WORDS.folded(),
+            objects: lists::CLAIM_OBJECTS.folded(),
+            states: lists::CLAIM_STATES.folded(),
+            joins: lists::CONJUNCTIONS.folded(),
+        })
+    }
+}
+
+/// The folded second-person words (lists::READER_WORDS), sorted.
+pub(crate) fn reader_words() -> &'static [String] {
+    &ClauseWords::get().reader
+}
+
+/// The clauses of the folded text. Clauses end at `!`, `?`, `;` and line breaks, and at `.` or
+/// `:` before white space (not inside `paypal.com` or `412.80`). In a short message
+/// ([`SHORT_MESSAGE_BYTES`]) that addresses the reader anywhere, every clause does.
+fn read_clauses(text: &str, folded: &Folded, words: &[Range<usize>]) -> Vec<Clause> {
+    let lists = ClauseWords::get();
+    let word = |at: usize| &folded.text[words[at].clone()];
+    let mut clauses = Vec::new();
+    let mut clause_start = 0;
+    let mut previous_end = 0;
+    for at in 0..=words.len() {
+        let breaks = at == words.len() || {
+            let start = folded.original_range(text, words[at].clone()).start;
+            let between = text.get(previous_end.min(start)..start).unwrap_or("");
+            between.contains(['!', '?', ';', '\n'])
+                || (between.contains(['.', ':']) && between.contains(char::is_whitespace))
+        };
+        if breaks && at > clause_start {
+            let range = clause_start..at;
+            let polite = range.clone().take_while(|&w| listed(&lists.polite, word(w))).count();
+            let opens = polite <= MAX_POLITE_WORDS
+                && range.clone().nth(polite).is_some_and(|w| listed(&lists.verbs, word(w)));
+            // "To finish, buy 3 coupons and send me the codes": a verb after a comma, a
+            // conjunction or a polite word opens a request too.
+            let joined = range.clone().skip(1).any(|w| {
+                let comma = || {
+                    let before = folded.original_range(text, words[w - 1].clone()).end;
+                    let start = folded.original_range(text, words[w].clone()).start;
+                    text.get(before.min(start)..start).is_some_and(|gap| gap.contains(','))
+                };
+                listed(&lists.verbs, word(w))
+                    && (listed(&lists.joins, word(w - 1))
+                        || listed(&lists.polite, word(w - 1))
+                        || comma())
+            });
+            let request = opens || joined;
+            let addressed = request || range.clone().any(|w| listed(&lists.reader, word(w)));
+            // In a longer text the object must be the reader's ("your account", "votre colis"):
+            // "a package is suspicious" in a security notice claims nothing of the reader's.
+            let short = text.len() <= SHORT_MESSAGE_BYTES;
+            let readers = |w: usize| {
+                short
+                    || (w.saturating_sub(OBJECT_REACH).max(range.start)..w)
+                        .any(|before| listed(&lists.reader, word(before)))
+            };
+            let claim = addressed
+                && range.clone().any(|w| listed(&lists.objects, word(w)) && readers(w))
+                && range.clone().any(|w| listed(&lists.states, word(w)));
+            clauses.push(Clause { words: range, addressed, request, claim });
+            clause_start = at;
+        }
+        if at < words.len() {
+            previous_end = folded.original_range(text, words[at].clone()).end;
+        }
+    }
+    if text.len() <= SHORT_MESSAGE_BYTES && clauses.iter().any(|c| c.addressed) {
+        clauses.iter_mut().for_each(|c| c.addressed = true);
+    }
+    clauses
+}
+
 /// Whether `text` gives an e-mail address: a word with a name, `@`, and a host with a dot.
 /// Found from the `@` signs, so a text without any costs one byte search.
 fn has_email_address(text: &str) -> bool {
@@ -196,15 +375,14 @@ fn can_be_advice(hit: &CueHit) -> bool {
 /// (no `,` `.` `;` `:` `!` `?` or line break between them in the original text).
 fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) -> bool {
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let negations =
-        FOLDED.get_or_init(|| lists::NEGATIONS.iter().map(|word| fold(word).text).collect());
+    let negations = FOLDED.get_or_init(|| lists::NEGATIONS.folded());
     let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else {
         return false;
     };
     let cue_start = folded.original_range(text, hit.range.clone()).start;
     words[first.saturating_sub(NEGATION_REACH)..first].iter().any(|word| {
         let negation_end = folded.original_range(text, word.clone()).end;
-        negations.iter().any(|negation| *negation == folded.text[word.clone()])
+        listed(negations, &folded.text[word.clone()])
             && text
                 .get(negation_end..cue_start)
                 .is_some_and(|between| !between.contains([',', '.', ';', ':', '!', '?', '\n']))

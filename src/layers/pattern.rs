@@ -37,13 +37,21 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
         .iter()
         .any(|cue| (cue.layer == Layer::Payment && cue.weight >= 2) || cue.code == Code::SmallFee);
     let actionable = scan.has_contact() || asks_money;
+    // "This is my new number" is everyday news; from a relative who needs money, the scam.
+    let money_asked =
+        cues.iter().any(|cue| cue.layer == Layer::Payment) || !scan.amounts.is_empty();
     let mut found = scan.phrase_cues(Layer::Pattern);
     for cue in &mut found {
-        if !actionable && ACTIONABLE_ONLY.contains(&cue.code) {
+        let needs_more = match cue.code {
+            Code::FamilyNewNumber => !money_asked,
+            code => !actionable && ACTIONABLE_ONLY.contains(&code),
+        };
+        if needs_more {
             cue.weight = 1;
         }
     }
     cues.extend(found);
+    check_claim(scan, cues);
     let prize = cues.iter().any(|cue| {
         cue.layer == Layer::Offer && matches!(cue.code, Code::Prize | Code::ClaimReward)
     }) || scan.has(Code::ClaimCall);
@@ -102,7 +110,7 @@ fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
 /// then within seven words "to" (or its translation) and after it a short number (4 to 6 digits).
 fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     let folded = &scan.folded.text;
-    let to_words: Vec<String> = lists::SHORTCODE_TO.iter().map(|word| fold(word).text).collect();
+    let to_words = lists::SHORTCODE_TO.folded();
     for hit in scan.hits_of(Code::ShortcodeVerb) {
         let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else {
             continue;
@@ -115,12 +123,51 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
             if short_number && saw_to {
                 return Some(hit.range.start..scan.words[at].end);
             }
-            saw_to |= to_words.iter().any(|to| to == word);
+            saw_to |= lists::listed(&to_words, word);
         }
     }
     None
 }
 
+/// Words at the start of a message that may name who it claims to be ("[Post]", "Customs:").
+const MAX_SENDER_WORDS: usize = 4;
+
+/// The shape of an account, card or delivery scam, whatever its words: a clause that tells the
+/// reader something happened to their account, card, parcel or payment, a request, and a link,
+/// number or address to act through. Named for who it claims to be when it opens with an
+/// institution (the post, customs, the bank: lists::INSTITUTION_WORDS) rather than a brand.
+fn check_claim(scan: &Scan, cues: &mut Vec<Cue>) {
+    let Some(clause) = scan.claim_with_request().filter(|_| scan.has_contact()) else { return };
+    cues.push(Cue::new(
+        Layer::Pattern,
+        Code::ClaimAndRequest,
+        3,
+        super::cue_message(Code::ClaimAndRequest),
+        scan.clause_evidence(clause),
+    ));
+    if let Some(sender) = claimed_institution(scan) {
+        let message = say!("claimed-sender", &sender);
+        cues.push(Cue::new(Layer::Pattern, Code::ClaimedSender, 2, message, sender));
+    }
+}
+
+/// The institution a message opens as: its first clause is a few words and one of them names
+/// an institution (`[Post]`, `Customs:`, `Correos:`, `Ваш банк`).
+fn claimed_institution(scan: &Scan) -> Option<String> {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let institutions = WORDS.get_or_init(|| lists::INSTITUTION_WORDS.folded());
+    let first = scan.clauses.first()?;
+    let names = first
+        .words
+        .clone()
+        .any(|at| lists::listed(institutions, &scan.folded.text[scan.words[at].clone()]));
+    (first.words.len() <= MAX_SENDER_WORDS && names).then(|| scan.clause_evidence(first))
+}
+
+/// A message that speaks as a brand while its links lead elsewhere. A short message naming the
+/// brand speaks as it; a longer one (mail, a thread) only where it names the brand at its start
+/// or as the reader's ("your Westpac account"): a brand mentioned in passing is no
+/// impersonation. With a claim about the reader's affairs and a request, a danger.
 pub(crate) fn check_impersonation(
     scan: &Scan,
     index: &Index,
@@ -131,6 +178,9 @@ pub(crate) fn check_impersonation(
         return; // nothing to compare the brand with
     }
     let Some((entry, written)) = brand_named_in(scan, index) else { return };
+    if !speaks_as(scan, &written) {
+        return;
+    }
     let belongs = |link: &FoundLink| {
         host::parse_target(&link.link)
             .ok()
@@ -146,14 +196,35 @@ pub(crate) fn check_impersonation(
         return; // it links to the brand's own site
     }
     let (first, _) = &links[0];
+    let severity =
+        if scan.claim_with_request().is_some() { Severity::Danger } else { Severity::Caution };
     findings.add(
         Layer::Pattern,
         Code::Impersonation,
-        Severity::Caution,
+        severity,
         say!("impersonation", &entry.name, &entry.home, &first.written),
         written,
     );
     findings.lookalike_of.get_or_insert_with(|| entry.home.to_string());
+}
+
+/// Bytes from the start of a longer message within which a brand named speaks as the sender.
+const SENDER_REACH_BYTES: usize = 80;
+
+/// Whether the message speaks as the brand it names (`written`, as it first appears): see
+/// [`check_impersonation`].
+fn speaks_as(scan: &Scan, written: &str) -> bool {
+    if scan.text.len() <= super::SHORT_MESSAGE_BYTES {
+        return true;
+    }
+    let Some(at) = scan.text.find(written) else { return false };
+    if at < SENDER_REACH_BYTES {
+        return true;
+    }
+    // "your Westpac account", "Ihr PayPal-Konto": the word before the brand is the reader's.
+    let before = scan.text[..at].trim_end();
+    let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    lists::listed(super::reader_words(), &fold(last_word).text)
 }
 
 /// A site's own name counts as shown in its title from this many letters on.

@@ -3,13 +3,26 @@
 //! family", "pay me directly for a discount", deposits "to unlock" earnings. A bank transfer
 //! by itself is ordinary and weighs little; the request around it is what counts.
 
-use super::{shorten, Scan};
+use super::{cue_message, shorten, Scan};
 use crate::code::Code;
 use crate::findings::Cue;
 use crate::verdict::Layer;
 
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Payment));
+    // An account to pay into: weak alone (invoices give one), but it is somewhere to send money.
+    let iban = find_iban(scan.text);
+    if let Some(range) = iban.clone() {
+        let evidence = shorten(&scan.text[range]);
+        cues.push(Cue::new(
+            Layer::Payment,
+            Code::BankDetails,
+            1,
+            cue_message(Code::BankDetails),
+            evidence,
+        ));
+    }
+    check_transfer_request(scan, iban, cues);
     if let Some(address) =
         scan.text.split(|c: char| !c.is_ascii_alphanumeric()).find(|word| is_wallet_address(word))
     {
@@ -54,9 +67,105 @@ fn is_wallet_address(word: &str) -> bool {
         && word.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// "Pay by bank transfer to IBAN DE89…": a request (a clause that opens with one, or joins
+/// one) to pay by bank transfer or into a given account is a request for money sent where no
+/// one can get it back: `transfer-request`, which then stands for the bank-transfer mention and
+/// the account number of the same request.
+fn check_transfer_request(scan: &Scan, iban: Option<std::ops::Range<usize>>, cues: &mut Vec<Cue>) {
+    if cues.iter().any(|cue| cue.code == Code::TransferRequest) {
+        return;
+    }
+    // ("transfer" alone is any transfer, of securities or of a call: "bank transfer" is one.)
+    let transfer_clause = scan
+        .hits_of(Code::BankTransfer)
+        .filter(|hit| scan.folded.text[hit.range.clone()].contains(' '))
+        .find_map(|hit| scan.clause_of(hit).filter(|clause| clause.request))
+        .or_else(|| {
+            let at = iban?.start;
+            scan.clauses.iter().filter(|clause| clause.request).find(|clause| {
+                scan.original_range_of(clause).is_some_and(|range| range.contains(&at))
+            })
+        });
+    let Some(clause) = transfer_clause else { return };
+    let evidence = scan.clause_evidence(clause);
+    cues.retain(|cue| !matches!(cue.code, Code::BankTransfer | Code::BankDetails));
+    let message = cue_message(Code::TransferRequest);
+    cues.push(Cue::new(Layer::Payment, Code::TransferRequest, 2, message, evidence));
+}
+
+/// An IBAN written in the text (`DE89 3704 0044 0532 0130 00`, `GB82WEST12345698765432`): two
+/// capital letters, two check digits and 11 to 30 letters or digits, in groups of four or run
+/// together, whose ISO 7064 check (mod 97) holds — a random run of that shape passes it once
+/// in 97. The byte range of the first one found.
+pub(crate) fn find_iban(text: &str) -> Option<std::ops::Range<usize>> {
+    const MIN_LEN: usize = 15;
+    const MAX_LEN: usize = 34;
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|start| {
+        let starts_word = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        let shaped = starts_word
+            && bytes[start].is_ascii_uppercase()
+            && bytes[start + 1].is_ascii_uppercase()
+            && bytes[start + 2].is_ascii_digit()
+            && bytes[start + 3].is_ascii_digit();
+        if !shaped {
+            return None;
+        }
+        // The characters of the IBAN, with where each ends in the text: single spaces between
+        // groups are skipped.
+        let mut chars: Vec<(u8, usize)> = Vec::with_capacity(MAX_LEN);
+        let mut at = start;
+        while at < bytes.len() && chars.len() < MAX_LEN {
+            let b = bytes[at];
+            if b.is_ascii_digit() || b.is_ascii_uppercase() {
+                chars.push((b, at + 1));
+                at += 1;
+            } else if b == b' ' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        // The longest run that ends a word and passes the check.
+        (MIN_LEN..=chars.len()).rev().find_map(|len| {
+            let end = chars[len - 1].1;
+            let ends_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            (ends_word && mod97_holds(&chars[..len])).then_some(start..end)
+        })
+    })
+}
+
+/// The ISO 7064 MOD 97-10 check of an IBAN: its first four characters moved to the end,
+/// letters read as 10 to 35, the number modulo 97 is 1.
+fn mod97_holds(chars: &[(u8, usize)]) -> bool {
+    let rotated = chars[4..].iter().chain(&chars[..4]).map(|&(b, _)| b);
+    let mut rest = 0u32;
+    for b in rotated {
+        let value = if b.is_ascii_digit() { u32::from(b - b'0') } else { u32::from(b - b'A') + 10 };
+        rest = if value >= 10 { (rest * 100 + value) % 97 } else { (rest * 10 + value) % 97 };
+    }
+    rest == 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_ibans_by_their_check_digits() {
+        let cases = [
+            ("Pay to DE89 3704 0044 0532 0130 00 today", Some("DE89 3704 0044 0532 0130 00")),
+            ("IBAN: GB82WEST12345698765432.", Some("GB82WEST12345698765432")),
+            ("FR14 2004 1010 0505 0001 3M02 606", Some("FR14 2004 1010 0505 0001 3M02 606")),
+            // One digit off: the check fails.
+            ("Pay to DE89 3704 0044 0532 0130 01 today", None),
+            ("Order AB12 3456 7890 1234 shipped", None),
+            ("no account here", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_iban(text).map(|r| &text[r]), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn recognises_wallet_addresses_by_shape() {
