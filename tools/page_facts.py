@@ -10,8 +10,9 @@ points elsewhere; 2,000; text 300 characters), and the forms (where each posts, 
 against the page, and whether it has a password field or a card-number field by autocomplete
 or by the card-field words of data/card_fields.txt; the inputs outside any form as one more
 form posting to the page when they hold either). What it cannot see: anything a page's
-scripts add, styles that hide text, and `hidden` or `aria-hidden` subtrees are read as the
-content script reads them (it does not skip them either).
+scripts add, and styles that hide text. `hidden` and `aria-hidden` subtrees are read as the
+content script reads them for the page's text; a link's or a heading's text leaves out what a
+reader never sees (noscript fallbacks, `hidden` and `aria-hidden` content), as it does.
 """
 
 import gzip
@@ -56,8 +57,9 @@ class FactsParser(html.parser.HTMLParser):
         self.base_is_own = True
         parts = urllib.parse.urlsplit(url)
         self.own = f"{parts.scheme}://{parts.netloc}"
-        self.stack: list[str] = []
-        self.skip_depth = 0
+        self.stack: list[tuple[str, bool]] = []
+        self.skip_depth = 0  # inside an element whose text is never read
+        self.unseen_depth = 0  # inside a hidden or aria-hidden element: not in link or heading text
         self.text: list[str] = []
         self.title: list[str] = []
         self.in_title = False
@@ -72,8 +74,10 @@ class FactsParser(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: (v or "") for k, v in attrs}
+        unseen = "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true"
         if tag not in VOID:
-            self.stack.append(tag)
+            self.stack.append((tag, unseen))
+            self.unseen_depth += unseen
         if tag in NO_TEXT:
             self.skip_depth += 1
         if tag == "base" and attrs.get("href"):
@@ -107,9 +111,10 @@ class FactsParser(html.parser.HTMLParser):
         return bool(CARD_WORDS.search(words))
 
     def handle_endtag(self, tag):
-        if tag in self.stack:
+        if any(open_tag == tag for open_tag, _ in self.stack):
             while self.stack:
-                open_tag = self.stack.pop()
+                open_tag, unseen = self.stack.pop()
+                self.unseen_depth -= unseen
                 if open_tag in NO_TEXT:
                     self.skip_depth -= 1
                 if open_tag == tag:
@@ -147,6 +152,8 @@ class FactsParser(html.parser.HTMLParser):
             return
         if data.strip():
             self.text.append(data.strip())
+        if self.unseen_depth:
+            return
         if self.heading is not None:
             self.heading[1].append(data)
         if self.link is not None:

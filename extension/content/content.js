@@ -72,11 +72,27 @@
     return parts.join('\n').slice(0, limits.text);
   }
 
+  // What a reader never sees inside a link or heading: a <noscript> fallback (its markup reads
+  // as text while scripts run), and content the page hides from everyone.
+  const UNSEEN = 'noscript, template, [hidden], [aria-hidden="true"]';
+
+  /** The text a reader sees in `node`: its text, less what is inside UNSEEN elements. */
+  function seenText(node) {
+    if (!node.querySelector(UNSEEN)) return node.textContent ?? '';
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && n.matches(UNSEEN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE) text += n.nodeValue;
+    return text;
+  }
+
   function shortText(node) {
     // Cut before folding the white space: a link may wrap a whole article.
     const max = limits.sent_short_chars;
-    return (node.textContent ?? '').slice(0, 4 * max).replace(/\s+/g, ' ').trim().slice(0, max);
+    return seenText(node).slice(0, 4 * max).replace(/\s+/g, ' ').trim().slice(0, max);
   }
+
 
   const ABSOLUTE = /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i; // `https:`, `javascript:`, `//host`: not relative
 

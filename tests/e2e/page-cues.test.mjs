@@ -98,6 +98,20 @@ test('a seller message on the real aliexpress.com asking for Western Union raise
   await tab.close();
 });
 
+test('a link\'s text is what the reader sees: no bar for an address in a noscript fallback or hidden text', async () => {
+  // Each link's DOM text holds an address of another site than the one it opens (in a
+  // <noscript> image fallback, an aria-hidden span, a hidden span): as DOM text that would be a
+  // link-text mismatch, but the reader sees only the story's title.
+  const tab = await open('local-news.example.com', '/unseen-link-text');
+  const judged = await retryUntil(async () => {
+    const title = await tooltipFor(suite.browser.worker, tab);
+    return /page/.test(title ?? '') ? title : undefined;
+  });
+  assert.match(judged ?? '', /nothing suspicious found on this site or page/, `the page was judged safe (tooltip: ${judged})`);
+  assert.equal(await findBar(tab, 300), null, 'no warning bar on an ordinary news page');
+  await tab.close();
+});
+
 test('the worker judges page facts sent as verdict/page, and refuses ill-shaped ones', async () => {
   // An extension page may message the worker as the content script does.
   const tab = await suite.browser.context.newPage();
