@@ -159,6 +159,10 @@ def main():
     parser.add_argument("--wary", default=str(ROOT / "target" / "release" / "wary"))
     parser.add_argument("--json", dest="json_out", help="write the results as JSON to this file")
     parser.add_argument("--show", type=int, default=0, help="print N missed scams and N false alarms per set to stderr")
+    parser.add_argument("--max-legit-fp", type=float, metavar="RATE",
+                        help="exit 1 when legit false positives exceed RATE (0.01 = 1%%) on a set named by --gate")
+    parser.add_argument("--gate", action="append", default=[], metavar="TEXT",
+                        help="a set whose name contains TEXT is held to --max-legit-fp (repeatable)")
     args = parser.parse_args()
     if not pathlib.Path(args.wary).is_file():
         sys.exit(f"message_accuracy.py: {args.wary} not found (cargo build --release --bin wary)")
@@ -201,11 +205,21 @@ def main():
                 for row, verdict in items[: args.show]:
                     codes = ",".join(reason.get("code", "?") for reason in verdict.get("reasons", []))
                     print(f"  [{row['split']}] {verdict['level']:7} {codes:30} {row['id']}: {one_line(row['text'])}", file=sys.stderr)
+    failed = []
+    if args.max_legit_fp is not None:
+        for stats in results["sets"]:
+            gated = any(text in stats["set"] for text in args.gate)
+            rate = stats["legit_fp"]
+            if gated and rate["of"] and rate["rate"] > args.max_legit_fp:
+                failed.append(f"{stats['set']} ({stats['split_half']}): legit false positives "
+                              f"{rate['n']}/{rate['of']} over {args.max_legit_fp:.1%}")
+    for line in failed:
+        print(f"FAIL {line}")
     if args.json_out:
         out = pathlib.Path(args.json_out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
