@@ -236,7 +236,10 @@ impl Engine {
         // Somewhere on the page to act on the words: a form asking for a card or a password,
         // or a payment handle in the text (a wallet address, a bank account, a request to
         // transfer money to one).
-        let actionable = forms.iter().any(|f| f.has_card || f.has_password)
+        // A host that itself borrows a brand's name needs nothing more: its offers and requests
+        // are the lookalike's.
+        let actionable = site.lookalike
+            || forms.iter().any(|f| f.has_card || f.has_password)
             || [Code::CryptoWallet, Code::BankDetails, Code::TransferRequest]
                 .into_iter()
                 .any(|code| text_findings.has(code));
@@ -279,8 +282,8 @@ impl Engine {
 /// count: its sale banners ("90% off"), checkout copy ("enter your card details") and fee
 /// notices are its own business; a request to pay outside it is what a seller slips in.
 ///
-/// Elsewhere, the words raise the level only on a page that is `actionable`: one with a card or
-/// password form, or a payment handle. An article, a review or a forum thread that tells of a
+/// Elsewhere, the words raise the level only on a page that is `actionable`: one on a lookalike
+/// host, or with a card or password form, or a payment handle. An article, a review or a forum thread that tells of a
 /// prize, a deadline or a fee gives the reader nothing to act on there; its cues are kept as
 /// explanations (info), not warnings.
 fn fold_text_findings(site: &Site, text: Findings, actionable: bool, findings: &mut Findings) {
