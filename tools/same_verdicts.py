@@ -26,7 +26,9 @@ differences are printed), 2 when something could not be run.
 The base of the engine-room rework (issue 13) is the default: the last commit before it.
 That rework added one key to the verdict's JSON, `headline` (the index of the reason to say
 first), which the base's output lacks: it is taken out of the work tree's output before the
-comparison (ADDED_KEYS), and everything else must match byte for byte.
+comparison (ADDED_KEYS; from both sides, for a base that has it too), and everything else
+must match byte for byte. Name the base by its commit hash: the base is checked out in a
+worktree of its own, where `HEAD` is that worktree's.
 """
 
 import argparse
@@ -124,7 +126,7 @@ def run(cli: pathlib.Path, args: list[str], stdin: str) -> bytes:
 
 
 def compare(name: str, count: int, base: bytes, head: bytes) -> bool:
-    head = ADDED_KEYS.sub(b"", head)
+    base, head = ADDED_KEYS.sub(b"", base), ADDED_KEYS.sub(b"", head)
     if base == head:
         print(f"  same  {name}: {count:,} inputs, {len(head):,} bytes of output")
         return True

@@ -89,6 +89,7 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
 /// `150p/min`, `10p/msg`, `25p per min`, `150ppm`, `1.50/msg`.
 fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
+    let units: Vec<&str> = lists::PREMIUM_RATE_UNITS.iter().collect(); // split once, not per number
     (0..bytes.len()).find_map(|end| {
         if !bytes[end].is_ascii_digit() || bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             return None;
@@ -98,7 +99,7 @@ fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
             .rposition(|b| !b.is_ascii_digit() && *b != b'.')
             .map_or(0, |p| p + 1);
         let after = &bytes[end + 1..];
-        let unit = lists::PREMIUM_RATE_UNITS.iter().find(|unit| {
+        let unit = units.iter().find(|unit| {
             after.len() >= unit.len() && after[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
         })?;
         let ends_word = !after.get(unit.len()).is_some_and(|b| b.is_ascii_lowercase());
@@ -110,7 +111,8 @@ fn premium_charge(text: &str) -> Option<std::ops::Range<usize>> {
 /// then within seven words "to" (or its translation) and after it a short number (4 to 6 digits).
 fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     let folded = &scan.folded.text;
-    let to_words = lists::SHORTCODE_TO.folded();
+    static TO: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let to_words = TO.get_or_init(|| lists::SHORTCODE_TO.folded());
     for hit in scan.hits_of(Code::ShortcodeVerb) {
         let Some(first) = scan.words.iter().position(|w| w.start == hit.range.start) else {
             continue;
@@ -123,7 +125,7 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
             if short_number && saw_to {
                 return Some(hit.range.start..scan.words[at].end);
             }
-            saw_to |= lists::listed(&to_words, word);
+            saw_to |= lists::listed(to_words, word);
         }
     }
     None

@@ -32,8 +32,15 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
 /// currency ("$1.99", "2,99 €") or without one as people write it beside the word ("pay the
 /// 1.99 customs fee"). An amount elsewhere in a long text is no fee asked.
 fn small_fee(scan: &Scan) -> Option<std::ops::Range<usize>> {
+    // Each clause once, however many fee words it holds: a long clause read again for every
+    // "pay" in it would cost its length times theirs.
+    let mut read: Option<std::ops::Range<usize>> = None;
     scan.hits_of(Code::FeeWord).filter(|hit| scan.addressed(hit)).find_map(|hit| {
         let clause = scan.original_clause_of(hit)?;
+        if read.as_ref() == Some(&clause) {
+            return None;
+        }
+        read = Some(clause.clone());
         let with_currency = scan.amounts.iter().find(|amount| {
             amount.usd > 0.0
                 && amount.usd <= SMALL_FEE_USD
