@@ -511,4 +511,28 @@ mod tests {
         let said = Engine::new().analyze_url("amazom.com").expect("a host");
         assert_eq!(said.headline, Some(0), "{said:#?}");
     }
+
+    #[test]
+    fn the_advice_follows_the_scheme_the_message_claims() {
+        let engine = Engine::new();
+        let cases = [
+            (
+                "Hi Mum, this is my new number, my phone broke. Can you send me 300 € today?",
+                "new number",
+            ),
+            (
+                "Your account has been suspended. Confirm your details at secure-acc-help.com",
+                "own app",
+            ),
+            (
+                "Pay by Western Union today, send the MTCN to my email me@mail-box.example",
+                "money-transfer",
+            ),
+        ];
+        for (text, words) in cases {
+            let verdict = engine.analyze_text(text);
+            assert!(verdict.level > Level::Safe, "{text}: {verdict:#?}");
+            assert!(verdict.advice.contains(words), "{text}: advice {:?}", verdict.advice);
+        }
+    }
 }

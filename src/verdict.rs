@@ -257,12 +257,16 @@ pub(crate) fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// What to do, for the verdict's level and its strongest finding (`strongest`: its layer and
+/// code): the advice follows the scheme the finding names.
 fn advice_for(
     level: Level,
     verified: bool,
     lookalike_of: Option<&str>,
-    strongest: Option<Layer>,
+    strongest: Option<(Layer, Code)>,
 ) -> Text {
+    let code = strongest.map(|(_, code)| code);
+    let strongest = strongest.map(|(layer, _)| layer);
     match (level, lookalike_of) {
         (Level::Safe, _) if verified => say!("advice.safe-verified"),
         (Level::Safe, _) => say!("advice.safe"),
@@ -272,6 +276,10 @@ fn advice_for(
             if matches!(strongest, Some(Layer::Domain | Layer::Link | Layer::Pattern) | None) =>
         {
             say!("advice.lookalike", real)
+        }
+        (_, _) if code == Some(Code::FamilyNewNumber) => say!("advice.family"),
+        (_, _) if matches!(code, Some(Code::ClaimAndRequest | Code::ClaimedSender)) => {
+            say!("advice.claim")
         }
         (_, _) if strongest == Some(Layer::Payment) => say!("advice.payment"),
         (_, _) if strongest == Some(Layer::Pressure) => say!("advice.pressure"),
@@ -306,7 +314,7 @@ impl Findings {
             level,
             self.verified,
             self.lookalike_of.as_deref(),
-            strongest.map(|at| self.reasons[at].layer),
+            strongest.map(|at| (self.reasons[at].layer, self.reasons[at].code)),
         ));
         let reasons = self
             .reasons
