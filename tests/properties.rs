@@ -187,6 +187,12 @@ proptest! {
             prop_assert!(verdict.score <= 100);
         }
         prop_assert!(analyze_text(&input).score <= 100);
+        let engine = wary::Engine::new();
+        let pasted = engine.analyze_input(&input);
+        prop_assert!(pasted.headline.is_none_or(|at| at < pasted.reasons.len()));
+        if let Ok(address) = engine.analyze_address(&input) {
+            prop_assert!(!address.warn_now || address.verdict.level > Level::Safe);
+        }
         let facts = PageFacts {
             url: input.clone(),
             title: input.clone(),

@@ -56,7 +56,13 @@ fn bad_input_gets_an_explained_verdict() {
     let binaryish: String = (0u8..=255).cycle().take(300_000).map(char::from).collect();
     let rtl = "\u{202B}مرحبا، طردك محجوز في الجمارك. ادفع الرسوم الآن\u{202C} שלום ".repeat(2_000);
     let emoji = "🎁🎉💰🔥".repeat(50_000);
+    // One clause of 200 KB that addresses the reader, claims, asks for fees (every clause-level
+    // rule reads it), and runs of IBAN-shaped groups that never pass the check.
+    let one_clause = "please pay your card fee 1.99 your account suspended and send ".repeat(3_500);
+    let iban_shaped = "DE89 3704 0044 0532 0130 0 GB82 WEST 1234 ".repeat(5_000);
     for (name, text) in [
+        ("one long clause", &one_clause),
+        ("IBAN-shaped", &iban_shaped),
         ("megabyte line", &megabyte_line),
         ("cue-dense", &long_words),
         ("binary-ish", &binaryish),
