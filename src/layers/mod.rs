@@ -22,7 +22,7 @@ use crate::code::Code;
 use crate::cues::{find_cues, words_of, CueHit};
 use crate::findings::{Cue, Findings};
 use crate::index::{Entry, Index};
-use crate::lists::{self, listed};
+use crate::lists;
 use crate::messages::Text;
 use crate::skeleton::skeleton_with;
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
@@ -270,6 +270,9 @@ const POLITE: u8 = 4;
 const OBJECT: u8 = 8;
 const STATE: u8 = 16;
 const JOIN: u8 = 32;
+/// The word classes the layers read outside the clause reading too.
+pub(crate) const NEGATION: u8 = 64;
+pub(crate) const INSTITUTION: u8 = 128;
 
 /// Folded words and their classes, hashed with FNV-1a: SipHash, the standard map's, cost a
 /// tenth of a heavy page's time on a look-up for every word.
@@ -296,8 +299,9 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// The word classes of the clause reading (lists::READER_WORDS, REQUEST_VERBS, POLITE_WORDS,
-/// CLAIM_OBJECTS, CLAIM_STATES, CONJUNCTIONS), folded, in one map built once. (Binary searches
+/// The word classes the text layers read (lists::READER_WORDS, REQUEST_VERBS, POLITE_WORDS,
+/// CLAIM_OBJECTS, CLAIM_STATES, CONJUNCTIONS, NEGATIONS, INSTITUTION_WORDS), folded, in one
+/// map built once. (Binary searches
 /// of six sorted lists for every word of a 200 KB page cost a third of the page's time.)
 fn word_classes() -> &'static WordClasses {
     static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
@@ -310,6 +314,8 @@ fn word_classes() -> &'static WordClasses {
             (lists::CLAIM_OBJECTS, OBJECT),
             (lists::CLAIM_STATES, STATE),
             (lists::CONJUNCTIONS, JOIN),
+            (lists::NEGATIONS, NEGATION),
+            (lists::INSTITUTION_WORDS, INSTITUTION),
         ] {
             for word in list.folded() {
                 *classes.entry(word).or_insert(0) |= class;
@@ -319,10 +325,14 @@ fn word_classes() -> &'static WordClasses {
     })
 }
 
-/// The folded second-person words (lists::READER_WORDS), sorted.
-pub(crate) fn reader_words() -> &'static [String] {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| lists::READER_WORDS.folded())
+/// Whether the folded `word` is of `class` (a word of the list behind it).
+pub(crate) fn is_word(word: &str, class: u8) -> bool {
+    word_classes().get(word).is_some_and(|classes| classes & class != 0)
+}
+
+/// Whether the folded `word` addresses the reader (lists::READER_WORDS).
+pub(crate) fn is_reader_word(word: &str) -> bool {
+    is_word(word, READER)
 }
 
 /// The clauses of the folded text. Clauses end at `!`, `?`, `;` and line breaks, and at `.` or
@@ -404,15 +414,13 @@ fn can_be_advice(hit: &CueHit) -> bool {
 /// Whether a negation stands within [`NEGATION_REACH`] words before `hit`, in the same clause
 /// (no `,` `.` `;` `:` `!` `?` or line break between them in the original text).
 fn negated(text: &str, folded: &Folded, words: &[Range<usize>], hit: &CueHit) -> bool {
-    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let negations = FOLDED.get_or_init(|| lists::NEGATIONS.folded());
     let Ok(first) = words.binary_search_by_key(&hit.range.start, |word| word.start) else {
         return false;
     };
     let cue_start = folded.original_range(text, hit.range.clone()).start;
     words[first.saturating_sub(NEGATION_REACH)..first].iter().any(|word| {
         let negation_end = folded.original_range(text, word.clone()).end;
-        listed(negations, &folded.text[word.clone()])
+        is_word(&folded.text[word.clone()], NEGATION)
             && text
                 .get(negation_end..cue_start)
                 .is_some_and(|between| !between.contains([',', '.', ';', ':', '!', '?', '\n']))

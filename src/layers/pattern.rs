@@ -156,13 +156,11 @@ fn check_claim(scan: &Scan, cues: &mut Vec<Cue>) {
 /// The institution a message opens as: its first clause is a few words and one of them names
 /// an institution (`[Post]`, `Customs:`, `Correos:`, `Ваш банк`).
 fn claimed_institution(scan: &Scan) -> Option<String> {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let institutions = WORDS.get_or_init(|| lists::INSTITUTION_WORDS.folded());
     let first = scan.clauses.first()?;
     let names = first
         .words
         .clone()
-        .any(|at| lists::listed(institutions, &scan.folded.text[scan.words[at].clone()]));
+        .any(|at| super::is_word(&scan.folded.text[scan.words[at].clone()], super::INSTITUTION));
     (first.words.len() <= MAX_SENDER_WORDS && names).then(|| scan.clause_evidence(first))
 }
 
@@ -226,7 +224,7 @@ fn speaks_as(scan: &Scan, written: &str) -> bool {
     // "your Westpac account", "Ihr PayPal-Konto": the word before the brand is the reader's.
     let before = scan.text[..at].trim_end();
     let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    lists::listed(super::reader_words(), &fold(last_word).text)
+    super::is_reader_word(&fold(last_word).text)
 }
 
 /// A site's own name counts as shown in its title from this many letters on.
