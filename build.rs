@@ -9,6 +9,7 @@ use std::path::Path;
 use std::{env, fs};
 
 // The skeleton function itself, shared with the engine so both compute the same skeletons.
+#[allow(dead_code)]
 #[path = "src/skeleton.rs"]
 mod skeleton;
 
@@ -31,6 +32,8 @@ fn main() {
         "url_shorteners.txt",
         "host_keywords.txt",
         "card_fields.txt",
+        "distinctive_names.txt",
+        "neighbours.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
@@ -52,13 +55,26 @@ fn main() {
 
     let brands =
         parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
-    write("catalogue.rs", compile_catalogue(&brands, &skeleton_of));
+    let distinctive = read("distinctive_names.txt");
+    let distinctive: Vec<(&str, bool)> = distinctive
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_once(' ').map_or((l, false), |(name, _)| (name, true)))
+        .collect();
+    if let Some((stray, _)) = distinctive
+        .iter()
+        .find(|(name, _)| !brands.iter().any(|b| b.tokens.iter().any(|t| t == name)))
+    {
+        panic!("data/distinctive_names.txt: {stray:?} is no brand's token (run tools/update-domain-data.py)");
+    }
+    write("catalogue.rs", compile_catalogue(&brands, &distinctive, &skeleton_of));
 
     let mut sites = String::new();
     for (list, name) in [
         ("popular_sites.txt", "POPULAR"),
         ("free_hosting.txt", "FREE_HOSTING"),
         ("url_shorteners.txt", "SHORTENERS"),
+        ("neighbours.txt", "NEIGHBOURS"),
     ] {
         sites.push_str(&name_set(
             &format!("Domains from data/{list}."),
@@ -401,11 +417,16 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
 
 /// The catalogue as `catalogue.rs` reads it: every brand as length-prefixed fields (one byte,
 /// below 128 so the table stays a `&str`, then that many bytes): name, kind, home domain, then
-/// the number of tokens and each token as a generic flag (0 or 1), its text, and its skeleton
+/// the number of tokens and each token as a kind (0 plain, 1 generic, 2 distinctive, 3 distinctive with country
+/// sites), its text, and its skeleton
 /// (empty when the same as the text). Then the official domains, sorted, as such fields too,
 /// and each domain's brand. Text and small numbers, no pointers, read in one pass of a few thousand
 /// steps on first use.
-fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String) -> String {
+fn compile_catalogue(
+    brands: &[BrandEntry],
+    distinctive: &[(&str, bool)],
+    skeleton_of: &dyn Fn(&str) -> String,
+) -> String {
     fn field(table: &mut String, brand: &str, text: &str) {
         let len = u8::try_from(text.len()).ok().filter(|&len| len < 128);
         let len = len.unwrap_or_else(|| {
@@ -427,7 +448,16 @@ fn compile_catalogue(brands: &[BrandEntry], skeleton_of: &dyn Fn(&str) -> String
         table.push(char::from(count));
         for text in &brand.tokens {
             let skeleton = skeleton_of(text);
-            table.push(char::from(u8::from(brand.generic.contains(text))));
+            let kind = if brand.generic.contains(text) {
+                1
+            } else if let Some(&(_, country_sites)) =
+                distinctive.iter().find(|(name, _)| name == text)
+            {
+                2 + u8::from(country_sites)
+            } else {
+                0
+            };
+            table.push(char::from(kind));
             field(&mut table, name, text);
             field(&mut table, name, if skeleton == *text { "" } else { &skeleton });
         }

@@ -116,6 +116,8 @@ assemble() {
         cp manifest.json "dist/$browser/"
         cp -r extension/. "dist/$browser/"
         cp "$engine_out/wary.js" "$engine_out/wary_bg.wasm" "dist/$browser/engine/"
+        # The popular sites' names, loaded by the worker beside the wasm (load_names).
+        grep -v '^#' data/protected_names.txt > "dist/$browser/engine/protected-names.txt"
         (cd "dist/$browser" && zip -qrX "../wary-$browser.zip" .)
     done
     local raw gz

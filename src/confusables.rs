@@ -2,7 +2,7 @@
 //! mixes. The table (every non-ASCII character that reads as ASCII) is compiled by build.rs
 //! from UTS #39 confusables with diacritics stripped.
 
-use crate::skeleton::skeleton_with;
+use crate::skeleton::{foreign_letters_read_with, skeleton_with};
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
@@ -44,6 +44,11 @@ fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
         }
     }
     None
+}
+
+/// `name` with its foreign letters read as the ASCII they pass for, its ASCII as spelled.
+pub(crate) fn foreign_letters_read(name: &str) -> String {
+    foreign_letters_read_with(name, lookalike_of)
 }
 
 /// What `name` looks like: see [`crate::skeleton`].

@@ -8,7 +8,7 @@
 use crate::code::Code;
 use crate::findings::Findings;
 use crate::host::{self, InputError};
-use crate::index::{Index, Protection};
+use crate::index::{self, Index, Protection};
 use crate::layers;
 use crate::messages::{say, Language};
 use crate::page::{self, cut, Framed, PageFacts, Site};
@@ -124,6 +124,10 @@ impl Engine {
         let indexes = self.indexes();
         let protection = Protection { indexes: &indexes, trusted: &self.trusted };
         if let Some(host) = &target.host {
+            // A host is also held against every popular site's name; pages and messages name
+            // brands only from the catalogue.
+            let with_names: Vec<&Index> = indexes.iter().copied().chain(index::names()).collect();
+            let protection = Protection { indexes: &with_names, trusted: &self.trusted };
             layers::domain::check_host(host, input, &protection, &mut findings);
         }
         layers::link::check_target(&target, &protection, &mut findings);

@@ -59,6 +59,15 @@ pub(crate) struct Token {
     pub loose: String,
     /// An ordinary word (`target`, `chase`): matched only whole or by look-alike letters.
     pub generic: bool,
+    /// A name rare among real domains (`aliexpress`, `metamask`): a lookalike inside any other
+    /// domain and under any suffix its brand does not own ([`catalogue::BrandToken`]).
+    pub distinctive: bool,
+    /// Its brand holds country sites, so a country-code swap is no finding.
+    pub country_sites: bool,
+    /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
+    /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
+    /// embedded domain, or the name beside a word asking for an account or a payment count.
+    pub from_data: bool,
 }
 
 /// One token of one entry.
@@ -130,6 +139,9 @@ impl Index {
                         skeleton: Cow::Borrowed(token.skeleton),
                         loose: loose_skeleton(token.skeleton),
                         generic: token.generic,
+                        distinctive: token.distinctive,
+                        country_sites: token.country_sites,
+                        from_data: false,
                     })
                     .collect(),
             });
@@ -156,10 +168,45 @@ impl Index {
                     skeleton: Cow::Owned(skeleton(label)),
                     loose: loose_skeleton(&skeleton(label)),
                     generic: false,
+                    distinctive: false,
+                    country_sites: false,
+                    from_data: false,
                 }],
             });
         }
         Index::build(entries, official, false)
+    }
+
+    /// An index of popular sites' names (data/protected_names.txt: a home domain a line,
+    /// `generic` after it for an ordinary name). Each protects its first label; none is
+    /// anyone's official domain here (a popular site is simply never judged a lookalike).
+    /// Lines that are not a domain are skipped.
+    pub fn for_names(text: &str) -> Index {
+        let entries = text
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                let home = words.next()?;
+                let generic = words.next() == Some("generic");
+                let (label, _) = home.split_once('.')?;
+                let skeleton = skeleton(label);
+                Some(Entry {
+                    name: Cow::Owned(home.to_string()),
+                    home: Cow::Owned(home.to_string()),
+                    tokens: vec![Token {
+                        text: Cow::Owned(label.to_string()),
+                        loose: loose_skeleton(&skeleton),
+                        skeleton: Cow::Owned(skeleton),
+                        generic,
+                        distinctive: false,
+                        country_sites: true,
+                        from_data: true,
+                    }],
+                })
+            })
+            .collect();
+        Index::build(entries, HashMap::new(), false)
     }
 
     fn build(entries: Vec<Entry>, official: HashMap<String, u32>, is_catalogue: bool) -> Index {
@@ -397,6 +444,23 @@ impl Index {
     }
 }
 
+/// Popular sites' names, protected beside the catalogue's brands: compiled into the native
+/// engine; the wasm's host loads them once with [`load_names`] (they would double its size).
+static NAMES: OnceLock<Index> = OnceLock::new();
+
+/// Loads the popular sites' names (data/protected_names.txt); the first load wins. Returns
+/// how many names the index holds.
+pub fn load_names(text: &str) -> usize {
+    NAMES.get_or_init(|| Index::for_names(text)).entries.len()
+}
+
+/// The popular sites' names, once loaded (the native engine loads its compiled copy here).
+pub(crate) fn names() -> Option<&'static Index> {
+    #[cfg(not(target_arch = "wasm32"))]
+    load_names(include_str!("../data/protected_names.txt"));
+    NAMES.get()
+}
+
 /// What the domain and link layers need from the engine: where to look for protected names
 /// (the catalogue, then the user's own domains), and the registrable domains the user trusts.
 pub(crate) struct Protection<'a> {
@@ -542,5 +606,24 @@ mod tests {
         );
         assert!(index.owner_of("ab.example").is_none(), "two-letter names are not protected");
         assert!(!index.one_edit_from("mybamk").is_empty());
+    }
+
+    #[test]
+    fn popular_names_come_from_their_text() {
+        let index = Index::for_names(
+            "# a comment\nreddit.com\nnews.example generic\n\nnodot\n  \nzalo.me extra words\n",
+        );
+        let hit = index.exact("reddit").expect("reddit is protected");
+        let (entry, token) = (index.entry(hit), index.token(hit));
+        assert_eq!(
+            (entry.home.as_ref(), token.generic, token.from_data),
+            ("reddit.com", false, true)
+        );
+        assert!(index.token(index.exact("news").expect("news is protected")).generic);
+        assert!(!index.token(index.exact("zalo").expect("zalo too")).generic);
+        assert!(index.exact("nodot").is_none(), "a line that is no domain is skipped");
+        assert!(index.owner_of("reddit.com").is_none(), "a popular name is no one's official site");
+        let shipped = names().expect("the native engine compiles the names in");
+        assert!(shipped.exact("reddit").is_some() && shipped.exact("aliexpress").is_none());
     }
 }

@@ -31,6 +31,7 @@ mod wasm;
 
 pub use engine::{analyze_page, analyze_text, analyze_url, AddressVerdict, Engine};
 pub use host::InputError;
+pub use index::load_names;
 pub use messages::{message_keys, Language};
 pub use page::{
     PageFacts, PageForm, PageLimits, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES,

@@ -13,6 +13,23 @@ pub fn skeleton_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>
     fold_pairs(&letters_with(name, non_ascii))
 }
 
+/// `name` with only its non-ASCII characters read as the ASCII they pass for (`googlé-login` →
+/// `google-login`); ASCII letters keep their spelling, so words in it can be looked up.
+pub fn foreign_letters_read_with<'t>(
+    name: &str,
+    non_ascii: impl Fn(char) -> Option<&'t str>,
+) -> String {
+    let mut read = String::with_capacity(name.len());
+    for c in name.chars() {
+        match (c.is_ascii(), non_ascii(c)) {
+            (true, _) => read.push(c.to_ascii_lowercase()),
+            (false, Some(lookalike)) => read.push_str(lookalike),
+            (false, None) => read.extend(c.to_lowercase()),
+        }
+    }
+    read
+}
+
 /// The skeleton's first step alone: each character folded, letter pairs (rn, cl) left as
 /// they are.
 fn letters_with<'t>(name: &str, non_ascii: impl Fn(char) -> Option<&'t str>) -> String {

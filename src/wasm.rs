@@ -172,6 +172,14 @@ pub fn configure(
     ENGINE.with(|current| *current.borrow_mut() = engine);
 }
 
+/// Loads the popular sites' names the engine protects beside its catalogue (the text of
+/// `engine/protected-names.txt`, which the extension ships beside the wasm rather than in it).
+/// The first load wins; returns how many names the engine now holds.
+#[wasm_bindgen]
+pub fn load_names(text: &str) -> usize {
+    crate::load_names(text)
+}
+
 /// The keys of the engine's messages, in the order `configure` takes their templates.
 #[wasm_bindgen]
 pub fn message_keys() -> Vec<String> {

@@ -8,26 +8,31 @@
 //! | code | example | level |
 //! | --- | --- | --- |
 //! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
-//! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info` (caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
+//! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info`, a distinctive name anywhere else (`metamask.eu`, caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
 //! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com` | danger |
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
-//! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com` | caution |
+//! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com`, `binance-giveaways.com`; `googlé-login.com` (danger) | caution or danger |
 //! | brand-in-subdomain | `paypal.secure-check.com`; on free hosting, danger | caution |
 //! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `сахар.com` | caution |
+//!
+//! A distinctive name (measured: rare inside the names of the Tranco top 1M) counts beside any
+//! words and under any suffix its brand does not own. A caution on a legitimate neighbour — a
+//! top-1M site that only borrows a brand's name by another suffix, hyphen, words or subdomain
+//! (`airfranceklm.com`) — is not raised; see data/neighbours.txt.
 //!
 //! The thresholds and filters were set against the Tranco top 1M and dnstwist lookalikes
 //! (`./build.sh accuracy`); BENCHMARKS.md records what each one cost and bought.
 
 use crate::catalogue;
 use crate::code::Code;
-use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
+use crate::confusables::{foreign_letters_read, loose_skeleton, scripts_in, skeleton, Script};
 use crate::findings::Findings;
 use crate::host::Host;
 use crate::index::{official_owner, Entry, Hit, Index, Protection, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
-use crate::verdict::{Layer, Severity};
+use crate::verdict::{Layer, Level, Severity};
 
 /// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
 /// ordinary labels.
@@ -35,6 +40,8 @@ const MIN_SUBDOMAIN_TOKEN_LEN: usize = 4;
 /// At most this many pieces of a host are searched for embedded domains (bounded work on
 /// hostile 127-label hosts).
 const MAX_PIECES: usize = 32;
+/// A distinctive name this long may have its first letter slipped too (`qliexpress`).
+const MIN_FIRST_LETTER_SLIP_LEN: usize = 8;
 /// Popular sites are protected from embedding only when their name is at least this long:
 /// `go.com` or `ok.ru` turn up inside ordinary names by chance.
 const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
@@ -104,9 +111,17 @@ pub(crate) fn check_host(
         // Only the checks of the site's own name read it; a popular site skips them.
         skeleton: if own_name_checked { skeleton(unicode_name) } else { String::new() },
     };
-    let found = check_embedded_domain(&view, protection, findings)
-        || (own_name_checked && check_own_name(&view, protection, findings))
-        || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, findings));
+    let mut own = Findings::default();
+    let found = check_embedded_domain(&view, protection, &mut own)
+        || (own_name_checked && check_own_name(&view, protection, &mut own))
+        || ((free || !popular) && check_brand_in_subdomain(&view, protection, free, &mut own));
+    // A legitimate neighbour (a top-1M site the checks would call a lookalike: a brand's
+    // country site, a fan or tool site) gets no caution; danger stands.
+    let lifted = found && own.level() == Level::Caution && catalogue::is_neighbour(registrable);
+    if !lifted {
+        findings.lookalike_of = findings.lookalike_of.take().or(own.lookalike_of);
+        findings.reasons.extend(own.reasons);
+    }
     if !found && !popular && !host.unicode.is_ascii() {
         check_scripts(&view, findings);
     }
@@ -148,8 +163,15 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
     // site only as real labels (`google.com.verify.example`), since ordinary names are
     // hyphenated from words that happen to form one (`mon-programme-tv.be`).
     let subdomain = view.host.subdomain();
-    let labels: Vec<&str> =
+    let mut labels: Vec<&str> =
         subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
+    // International labels as they read: `googlé.com-login.com` holds `google.com`.
+    let read;
+    if !view.host.unicode.is_ascii() {
+        read = foreign_letters_read(&view.host.unicode);
+        let count = labels.len();
+        labels = read.split('.').take(count).collect();
+    }
     let mut pieces: Vec<(&str, bool)> = Vec::new();
     for (label_at, label) in labels.iter().enumerate() {
         let is_name = label_at + 1 == labels.len(); // the name is followed by the suffix, not by a piece
@@ -210,15 +232,19 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
         return false;
     };
     let (index, hit) = hit;
-    if index.token(hit).generic || is_restricted_suffix(view.suffix) {
+    if index.token(hit).generic || index.token(hit).from_data || is_restricted_suffix(view.suffix) {
         return false;
     }
     // Brands hold their names under most country codes (google.co.id, walmart.com.gt), more
     // than any list has: a country-code swap is no finding, except under the free country codes
-    // scammers favour. Under a generic suffix anyone can buy (.shop, .top) or a faked second
+    // scammers favour, or for a distinctive name (below). Under a generic suffix anyone can buy (.shop, .top) or a faked second
     // level (paypal.co.xyz), it is danger.
     let faked_second_level = lists::FAKE_SECOND_LEVELS.contains(view.name);
-    if is_country_suffix(view.suffix) && !faked_second_level && !is_abused_country_code(view.suffix)
+    let token = index.token(hit);
+    if is_country_suffix(view.suffix)
+        && !faked_second_level
+        && !is_abused_country_code(view.suffix)
+        && (!token.distinctive || token.country_sites)
     {
         return false;
     }
@@ -234,10 +260,12 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
     let cheap = faked_second_level
         || is_abused_country_code(view.suffix)
         || is_cheap_generic_suffix(view.suffix);
-    if !cheap {
+    // A distinctive name (`metamask.eu`, `binance.fit`) is nobody else's name under any
+    // suffix: caution where the brand may yet hold it, danger where names cost little.
+    if !cheap && !token.distinctive {
         return false;
     }
-    let severity = if view.suffix == "info" && !faked_second_level {
+    let severity = if !cheap || (view.suffix == "info" && !faked_second_level) {
         Severity::Caution
     } else {
         Severity::Danger
@@ -264,8 +292,12 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         let ambiguous_short = token.text.len() < MIN_TYPO_LEN
             && view.unicode_name.is_ascii()
             && !view.name.bytes().any(|b| b.is_ascii_digit());
-        // Two letters (`o2`) are too few to tell a look-alike from another name.
-        if token.text != view.name && !ambiguous_short && token.text.len() >= 3 {
+        // Two letters (`o2`) are too few to tell a look-alike from another name. A popular
+        // site's name counts only in letters of another script (`rеddit` with a Cyrillic е):
+        // in plain or accented Latin letters it is as often another name or word (`deepal` is
+        // not `deepai`, nor French `météo` Greek `meteo.gr`).
+        let plain_for_data = token.from_data && !has_other_script(view.unicode_name);
+        if token.text != view.name && !ambiguous_short && token.text.len() >= 3 && !plain_for_data {
             let entry = index.entry(hit);
             findings.lookalike(
                 Layer::Domain,
@@ -295,7 +327,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
     for (split, severity) in joined.into_iter().flatten() {
         if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&split)) {
             let token = index.token(hit);
-            if token.generic || token.skeleton.len() < MIN_TYPO_LEN {
+            if token.generic || token.from_data || token.skeleton.len() < MIN_TYPO_LEN {
                 continue;
             }
             let entry = index.entry(hit);
@@ -383,8 +415,8 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
         for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
-            if view.name.contains('-') != token.text.contains('-') {
-                continue; // hyphens are the split-name check's
+            if view.name.contains('-') != token.text.contains('-') || token.from_data {
+                continue; // hyphens are the split-name check's; slips of popular names, no one's
             }
             if adds_digits(view.name, &token.text) {
                 findings.lookalike(
@@ -403,7 +435,11 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                 );
                 return true;
             }
-            if is_false_typo(view.name, &token.text)
+            // A long distinctive name is no other word with another first letter
+            // (`qliexpress`, `saliexpress`), so there the first letter may slip too.
+            let first_letter_may_slip =
+                token.distinctive && token.text.len() >= MIN_FIRST_LETTER_SLIP_LEN;
+            if (is_false_typo(view.name, &token.text) && !first_letter_may_slip)
                 || !is_plausible_slip(view.name.as_bytes(), token.text.as_bytes())
             {
                 continue;
@@ -430,6 +466,7 @@ fn check_lookalike_slip(view: &View, protection: &Protection, findings: &mut Fin
         for hit in index.one_edit_from_skeleton(&view.skeleton) {
             let token = index.token(hit);
             if token.text == view.name
+                || token.from_data
                 || (!international && is_false_typo(&view.skeleton, &token.skeleton))
             {
                 continue;
@@ -461,20 +498,21 @@ fn check_loose_lookalike(view: &View, protection: &Protection, findings: &mut Fi
             let token = index.token(hit);
             token.text != view.name
                 && if international {
-                    token.text.len() >= 3
+                    token.text.len() >= 3 && !token.from_data
                 } else {
                     // The first letter as it reads, not loosely: `deeline` is not `beeline`.
-                    token.text.len() >= MIN_TYPO_LEN + usize::from(token.generic)
+                    !token.from_data
+                        && token.text.len() >= MIN_TYPO_LEN + usize::from(token.generic)
                         && !is_false_typo(&view.skeleton, &token.skeleton)
                         && swaps_plain_lookalikes(view.name, &token.text)
                 }
         });
         let near = || {
             if international {
-                index
-                    .one_edit_from_loose(&loose)
-                    .into_iter()
-                    .find(|&hit| index.token(hit).text != view.name)
+                index.one_edit_from_loose(&loose).into_iter().find(|&hit| {
+                    let token = index.token(hit);
+                    token.text != view.name && !token.from_data
+                })
             } else {
                 None
             }
@@ -526,6 +564,12 @@ fn swaps_plain_lookalikes(name: &str, token: &str) -> bool {
         && name.bytes().zip(token.bytes()).all(|(a, b)| {
             a == b || GROUPS.iter().any(|group| group.contains(&a) && group.contains(&b))
         })
+}
+
+/// Whether `name` has letters of a script other than Latin that pass for Latin ones (Greek,
+/// Cyrillic, Armenian, Cherokee).
+fn has_other_script(name: &str) -> bool {
+    scripts_in(name).iter().any(|&script| script != Script::Latin)
 }
 
 /// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
@@ -619,7 +663,16 @@ fn near_keys(a: u8, b: u8) -> bool {
 /// word (`amazonas`); a short or ordinary name counts only when every other part is a word
 /// scammers use (`sale`, `login`, `refund`, ...) or a number.
 fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
-    let name = view.name;
+    // An international name is read as it looks: `googlé-login` is `google-login` written
+    // with a foreign letter, and that letter shows the intent.
+    let international = !view.unicode_name.is_ascii();
+    let read;
+    let name = if international {
+        read = foreign_letters_read(view.unicode_name);
+        read.as_str()
+    } else {
+        view.name
+    };
     for index in protection.indexes {
         for (hit, range) in index.inside(name) {
             let token = index.token(hit);
@@ -643,34 +696,64 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             let rest = [&name[..range.start], &name[range.end..]];
             let parts: Vec<&str> =
                 rest.iter().flat_map(|side| side.split('-')).filter(|p| !p.is_empty()).collect();
-            // Every other part must be a word scammers use or a number (`paypal-refund`,
-            // `paypal24`): beside other words a brand name is mostly someone's real site
-            // (`aboutamazon`, `9to5google`, `amazonas`). A short or ordinary name needs such a
-            // word, not just a number (`33mail`, `24post` are names of their own).
-            let words_fit = parts.iter().all(|part| is_number(part) || is_keyword_run(part));
+            // Every other part must be a word scammers use, another brand's name
+            // (`google-youtube-account`) or a number (`paypal-refund`, `paypal24`): beside
+            // other words a brand name is mostly someone's real site (`aboutamazon`,
+            // `9to5google`, `amazonas`). A short or ordinary name needs such a word, not just
+            // a number (`33mail`, `24post` are names of their own). A distinctive name needs
+            // neither (`binance-giveaways`, `download-metamask`): no real site is named so, once
+            // the popular ones among them are set apart as neighbours; it must only begin the
+            // name or follow a hyphen or digit (`mandelaposterproject` holds no `laposte`, and
+            // `werkenbijabnamro` is a compound whose last word is the brand's: its careers site).
+            let other_brand = |part: &str| {
+                protection.indexes.iter().any(|index| {
+                    index.exact(part).is_some_and(|other| !index.token(other).from_data)
+                })
+            };
+            let words_fit = parts
+                .iter()
+                .all(|part| is_number(part) || is_keyword_run(part) || other_brand(part));
             let has_keyword = parts.iter().any(|part| is_keyword_run(part));
+            if token.distinctive && at_boundary {
+                report_brand_in_name(view, international, index, hit, findings);
+                return true;
+            }
             // An ordinary word (`mail`, `orange`) beside other ordinary words is mostly an
             // ordinary name (`security-mail`): it needs a word only scams use with it, or a
             // suffix where names are cheap.
             let cheap = is_cheap_generic_suffix(view.suffix) || is_abused_country_code(view.suffix);
-            let generic_fits =
-                !token.generic || cheap || parts.iter().any(|part| is_action_word(part));
+            // A popular site's name, likewise, needs such a word wherever it is registered.
+            let asks = parts.iter().any(|part| is_action_word(part));
+            let generic_fits = (!token.generic || cheap || asks) && (!token.from_data || asks);
             if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
                 continue;
             }
-            let entry = index.entry(hit);
-            findings.lookalike(
-                Layer::Domain,
-                Code::BrandInName,
-                Severity::Caution,
-                say!("brand-in-name", &entry.home, view.registrable, &token.text, &entry.name),
-                view.host.unicode.clone(),
-                &entry.home,
-            );
+            report_brand_in_name(view, international, index, hit, findings);
             return true;
         }
     }
     false
+}
+
+/// Reports the brand's name inside the site's own: caution for a plain name, danger when its
+/// letters are foreign look-alikes (`googlé-login.com`).
+fn report_brand_in_name(
+    view: &View,
+    international: bool,
+    index: &Index,
+    hit: Hit,
+    findings: &mut Findings,
+) {
+    let (entry, token) = (index.entry(hit), index.token(hit));
+    let severity = if international { Severity::Danger } else { Severity::Caution };
+    findings.lookalike(
+        Layer::Domain,
+        Code::BrandInName,
+        severity,
+        say!("brand-in-name", &entry.home, view.registrable, &token.text, &entry.name),
+        view.host.unicode.clone(),
+        &entry.home,
+    );
 }
 
 /// `paypal.secure-check.com`, `paypal-login.duckdns.org`: the brand's name in front of
@@ -690,15 +773,20 @@ fn check_brand_in_subdomain(
         .split(['.', '-'])
         .filter(|p| p.len() >= MIN_SUBDOMAIN_TOKEN_LEN)
         .find_map(|piece| {
-            find(protection, |index| index.with_skeleton(piece))
-                .filter(|(index, hit)| !index.token(*hit).generic)
+            find(protection, |index| index.with_skeleton(piece)).filter(|(index, hit)| {
+                let token = index.token(*hit);
+                !token.generic && (free || !token.from_data)
+            })
         });
     let inside_hit = || {
         protection.indexes.iter().find_map(|index| {
             index.inside(subdomain).into_iter().map(|(hit, _)| (*index, hit)).find(
                 |(index, hit)| {
                     let token = index.token(*hit);
-                    !token.generic && token.text.len() >= MIN_TYPO_LEN && !token.text.contains('-')
+                    !token.generic
+                        && (free || !token.from_data)
+                        && token.text.len() >= MIN_TYPO_LEN
+                        && !token.text.contains('-')
                 },
             )
         })

@@ -157,3 +157,17 @@ test('headline: the reason to say first, chosen by the engine', () => {
   const strongest = scam.reasons.find((r) => r.severity === 'danger') ?? scam.reasons.find((r) => r.severity === 'caution');
   assert.equal(scam.reasons[scam.headline], strongest, `the DHL message's headline is its first strongest reason: ${JSON.stringify(scam.reasons.map((r) => [r.code, r.severity]))}`);
 });
+
+test('load_names: the popular sites\' names shipped beside the wasm are protected once loaded; the first load wins', async () => {
+  // Without the names a popular site that is no catalogue brand has no lookalikes: the wasm
+  // carries only the catalogue. (This runs in its own module instance's order: before loading.)
+  assert.equal(engine.analyze_url('reddit-login.com').level, 'safe', 'no names loaded yet');
+  const text = await readFile(new URL('protected-names.txt', engineDir), 'utf8');
+  const count = engine.load_names(text);
+  assert.ok(count > 5000, `the shipped file holds the popular names (${count})`);
+  const verdict = engine.analyze_url('reddit-login.com');
+  assert.equal(verdict.level, 'caution');
+  assert.equal(verdict.lookalike_of, 'reddit.com');
+  assert.equal(engine.load_names('example.com\n'), count, 'a second load changes nothing');
+  assert.equal(engine.analyze_url('reddit.com').level, 'safe', 'the popular site itself is no lookalike');
+});

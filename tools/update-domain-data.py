@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Regenerates the two data files of the domain layer that are measured rather than curated:
+
+    python3 tools/update-domain-data.py             # both files (about two minutes)
+    python3 tools/update-domain-data.py --distinctive-only
+
+data/distinctive_names.txt: the catalogue's brand names that are distinctive, so that the name
+inside any other registrable domain, or under any suffix the brand does not own, is a lookalike
+whatever the other words (`binance-giveaways.com`, `metamask.eu`). Distinctiveness is measured,
+not chosen: how many registrable domains of the Tranco top 1M hold the name inside a longer
+name. A name found in at most MAX_ORDINARY_USES of them (outside the brand's own domains), of
+MIN_LENGTH letters and more, and not marked generic in data/brands.txt, is distinctive:
+`aliexpress` (4), `metamask` (1); `paypal` (62) and `google` (199) are not. A distinctive name
+that already has country sites (`airfrance.es`, `airfrance.be`) is not looked for under other
+country codes: there it is as likely the brand's own. Crypto exchanges
+and wallets, where combosquats concentrate, get a higher limit (`binance`, 14). The brand's
+ordinary-word names (`apple`, `target`) are never distinctive.
+
+data/neighbours.txt: legitimate neighbours. Registrable domains of the Tranco top 1M that the
+engine, run without this list, judges a caution-level lookalike by the brand's name under
+another suffix, hyphenated, beside other words or in a subdomain (`binance.sg`,
+`airfranceklm.com`, fan and tool sites): a real, popular site, so such a caution is not raised
+there. Not lifted: typing slips and look-alike letters (the top 1M holds real typosquats such as
+`amzon.com`), names under cheap suffixes, names with a word asking for an account or payment
+(`account-paypal.us`), and danger of any kind. The engine for this run is built with the cargo feature `no-neighbours` into
+build/neighbours/ (git-ignored).
+
+Both lists come from the MISP warninglists in the PyPI package pymispwarninglists (pinned in
+tools/accuracy.py): CC0 1.0 per the upstream misp-warninglists README; the Tranco ranking
+itself is https://tranco-list.eu/.
+"""
+
+import argparse
+import collections
+import datetime
+import pathlib
+import subprocess
+import sys
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from accuracy import PINS, judge, warninglist, wheel  # noqa: E402
+from brands import official_domains, read_brands  # noqa: E402
+from psl import PublicSuffixList  # noqa: E402
+
+MIN_LENGTH = 6
+MAX_ORDINARY_USES = 3
+# A brand with its name under this many country codes (in the top 1M or its own domains) keeps
+# country sites, so its name under another country code is as likely its own.
+MIN_COUNTRY_SITES = 2
+# Popular sites' names shorter than this are not protected: three or four letters (`bbc`,
+# `shop`, `link`) turn up by chance in too many other names.
+MIN_PROTECTED_LENGTH = 5
+# Crypto exchanges and wallets: where combosquats concentrate (airdrop and "support" sites) and
+# the names are coined words, so a name seen a little more often still counts as distinctive.
+CRYPTO_MIN_LENGTH = 5
+CRYPTO_MAX_ORDINARY_USES = 15
+# What a top-1M site may be set apart from: the brand's name under another suffix, hyphenated,
+# beside other words or in a subdomain. Not a typing slip or look-alike letters: the top 1M holds
+# real typosquats (`amzon.com`, `goole.com`) as well as other companies' names one letter off,
+# and nothing in the lists tells them apart, so those warnings stay.
+NEIGHBOUR_CODES = {"brand-in-name", "tld-swap", "split-name", "brand-in-subdomain"}
+
+
+def name_label(registrable: str, psl: PublicSuffixList) -> str:
+    suffix = psl.public_suffix(registrable) or ""
+    return registrable[: len(registrable) - len(suffix) - 1] if suffix else registrable
+
+
+def tranco_top_1m(psl: PublicSuffixList) -> list[str]:
+    with zipfile.ZipFile(wheel("pymispwarninglists")) as z:
+        hosts = warninglist(z, "tranco")["list"]
+    return sorted({r for host in hosts if (r := psl.registrable(host.strip().lstrip(".").lower()))})
+
+
+def uses_inside_other_names(names: set[str], top: list[str], owned: set[str], psl) -> collections.Counter:
+    """How many registrable domains of `top` hold each of `names` inside a longer name."""
+    longest = max(map(len, names))
+    uses: collections.Counter = collections.Counter()
+    for registrable in top:
+        if registrable in owned:
+            continue
+        label = name_label(registrable, psl)
+        found = {label[i:j] for i in range(len(label)) for j in range(i + MIN_LENGTH, min(len(label), i + longest) + 1)}
+        uses.update(found & names - {label})
+    return uses
+
+
+def write_list(path: pathlib.Path, header: str, items) -> None:
+    body = "".join(f"{item}\n" for item in items)
+    path.write_text("".join(f"# {line}".rstrip() + "\n" for line in header.strip().splitlines()) + body, encoding="utf-8")
+
+
+def update_distinctive(top: list[str], psl) -> None:
+    brands = read_brands(ROOT / "data" / "brands.txt")
+    owned = official_domains(brands)
+    limits = {}  # candidate name -> (most uses allowed)
+    for brand in brands:
+        crypto = brand.kind == "crypto"
+        for token in brand.tokens:
+            if token in brand.generic or "-" in token or len(token) < (CRYPTO_MIN_LENGTH if crypto else MIN_LENGTH):
+                continue
+            allowed = CRYPTO_MAX_ORDINARY_USES if crypto else MAX_ORDINARY_USES
+            limits[token] = max(limits.get(token, 0), allowed)
+    candidates = set(limits)
+    uses = uses_inside_other_names(candidates, top, owned, psl)
+    country_sites = collections.Counter(
+        label for registrable in set(top) | owned
+        if len((psl.public_suffix(registrable) or "").rsplit(".", 1)[-1]) == 2
+        and (label := name_label(registrable, psl)) in candidates)
+    distinctive = sorted(
+        f"{t} country-sites" if country_sites[t] >= MIN_COUNTRY_SITES else t
+        for t in candidates if uses[t] <= limits[t])
+    write_list(ROOT / "data" / "distinctive_names.txt", f"""
+Distinctive brand names: inside any other registrable domain, or under a suffix the brand does
+not own, such a name is a lookalike whatever the other words. Generated by
+tools/update-domain-data.py on {datetime.date.today().isoformat()} (do not edit by hand): the
+catalogue's non-generic names of {MIN_LENGTH}+ letters found inside at most {MAX_ORDINARY_USES} longer names (crypto
+brands: {CRYPTO_MIN_LENGTH}+ letters, {CRYPTO_MAX_ORDINARY_USES} names) of the
+{len(top):,} registrable domains of the Tranco top 1M (MISP warninglists `tranco`, PyPI
+pymispwarninglists {PINS['pymispwarninglists']}; CC0 1.0), the brand's own domains left out.
+{len(distinctive)} of {len(candidates)} candidate names. `country-sites`: the name is under {MIN_COUNTRY_SITES}+ country codes there
+or among the brand's own domains, so under another country code it is as likely the brand's.
+""", distinctive)
+    print(f"distinctive_names.txt: {len(distinctive)} of {len(candidates)} names")
+
+
+def word_list(path: pathlib.Path) -> set[str]:
+    return {w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in line.split()}
+
+
+def update_protected_names(top: list[str], psl) -> None:
+    """Every popular site's name as a protected name, beside the catalogue's."""
+    brands = read_brands(ROOT / "data" / "brands.txt")
+    catalogue_names = {t for b in brands for t in b.tokens}
+    with zipfile.ZipFile(wheel("pymispwarninglists")) as z:
+        popular = {r for host in warninglist(z, "tranco10k")["list"] if (r := psl.registrable(host.strip().lstrip(".").lower()))}
+        banks = {r for host in warninglist(z, "bank-website")["list"] if (r := psl.registrable(host.strip().lstrip(".").lower()))}
+    homes: dict[str, str] = {}
+    # The .com site first, then the shortest: the name's home, where the warning bar sends people.
+    for registrable in sorted(popular | banks, key=lambda r: (not r.endswith(".com"), len(r), r)):
+        label = name_label(registrable, psl)
+        if (len(label) >= MIN_PROTECTED_LENGTH and not label.isdigit() and label not in catalogue_names
+                and not label.startswith("xn--") and label not in homes):
+            homes[label] = registrable
+    uses = uses_inside_other_names(set(homes), top, set(popular | banks), psl)
+    lines = [f"{home} generic" if uses[label] > MAX_ORDINARY_USES or len(label) < MIN_LENGTH else home
+             for label, home in sorted(homes.items())]
+    write_list(ROOT / "data" / "protected_names.txt", f"""
+Protected names from data: the name of every site of the Tranco top 10k (MISP warninglists
+`tranco10k`) and of every bank site of the `bank-website` list (both PyPI pymispwarninglists
+{PINS['pymispwarninglists']}; CC0 1.0; ranking https://tranco-list.eu/), beside the catalogue's
+own brands (names that are a catalogue brand's are left to the catalogue). One line a name: the
+site the warning bar sends people to (the .com site where there is one), then `generic` where
+the name is an ordinary one: found inside more than {MAX_ORDINARY_USES} longer names of the Tranco top 1M, or
+shorter than {MIN_LENGTH} letters; such a name is matched only whole or by look-alike letters.
+Names shorter than {MIN_PROTECTED_LENGTH} letters are left out. Generated by tools/update-domain-data.py on
+{datetime.date.today().isoformat()} (do not edit by hand); {len(lines)} names. Not compiled into the wasm:
+the extension's worker loads it beside the engine (see src/wasm.rs, `load_names`).
+""", lines)
+    print(f"protected_names.txt: {len(lines)} names, {sum(l.endswith('generic') for l in lines)} generic")
+
+
+def update_neighbours(top: list[str], psl) -> None:
+    # Nor is a site a neighbour where a top-list place proves nothing: under the suffixes where
+    # names cost little and phishing concentrates (`canadapost-tracking.icu`), or with a word
+    # that asks for an account or a payment beside the brand (`account-paypal.us`).
+    cheap = word_list(ROOT / "data" / "lists" / "cheap_generic_suffixes.txt") | word_list(
+        ROOT / "data" / "lists" / "abused_country_codes.txt")
+    action_words = word_list(ROOT / "data" / "lists" / "host_action_words.txt")
+    target = ROOT / "build" / "neighbours"
+    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet", "--bin", "wary", "--features", "no-neighbours",
+                    "--target-dir", str(target)], cwd=ROOT, check=True)
+    wary = str(target / "release" / "wary")
+    verdicts = judge(wary, top)
+    neighbours = []
+    for registrable, verdict in zip(top, verdicts):
+        if verdict.get("level") != "caution":
+            continue
+        reasons = __import__("json").loads(verdict["_line"]).get("reasons", [])
+        raising = {r["code"] for r in reasons if r.get("severity") == "caution"}
+        label = name_label(registrable, psl)
+        asks = any(word in action_words for word in label.split("-")) or any(
+            len(word) >= 5 and word in label for word in action_words)
+        if raising and raising <= NEIGHBOUR_CODES and registrable.rsplit(".", 1)[-1] not in cheap and not asks:
+            neighbours.append(registrable)
+    write_list(ROOT / "data" / "neighbours.txt", f"""
+Legitimate neighbours: registrable domains of the Tranco top 1M that the domain checks, run
+without this list, judge a caution-level lookalike ({', '.join(sorted(NEIGHBOUR_CODES))}),
+outside the cheap suffixes and without a word asking for an account or payment. Real, popular
+sites (a brand's country site, group, fan and tool sites): the engine raises no such caution
+there; danger is never lifted, nor a typing slip. Generated by
+tools/update-domain-data.py on {datetime.date.today().isoformat()} (do not edit by hand) from the MISP
+warninglists `tranco` list (PyPI pymispwarninglists {PINS['pymispwarninglists']}; CC0 1.0;
+ranking https://tranco-list.eu/). {len(neighbours)} of {len(top):,} domains.
+""", neighbours)
+    print(f"neighbours.txt: {len(neighbours)} of {len(top)} domains")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--distinctive-only", action="store_true",
+                        help="only the distinctive and protected names, not the neighbours (no engine build)")
+    args = parser.parse_args()
+    psl = PublicSuffixList.from_file(ROOT / "data" / "public_suffix_list.dat")
+    top = tranco_top_1m(psl)
+    update_distinctive(top, psl)
+    update_protected_names(top, psl)
+    if not args.distinctive_only:
+        update_neighbours(top, psl)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
