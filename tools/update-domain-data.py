@@ -176,10 +176,9 @@ def update_neighbours(top: list[str], psl) -> None:
     verdicts = judge(wary, top)
     neighbours = []
     for registrable, verdict in zip(top, verdicts):
-        if verdict.get("level") != "caution":
+        if verdict.level != "caution":
             continue
-        reasons = __import__("json").loads(verdict["_line"]).get("reasons", [])
-        raising = {r["code"] for r in reasons if r.get("severity") == "caution"}
+        raising = set(verdict.codes.split(","))
         label = name_label(registrable, psl)
         asks = any(word in action_words for word in label.split("-")) or any(
             len(word) >= 5 and word in label for word in action_words)
