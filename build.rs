@@ -2,7 +2,8 @@
 //! at page load: the ICANN section of the Public Suffix List and the site lists become
 //! packed hash sets (`lines::NameSet`); the brand catalogue becomes length-prefixed text with
 //! each name's skeleton precomputed, read into the brand index on first use; UTS #39
-//! confusables become runs of characters with the ASCII each passes for.
+//! confusables and data/lookalike_extras.txt become runs of characters with the ASCII each
+//! passes for (in a message's words, and in host names).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -31,6 +32,7 @@ fn main() {
         "url_shorteners.txt",
         "host_keywords.txt",
         "card_fields.txt",
+        "lookalike_extras.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
@@ -44,11 +46,15 @@ fn main() {
     let suffixes = read("public_suffix_list.dat");
     write("suffixes.rs", compile_suffixes(&suffixes));
 
-    let confusables = compile_confusables();
-    let table: BTreeMap<char, String> = confusables.clone();
-    let skeleton_of =
-        |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
-    write("confusables.rs", compile_lookalikes(&confusables));
+    let extras = parse_lookalike_extras(&read("lookalike_extras.txt"))
+        .unwrap_or_else(|e| panic!("data/lookalike_extras.txt: {e}"));
+    // Two tables: the look-alikes of a message's words, and those a host name adds to them.
+    let table = compile_confusables(&extras);
+    let host_extras = host_lookalikes(&extras, &table);
+    let skeleton_of = |name: &str| {
+        skeleton::skeleton_with(name, |c| host_extras.get(&c).or(table.get(&c)).map(String::as_str))
+    };
+    write("confusables.rs", compile_lookalikes(&table, &host_extras));
 
     let brands =
         parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
@@ -182,23 +188,55 @@ fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> S
     )
 }
 
-/// The look-alike table as runs: consecutive characters with the same ASCII look-alike (a
-/// block of combining marks, a row of accented a's) make one run, coded in RUNS as the gap
-/// from the previous run's end and the run's length (LEB128 varints) and the look-alike's
-/// number in ASCII; RUN_SAMPLES holds, for every `confusables::RUN_SAMPLE`th run, where the
-/// previous run ended and where the record starts. 5,068 characters make ~2,400 runs: a
-/// third of the bytes of the table as sorted text lines, gzipped.
-fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
-    const RUN_SAMPLE: usize = 32; // confusables::RUN_SAMPLE
-    let ascii: Vec<&str> =
-        table.values().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect();
+/// The look-alike tables as runs: consecutive characters with the same ASCII look-alike (a
+/// block of combining marks, a row of accented a's) make one run, the look-alike coded as its
+/// number in ASCII (see [`encode_runs`]). 5,068 characters make ~2,400 runs: a third of the
+/// bytes of the table as sorted text lines, gzipped. `HOST_RUNS` holds the look-alikes host
+/// names add (data/lookalike_extras.txt's [hosts]), read before `RUNS` for a host.
+fn compile_lookalikes(table: &BTreeMap<char, String>, host: &BTreeMap<char, String>) -> String {
+    let ascii: Vec<&str> = table
+        .values()
+        .chain(host.values())
+        .map(String::as_str)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     assert!(ascii.len() <= 256, "more than 256 distinct look-alikes");
-    let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, look-alike
-    for (&c, lookalike) in table {
-        let number = ascii.binary_search(&lookalike.as_str()).expect("listed") as u8;
+    let number =
+        |lookalike: &String| ascii.binary_search(&lookalike.as_str()).expect("listed") as u8;
+    // A sample every 32 runs for the big table; every 4 for the small one, which a host's every
+    // international character misses first (32 runs read on would cost ~500 instructions).
+    let (bytes, samples, runs) =
+        encode_runs(table.iter().map(|(&c, lookalike)| (c as u32, number(lookalike))), 32);
+    let (host_bytes, host_samples, host_runs) =
+        encode_runs(host.iter().map(|(&c, lookalike)| (c as u32, number(lookalike))), 4);
+    format!(
+        "/// The ASCII look-alikes, in byte order.\npub(crate) static ASCII: &[&str] = &{ascii:?};\n\
+         /// Every non-ASCII look-alike character ({} of them) as {runs} runs; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
+         /// Runs between two samples of RUNS.\npub(crate) const RUN_SAMPLE: usize = 32;\n\
+         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n\
+         /// The look-alikes only host names read ({} characters) as {host_runs} runs.\npub(crate) static HOST_RUNS: &[u8] = &{host_bytes:?};\n\
+         /// Runs between two samples of HOST_RUNS.\npub(crate) const HOST_RUN_SAMPLE: usize = 4;\n\
+         /// (end of the previous run, record offset) of every HOST_RUN_SAMPLEth run of HOST_RUNS.\npub(crate) static HOST_RUN_SAMPLES: &[(u32, u32)] = &{host_samples:?};\n",
+        table.len(),
+        host.len(),
+    )
+}
+
+/// A table of code points with a byte each (in code point order) as runs, the way
+/// `confusables::Runs` reads them: consecutive code points with the same value make one run,
+/// coded as the gap from the previous run's end and the run's length (LEB128 varints) and the
+/// value; code points between runs have none. Also returns, for every `sample_every`th run,
+/// where the previous run ended and where the record starts, and the number of runs.
+fn encode_runs(
+    values: impl IntoIterator<Item = (u32, u8)>,
+    sample_every: usize,
+) -> (Vec<u8>, Vec<(u32, u32)>, usize) {
+    let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, value
+    for (code, value) in values {
         match runs.last_mut() {
-            Some((start, len, last)) if *start + *len == c as u32 && *last == number => *len += 1,
-            _ => runs.push((c as u32, 1, number)),
+            Some((start, len, last)) if *start + *len == code && *last == value => *len += 1,
+            _ => runs.push((code, 1, value)),
         }
     }
     let (mut bytes, mut samples, mut end) = (Vec::new(), Vec::new(), 0u32);
@@ -211,22 +249,16 @@ fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
         }
         bytes.push(low | 0x80);
     };
-    for (at, &(start, len, number)) in runs.iter().enumerate() {
-        if at % RUN_SAMPLE == 0 {
+    for (at, &(start, len, value)) in runs.iter().enumerate() {
+        if at % sample_every == 0 {
             samples.push((end, bytes.len() as u32));
         }
         varint(&mut bytes, start - end);
         varint(&mut bytes, len);
-        bytes.push(number);
+        bytes.push(value);
         end = start + len;
     }
-    format!(
-        "/// The ASCII look-alikes, in byte order.\npub(crate) static ASCII: &[&str] = &{ascii:?};\n\
-         /// Every non-ASCII look-alike character ({} of them) as {} runs; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
-         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n",
-        table.len(),
-        runs.len()
-    )
+    (bytes, samples, runs.len())
 }
 
 /// A list of domains, one per line, `#` comments; stored in ASCII form.
@@ -240,9 +272,11 @@ fn domain_list(text: &str) -> Vec<String> {
 
 /// Every non-ASCII character that reads as ASCII letters or digits, with that ASCII: UTS #39
 /// confusables (via the `unicode-security` crate, at build time only), after stripping
-/// diacritics (NFD, combining marks dropped), then folded like ASCII skeletons (I/1 → l ...).
-/// Combining marks themselves map to "" (they vanish into the letter before them).
-fn compile_confusables() -> BTreeMap<char, String> {
+/// diacritics (NFD, combining marks dropped), then folded like ASCII skeletons (I/1 → l ...);
+/// then the look-alikes data/lookalike_extras.txt gives for messages and hosts alike, where
+/// UTS #39 gives none. Combining marks themselves map to "" (they vanish into the letter
+/// before them). The messages' cue lists are folded with this table.
+fn compile_confusables(extras: &[Lookalike]) -> BTreeMap<char, String> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let mut table = BTreeMap::new();
@@ -261,23 +295,82 @@ fn compile_confusables() -> BTreeMap<char, String> {
             table.insert(c, skeleton::fold_ascii(letter).to_string());
         }
     }
-    // Letters that pass for Latin ones in lookalike domains (they are in dnstwist's glyph map)
-    // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign,
-    // kra (UTS #39 ties it to Cyrillic к only), u bar, v with palatal hook.
-    for (c, ascii) in [
-        ('ə', "a"),
-        ('ƅ', "b"),
-        ('ŋ', "n"),
-        ('ь', "b"),
-        ('Ь', "b"),
-        ('ɑ', "a"),
-        ('ĸ', "k"),
-        ('ʉ', "u"),
-        ('ᶌ', "v"),
-    ] {
-        table.entry(c).or_insert_with(|| ascii.to_string());
+    for extra in extras.iter().filter(|extra| !extra.hosts_only) {
+        table.entry(extra.c).or_insert_with(|| extra.ascii.clone());
     }
     table
+}
+
+/// The look-alikes host names read besides `table`'s: data/lookalike_extras.txt's [hosts], over
+/// what UTS #39 says (Chromium reads them before UTS #39's skeleton, so they win there too).
+/// Kept out of messages, whose Russian words would fold into English ones (`по` into `no`).
+fn host_lookalikes(extras: &[Lookalike], table: &BTreeMap<char, String>) -> BTreeMap<char, String> {
+    extras
+        .iter()
+        .filter(|extra| extra.hosts_only && table.get(&extra.c) != Some(&extra.ascii))
+        .map(|extra| (extra.c, extra.ascii.clone()))
+        .collect()
+}
+
+/// A line of data/lookalike_extras.txt.
+struct Lookalike {
+    c: char,
+    /// What it passes for, folded as skeletons fold ASCII.
+    ascii: String,
+    /// In the [hosts] section: host names only, not a message's words.
+    hosts_only: bool,
+}
+
+/// data/lookalike_extras.txt: `<character> <ascii> [its Unicode name]` lines, in a [hosts] or a
+/// [hosts and text] section. The name, when given, must be the character's, so the file says
+/// what it holds.
+fn parse_lookalike_extras(text: &str) -> Result<Vec<Lookalike>, String> {
+    let mut extras: Vec<Lookalike> = Vec::new();
+    let mut hosts_only = None;
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("line {}", number + 1);
+        match line {
+            "[hosts]" => hosts_only = Some(true),
+            "[hosts and text]" => hosts_only = Some(false),
+            _ => {}
+        }
+        if line.starts_with('[') {
+            if !matches!(line, "[hosts]" | "[hosts and text]") {
+                return Err(format!("{}: unknown section {line}", at()));
+            }
+            continue;
+        }
+        let hosts_only = hosts_only.ok_or_else(|| format!("{}: an entry before [hosts]", at()))?;
+        let mut fields = line.split_whitespace();
+        let (Some(glyph), Some(ascii)) = (fields.next(), fields.next()) else {
+            return Err(format!("{}: want `<character> <ascii> <name>`", at()));
+        };
+        let mut chars = glyph.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(format!("{}: {glyph:?} is not one character", at()));
+        };
+        if c.is_ascii()
+            || !ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(format!("{}: {c:?} {ascii:?}: a non-ASCII character and ASCII", at()));
+        }
+        let name: Vec<&str> = fields.collect();
+        if let Some(real) = unicode_names2::name(c).map(|n| n.to_string()) {
+            if !name.is_empty() && name.join(" ") != real {
+                return Err(format!("{}: {c:?} is {real}, not {}", at(), name.join(" ")));
+            }
+        }
+        if extras.iter().any(|seen| seen.c == c) {
+            return Err(format!("{}: {c:?} twice", at()));
+        }
+        let ascii = ascii.chars().map(skeleton::fold_ascii).collect();
+        extras.push(Lookalike { c, ascii, hosts_only });
+    }
+    Ok(extras)
 }
 
 /// The ICANN rules in their ASCII (punycode) form, since hosts are matched in that form:

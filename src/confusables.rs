@@ -1,36 +1,70 @@
 //! Look-alike characters at run time: the skeleton of a host name, and which scripts a label
-//! mixes. The table (every non-ASCII character that reads as ASCII) is compiled by build.rs
-//! from UTS #39 confusables with diacritics stripped.
+//! mixes. The tables (every non-ASCII character that reads as ASCII) are compiled by build.rs
+//! from UTS #39 confusables with diacritics stripped and data/lookalike_extras.txt (its [hosts]
+//! part for host names only).
 
 use crate::skeleton::skeleton_with;
 
-mod table {
+mod lookalikes {
     include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
 }
 
-/// Runs between two sampled runs of the table (build.rs writes every 32nd).
-const RUN_SAMPLE: usize = 32;
+/// A table of code points with a byte each, as build.rs's `encode_runs` writes it.
+struct Runs {
+    runs: &'static [u8],
+    /// (end of the previous run, record offset) of every `sample_every`th run.
+    samples: &'static [(u32, u32)],
+    sample_every: usize,
+}
 
-/// The ASCII that `c` passes for (`"a"` for Cyrillic а, `""` for a combining accent).
-pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
-    let code = c as u32;
-    // The last sampled run that starts at or before `c`, then at most RUN_SAMPLE runs on.
-    let sample =
-        table::RUN_SAMPLES.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
-    let (mut end, offset) = table::RUN_SAMPLES[sample];
-    let mut bytes = table::RUNS.get(offset as usize..)?.iter().copied();
-    for _ in 0..RUN_SAMPLE {
-        let start = end.checked_add(read_varint(&mut bytes)?)?;
-        end = start.checked_add(read_varint(&mut bytes)?)?;
-        let lookalike = bytes.next()?;
-        if code < start {
-            return None;
+impl Runs {
+    /// The byte of `c`, `None` for a character in no run: a binary search over the samples,
+    /// then at most `sample_every` runs read on.
+    fn value_of(&self, c: char) -> Option<u8> {
+        let code = c as u32;
+        let sample =
+            self.samples.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
+        let (mut end, offset) = self.samples[sample];
+        let mut bytes = self.runs.get(offset as usize..)?.iter().copied();
+        for _ in 0..self.sample_every {
+            let start = end.checked_add(read_varint(&mut bytes)?)?;
+            end = start.checked_add(read_varint(&mut bytes)?)?;
+            let value = bytes.next()?;
+            if code < start {
+                return None;
+            }
+            if code < end {
+                return Some(value);
+            }
         }
-        if code < end {
-            return table::ASCII.get(usize::from(lookalike)).copied();
-        }
+        None
     }
-    None
+}
+
+const LOOKALIKES: Runs = Runs {
+    runs: lookalikes::RUNS,
+    samples: lookalikes::RUN_SAMPLES,
+    sample_every: lookalikes::RUN_SAMPLE,
+};
+const HOST_LOOKALIKES: Runs = Runs {
+    runs: lookalikes::HOST_RUNS,
+    samples: lookalikes::HOST_RUN_SAMPLES,
+    sample_every: lookalikes::HOST_RUN_SAMPLE,
+};
+
+/// The ASCII that `c` passes for in a message's words (`"a"` for Cyrillic а, `""` for a
+/// combining accent): UTS #39's look-alikes, which the cue lists are folded with too.
+pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
+    LOOKALIKES.value_of(c).and_then(|at| lookalikes::ASCII.get(usize::from(at)).copied())
+}
+
+/// The ASCII that `c` passes for in a host name: [`lookalike_of`], and Chromium's look-alikes
+/// beyond UTS #39 (`"n"` for Thai ก, `"b"` for ß; data/lookalike_extras.txt).
+pub(crate) fn lookalike_in_host(c: char) -> Option<&'static str> {
+    HOST_LOOKALIKES
+        .value_of(c)
+        .and_then(|at| lookalikes::ASCII.get(usize::from(at)).copied())
+        .or_else(|| lookalike_of(c))
 }
 
 /// A LEB128 varint, as build.rs writes them; `None` at the end of the table.
@@ -46,9 +80,9 @@ fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
     None
 }
 
-/// What `name` looks like: see [`crate::skeleton`].
+/// What host name `name` looks like: see [`crate::skeleton`].
 pub(crate) fn skeleton(name: &str) -> String {
-    skeleton_with(name, lookalike_of)
+    skeleton_with(name, lookalike_in_host)
 }
 
 /// A skeleton read more loosely: plain letters that pass for each other at a glance in small
@@ -187,6 +221,14 @@ mod tests {
         }
         assert_eq!(lookalike_of('я'), None);
         assert_eq!(lookalike_of('中'), None);
+        // Chromium's look-alikes beyond UTS #39: in host names, not in a message's words.
+        for (c, ascii) in [('ก', "n"), ('ß', "b"), ('п', "n"), ('৭', "q"), ('ვ', "3"), ('а', "a")]
+        {
+            assert_eq!(lookalike_in_host(c), Some(ascii), "{c:?} in a host name");
+        }
+        for c in ['ก', 'ß', 'п', 'н', 'т'] {
+            assert_eq!(lookalike_of(c), None, "{c:?} in a message: `по` must not read as `no`");
+        }
     }
 
     #[test]

@@ -73,6 +73,10 @@ fn built_host() -> impl Strategy<Value = String> {
         "🙂",
         "www",
         "com",
+        // Look-alikes beyond UTS #39 (data/lookalike_extras.txt).
+        "ก",
+        "ß",
+        "৭",
     ]);
     let separator = select(vec!["", "-", "."]);
     let suffix = select(vec![

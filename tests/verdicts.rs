@@ -151,15 +151,12 @@ fn spelling_of_a_host_never_changes_its_verdict() {
         let unicode = uts46::domain_to_unicode(host).0;
         let ascii = uts46::domain_to_ascii(host).unwrap_or_else(|_| host.to_string());
         let dotted = if host.ends_with('.') { host.to_string() } else { format!("{host}.") };
-        let variants = [
-            host.to_uppercase(),
-            dotted,
-            format!("  {host}\t"),
-            unicode,
-            ascii,
-            format!("http://{host}/"),
-        ];
-        for variant in variants {
+        // Capitals, where they spell the same name: ß's are SS, another name (`ßooking` is
+        // not `ssooking`).
+        let upper = host.to_uppercase();
+        let upper = (upper.to_lowercase() == host.to_lowercase()).then_some(upper);
+        let variants = [dotted, format!("  {host}\t"), unicode, ascii, format!("http://{host}/")];
+        for variant in variants.into_iter().chain(upper) {
             let verdict = analyze_url(&variant).unwrap_or_else(|e| panic!("{variant:?}: {e}"));
             assert_eq!(
                 (verdict.level, verdict.verified, &verdict.lookalike_of),

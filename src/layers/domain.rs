@@ -755,7 +755,9 @@ fn check_scripts(view: &View, findings: &mut Findings) {
             );
             return;
         }
-        let lookalike = skeleton(label);
+        // UTS #39's look-alikes alone: with Chromium's host extras nearly every Cyrillic word
+        // would read as Latin letters (`москва` as `mockba`).
+        let lookalike = crate::skeleton::skeleton_with(label, crate::confusables::lookalike_of);
         let whole_script = matches!(scripts.as_slice(), [script] if *script != Script::Latin)
             && label.chars().count() >= 3
             && lookalike.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -900,6 +902,10 @@ fn name_char(c: char) -> Text {
         (_, Script::Cyrillic) => say!("char.cyrillic", c_text),
         (_, Script::Armenian) => say!("char.armenian", c_text),
         (_, Script::Cherokee) => say!("char.cherokee", c_text),
+        // Letters of their own, not accented forms of a Latin letter.
+        ('ß' | 'þ' | 'ð' | 'æ' | 'œ' | 'ŋ' | 'ĸ' | 'ə' | 'ɑ' | 'ƅ', _) => {
+            say!("char.plain", c_text)
+        }
         (_, Script::Latin) if !c.is_ascii() => say!("char.accented", c_text),
         _ => say!("char.plain", c_text),
     }
