@@ -3,7 +3,9 @@
 //! packed hash sets (`lines::NameSet`); the brand catalogue becomes length-prefixed text with
 //! each name's skeleton precomputed, read into the brand index on first use; UTS #39
 //! confusables and data/lookalike_extras.txt become runs of characters with the ASCII each
-//! passes for (in a message's words, and in host names).
+//! passes for (in a message's words, and in host names); UTS #39's identifier status and
+//! Unicode's scripts, less what data/idn_policy.txt says browsers do not show, become runs of
+//! characters with their script.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -33,6 +35,7 @@ fn main() {
         "host_keywords.txt",
         "card_fields.txt",
         "lookalike_extras.txt",
+        "idn_policy.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
@@ -55,6 +58,14 @@ fn main() {
         skeleton::skeleton_with(name, |c| host_extras.get(&c).or(table.get(&c)).map(String::as_str))
     };
     write("confusables.rs", compile_lookalikes(&table, &host_extras));
+
+    let policy = parse_idn_policy(&read("idn_policy.txt"))
+        .unwrap_or_else(|e| panic!("data/idn_policy.txt: {e}"));
+    write("scripts.rs", compile_scripts(&policy));
+    write(
+        "idn_policy.rs",
+        compile_idn_policy(&policy, &compile_hidden_compositions(&policy.not_shown)),
+    );
 
     let brands =
         parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
@@ -371,6 +382,252 @@ fn parse_lookalike_extras(text: &str) -> Result<Vec<Lookalike>, String> {
         extras.push(Lookalike { c, ascii, hosts_only });
     }
     Ok(extras)
+}
+
+/// data/idn_policy.txt, read.
+struct IdnPolicy {
+    /// [not-shown]: code point ranges, inclusive.
+    not_shown: Vec<(u32, u32)>,
+    /// [shown-han]: code point ranges, inclusive.
+    shown_han: Vec<(u32, u32)>,
+    /// The character sections by name: [dot], [hyphen], [beside-cjk-only], [between-japanese-only].
+    sets: BTreeMap<String, BTreeSet<char>>,
+    /// [whole-script]: script, letters, home suffixes.
+    whole_script: Vec<(String, String, Vec<String>)>,
+    /// [whole-script-words].
+    words: Vec<String>,
+}
+
+fn parse_idn_policy(text: &str) -> Result<IdnPolicy, String> {
+    const CHARACTER_SECTIONS: [&str; 6] =
+        ["not-shown", "shown-han", "dot", "hyphen", "beside-cjk-only", "between-japanese-only"];
+    let mut policy = IdnPolicy {
+        not_shown: Vec::new(),
+        shown_han: Vec::new(),
+        sets: BTreeMap::new(),
+        whole_script: Vec::new(),
+        words: Vec::new(),
+    };
+    let mut section = String::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("line {}", number + 1);
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_string();
+            continue;
+        }
+        if CHARACTER_SECTIONS.contains(&section.as_str()) {
+            let code_point = |field: &str| {
+                field
+                    .strip_prefix("U+")
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .filter(|&code| char::from_u32(code).is_some_and(|c| !c.is_ascii()))
+                    .ok_or_else(|| format!("{}: {field:?} is no non-ASCII U+XXXX", at()))
+            };
+            let field = line.split_whitespace().next().unwrap_or(line);
+            let (low, high) = match field.split_once("..") {
+                Some((low, high)) => (code_point(low)?, code_point(high)?),
+                None => (code_point(field)?, code_point(field)?),
+            };
+            if low > high {
+                return Err(format!("{}: an empty range", at()));
+            }
+            match section.as_str() {
+                "not-shown" => policy.not_shown.push((low, high)),
+                "shown-han" => policy.shown_han.push((low, high)),
+                _ => {}
+            }
+            if matches!(section.as_str(), "not-shown" | "shown-han") {
+                continue;
+            }
+            let set = policy.sets.entry(section.clone()).or_default();
+            for c in (low..=high).filter_map(char::from_u32) {
+                if !set.insert(c) {
+                    return Err(format!("{}: U+{:04X} twice in [{section}]", at(), c as u32));
+                }
+            }
+            continue;
+        }
+        match section.as_str() {
+            "whole-script" => {
+                let mut fields = line.split_whitespace();
+                let (Some(script), Some(letters)) = (fields.next(), fields.next()) else {
+                    return Err(format!("{}: want `<script> <letters> [suffix...]`", at()));
+                };
+                let suffixes: Vec<String> = fields.map(str::to_string).collect();
+                if let Some(bad) = suffixes.iter().find(|s| !s.is_ascii()) {
+                    return Err(format!("{}: suffix {bad:?}: write it in ASCII (punycode)", at()));
+                }
+                policy.whole_script.push((script.to_string(), letters.to_string(), suffixes));
+            }
+            "whole-script-words" => policy.words.push(line.to_string()),
+            "" => return Err(format!("{}: an entry before the first [section]", at())),
+            other => return Err(format!("{}: unknown section [{other}]", at())),
+        }
+    }
+    for name in &CHARACTER_SECTIONS[2..] {
+        if !policy.sets.contains_key(*name) {
+            return Err(format!("no [{name}] section"));
+        }
+    }
+    Ok(policy)
+}
+
+/// Whether browsers show `c` in a host name: UTS #39 allows it in identifiers, and
+/// data/idn_policy.txt's [not-shown] does not take it out.
+fn is_shown(c: char, not_shown: &[(u32, u32)]) -> bool {
+    use unicode_security::GeneralSecurityProfile;
+    let code = c as u32;
+    c.identifier_allowed() && !not_shown.iter().any(|&(low, high)| low <= code && code <= high)
+}
+
+/// A letter and one or two combining accents that Unicode composes into a character browsers
+/// do not show (`n` and U+0307 make `ṅ`, of the Latin Extended Additional Chrome leaves out;
+/// `o`, U+0304 and U+0301 make `ṓ`), as sorted keys `letter << 16 | (accent - U+0300) << 8 |
+/// (second accent - U+0300, or 0xFF)`: without Unicode's composition tables at run time, the
+/// IDN policy still judges `n\u{307}` as a browser, which composes it first, does. The letter
+/// may itself be composed (`ō` and U+0301), and is lowercase (host names are lowercased).
+fn compile_hidden_compositions(not_shown: &[(u32, u32)]) -> Vec<u32> {
+    use unicode_normalization::UnicodeNormalization;
+    const NO_ACCENT: u32 = 0xFF;
+    let accent = |c: char| ('\u{300}'..'\u{3FF}').contains(&c).then(|| c as u32 - 0x300);
+    let mut keys = BTreeSet::new();
+    for code in 0x80..0x3_0000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        if is_shown(c, not_shown) {
+            continue;
+        }
+        let parts: Vec<char> = c.to_string().nfd().collect();
+        for split in 1..parts.len() {
+            let letter: Vec<char> = parts[..split].iter().collect::<String>().nfc().collect();
+            let &[letter] = letter.as_slice() else { continue };
+            let accents: Option<Vec<u32>> = parts[split..].iter().map(|&a| accent(a)).collect();
+            let key = match accents.as_deref() {
+                Some(&[first]) => (first << 8) | NO_ACCENT,
+                Some(&[first, second]) => (first << 8) | second,
+                _ => continue,
+            };
+            if is_shown(letter, not_shown) && !letter.is_uppercase() && (letter as u32) < 0x1_0000 {
+                keys.insert((letter as u32) << 16 | key);
+            }
+        }
+    }
+    keys.into_iter().collect()
+}
+
+/// Which script each character is written in, for src/confusables.rs: every character UTS #39
+/// allows in identifiers (Identifier_Status=Allowed: the letters, digits and marks of the
+/// scripts in modern use), less data/idn_policy.txt's [not-shown] and with its [shown-han]
+/// ideograph blocks whole, as runs (see
+/// [`encode_runs`]) of its class: a number in `CLASSES`. A character in no run is one no
+/// browser shows in a host name. A character several scripts share takes its own script; one
+/// that has none of its own is Common (digits, the middle dot) or Inherited (the accents Latin,
+/// Greek and Cyrillic share), or Han, or Katakana when only Chinese or Japanese writing uses it
+/// (the prolonged sound mark), or the script of the one writing that uses it (the Arabic vowel
+/// signs), which is how UTS #39's "highly restrictive" profile groups them. 334 runs, 1 KB.
+fn compile_scripts(policy: &IdnPolicy) -> String {
+    use unicode_script::{Script, UnicodeScript};
+    let mut classes: Vec<String> = vec!["Common".into(), "Inherited".into()];
+    let mut values = Vec::new();
+    let in_ranges = |ranges: &[(u32, u32)], code: u32| {
+        ranges.iter().any(|&(low, high)| low <= code && code <= high)
+    };
+    for code in 0x80..0x4_0000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        let han_block = in_ranges(&policy.shown_han, code);
+        if !han_block && !is_shown(c, &policy.not_shown) {
+            continue;
+        }
+        let shared = c.script_extension();
+        let east_asian_only = !(shared.is_common() || shared.is_inherited())
+            && shared.iter().all(|script| {
+                use Script::{Bopomofo, Han, Hangul, Hiragana, Katakana, Yi};
+                matches!(script, Han | Hiragana | Katakana | Bopomofo | Hangul | Yi)
+            });
+        let name = match c.script() {
+            _ if han_block => "Han",
+            Script::Common | Script::Inherited
+                if east_asian_only && shared.contains_script(Script::Han) =>
+            {
+                "Han"
+            }
+            Script::Common | Script::Inherited if east_asian_only => "Katakana",
+            // Marks of one script's writing (the Arabic vowel signs) are that script's: only
+            // those Latin shares with others are Inherited.
+            Script::Inherited
+                if !shared.is_inherited() && !shared.contains_script(Script::Latin) =>
+            {
+                shared.iter().next().map_or("Inherited", |script| script.full_name())
+            }
+            // The three Grantha marks UTS #39 allows are there for writing Tamil.
+            Script::Grantha => "Tamil",
+            script => script.full_name(),
+        }
+        .replace('_', "");
+        let class = match classes.iter().position(|known| *known == name) {
+            Some(class) => class,
+            None => {
+                classes.push(name);
+                classes.len() - 1
+            }
+        };
+        values.push((code, u8::try_from(class).expect("fewer than 256 scripts")));
+    }
+    let (bytes, samples, runs) = encode_runs(values, 8);
+    let classes: Vec<String> = classes.iter().map(|name| format!("Script::{name}")).collect();
+    format!(
+        "/// The script of each class number.\npub(crate) static CLASSES: &[Script] = &[{}];\n\
+         /// The characters browsers show in host names, as {runs} runs of their class; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
+         /// Runs between two samples of RUNS.\npub(crate) const RUN_SAMPLE: usize = 8;\n\
+         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n",
+        classes.join(", ")
+    )
+}
+
+/// The sets src/idn_policy.rs reads: from data/idn_policy.txt the character sections as sorted
+/// slices, [whole-script] as (script, letters, home suffixes), [whole-script-words] as lines;
+/// and the compositions of [`compile_hidden_compositions`].
+fn compile_idn_policy(policy: &IdnPolicy, hidden_compositions: &[u32]) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "/// Letters and accents that compose into a character browsers do not show, as `letter << 8 | (accent - U+0300)`, sorted (see build.rs).\npub(crate) static HIDDEN_COMPOSITIONS: &[u32] = &{hidden_compositions:?};\n"
+    );
+    for (section, name) in [
+        ("dot", "DOT_LOOKALIKES"),
+        ("hyphen", "HYPHEN_LOOKALIKES"),
+        ("beside-cjk-only", "BESIDE_CJK_ONLY"),
+        ("between-japanese-only", "BETWEEN_JAPANESE_ONLY"),
+    ] {
+        let chars: Vec<char> = policy.sets[section].iter().copied().collect();
+        writeln!(
+            out,
+            "/// data/idn_policy.txt [{section}], sorted.\npub(crate) static {name}: &[char] = &{chars:?};"
+        )
+        .unwrap();
+    }
+    let scripts: Vec<String> = policy
+        .whole_script
+        .iter()
+        .map(|(script, letters, suffixes)| {
+            format!("(Script::{}, {letters:?}, {:?})", camel_case(script), suffixes.join(" "))
+        })
+        .collect();
+    writeln!(
+        out,
+        "/// data/idn_policy.txt [whole-script]: (script, letters, home suffixes).\npub(crate) static WHOLE_SCRIPT: &[(Script, &str, &str)] = &[{}];",
+        scripts.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// data/idn_policy.txt [whole-script-words], one a line.\npub(crate) static WHOLE_SCRIPT_WORDS: &str = {:?};",
+        policy.words.join("\n")
+    )
+    .unwrap();
+    out
 }
 
 /// The ICANN rules in their ASCII (punycode) form, since hosts are matched in that form:

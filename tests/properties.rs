@@ -44,7 +44,8 @@ fn table_hosts(lookalikes_only: bool) -> Vec<String> {
 }
 
 /// Hosts built from pieces that matter to the checks: brand names, look-alike letters,
-/// hyphens, cheap suffixes, punycode that may be invalid, and a trailing dot.
+/// hyphens, cheap suffixes, punycode that may be invalid, characters that pass for hyphens,
+/// marks, and a trailing dot.
 fn built_host() -> impl Strategy<Value = String> {
     let piece = select(vec![
         "paypal",
@@ -73,10 +74,17 @@ fn built_host() -> impl Strategy<Value = String> {
         "🙂",
         "www",
         "com",
-        // Look-alikes beyond UTS #39 (data/lookalike_extras.txt).
+        // Look-alikes beyond UTS #39 (data/lookalike_extras.txt) and what the IDN policy reads.
         "ก",
         "ß",
         "৭",
+        "一",
+        "ー",
+        "‐",
+        "\u{307}",
+        "ττ",
+        "한",
+        "あ",
     ]);
     let separator = select(vec!["", "-", "."]);
     let suffix = select(vec![

@@ -96,6 +96,12 @@ fn hostile_hosts_get_an_error_or_a_verdict() {
     let long_label = format!("{}.com", "a".repeat(10 * 1024));
     let many_labels = format!("{}com", "a.".repeat(200));
     let deep_but_legal = format!("{}paypal.com.evil.example", "x.".repeat(100));
+    // The IDN policy's paths (issue 15): marks piled on one letter, separators and kana marks
+    // in a row, a label of symbols only.
+    let piled_marks = format!("a{}.com", "\u{301}".repeat(60));
+    let separators = format!("{}.com", "丨·一ー‐".repeat(12));
+    let kana_marks = format!("{}.jp", "ヽー・へ".repeat(15));
+    let symbols = format!("{}.com", "🔒✔".repeat(15));
     let inputs = [
         "",
         ".",
@@ -125,6 +131,15 @@ fn hostile_hosts_get_an_error_or_a_verdict() {
         "xn--ls8h.com",
         "http://0x7f.1/",
         "http://2130706433/",
+        piled_marks.as_str(),
+        separators.as_str(),
+        kana_marks.as_str(),
+        symbols.as_str(),
+        "\u{307}.com",
+        "ー.jp",
+        "·.cat",
+        "l·.cat",
+        "þ.com",
     ];
     for input in inputs {
         // Either answer is fine; a panic (or a hang, caught by the test timeout) is not.

@@ -9,21 +9,22 @@
 //! | --- | --- | --- |
 //! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
 //! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info` (caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
-//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com` | danger |
+//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com`, `amazoก.com` (Thai ก) | danger |
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
 //! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com` | caution |
 //! | brand-in-subdomain | `paypal.secure-check.com`; on free hosting, danger | caution |
-//! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `сахар.com` | caution |
+//! | mixed-script, latin-lookalike, idn-unsafe | an international name a browser shows as `xn--` code (src/idn_policy.rs): `pаypal` with nothing to imitate, Latin with Hangul and kana; `сахар.com`, `ττ.com`; `pay‐secure.com`, `i❤shop.com`, `bi̇lgi.com` | caution |
 //!
 //! The thresholds and filters were set against the Tranco top 1M and dnstwist lookalikes
 //! (`./build.sh accuracy`); BENCHMARKS.md records what each one cost and bought.
 
 use crate::catalogue;
 use crate::code::Code;
-use crate::confusables::{loose_skeleton, scripts_in, skeleton, Script};
+use crate::confusables::{loose_skeleton, skeleton, Script, Scripts};
 use crate::findings::Findings;
 use crate::host::Host;
+use crate::idn_policy::{self, Refusal};
 use crate::index::{official_owner, Entry, Hit, Index, Protection, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
@@ -733,62 +734,71 @@ fn check_brand_in_subdomain(
     true
 }
 
-/// A label mixing Latin with Cyrillic, Greek, Armenian or Cherokee letters, or one written
-/// wholly in such letters that all pass for Latin ones (`аррӏе`), outside that script's own
-/// country suffixes.
+/// An international label a browser would show as `xn--` code rather than as it is written
+/// (src/idn_policy.rs), whatever it imitates: scripts no language writes together (`pаypal`,
+/// Latin with Hangul and kana), letters of another script that all pass for Latin ones outside
+/// that script's home suffixes (`аррӏе.com`, `ττ.com`), characters that pass for a dot, a
+/// hyphen or digits, misplaced combining marks, and characters no browser shows. The first
+/// such label is reported.
 fn check_scripts(view: &View, findings: &mut Findings) {
+    let tld = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
     for label in view.host.unicode.split('.') {
-        let scripts = scripts_in(label);
-        let mixed = scripts.len() > 1 && scripts.contains(&Script::Latin);
-        if mixed {
-            let others = scripts
-                .iter()
-                .filter(|&&s| s != Script::Latin)
-                .map(|s| script_name(*s))
-                .reduce(|a, b| say!("script.and", a, b));
-            findings.add(
-                Layer::Domain,
+        let Some(refusal) = idn_policy::refusal(label, tld) else { continue };
+        let (code, message) = match refusal {
+            Refusal::MixedScripts(scripts) => (Code::MixedScript, mixed_scripts(label, scripts)),
+            Refusal::AccentedLatin { accented, others } => (
                 Code::MixedScript,
-                Severity::Caution,
-                say!("mixed-script", label, others.unwrap_or_else(|| script_name(Script::Other))),
-                label.to_string(),
-            );
-            return;
-        }
-        // UTS #39's look-alikes alone: with Chromium's host extras nearly every Cyrillic word
-        // would read as Latin letters (`москва` as `mockba`).
-        let lookalike = crate::skeleton::skeleton_with(label, crate::confusables::lookalike_of);
-        let whole_script = matches!(scripts.as_slice(), [script] if *script != Script::Latin)
-            && label.chars().count() >= 3
-            && lookalike.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !script_home_suffix(view.suffix, scripts[0]);
-        if whole_script {
-            findings.add(
-                Layer::Domain,
-                Code::LatinLookalike,
-                Severity::Caution,
-                say!("latin-lookalike", label, script_name(scripts[0]), &lookalike),
-                label.to_string(),
-            );
-            return;
-        }
+                say!("mixed-script.accented", label, accented.to_string(), script_names(others)),
+            ),
+            Refusal::WholeScript(script) => {
+                // Spelled out in Latin where the look-alike table reads every letter (`аррӏе`:
+                // "apple"); Chrome's sets hold letters it does not (`ττ`).
+                let latin = skeleton(label);
+                let message = if latin.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                    say!("latin-lookalike", label, script_name(script), latin)
+                } else {
+                    say!("latin-lookalike.letters", label, script_name(script))
+                };
+                (Code::LatinLookalike, message)
+            }
+            Refusal::Digits => (Code::IdnUnsafe, say!("idn-unsafe.digits", label, skeleton(label))),
+            Refusal::Dot(c) => (Code::IdnUnsafe, say!("idn-unsafe.dot", label, shown_char(c))),
+            Refusal::Hyphen(c) => {
+                (Code::IdnUnsafe, say!("idn-unsafe.hyphen", label, shown_char(c)))
+            }
+            Refusal::Mark(c) => (Code::IdnUnsafe, say!("idn-unsafe.mark", label, shown_char(c))),
+            Refusal::OutOfPlace(c) => {
+                (Code::IdnUnsafe, say!("idn-unsafe.letter", label, shown_char(c)))
+            }
+            Refusal::NotShown(c) => (Code::IdnUnsafe, say!("idn-unsafe", label, shown_char(c))),
+        };
+        findings.add(Layer::Domain, code, Severity::Caution, message, label.to_string());
+        return;
     }
 }
 
-/// Suffixes where names in that script are ordinary: its countries' codes, and any suffix
-/// written in that script itself (`.рф`, `.рус`, `.ελ`).
-fn script_home_suffix(suffix: &str, script: Script) -> bool {
-    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
-    if tld.starts_with("xn--") && scripts_in(&idna::domain_to_unicode(tld).0).contains(&script) {
-        return true;
+/// "mixes Latin letters with Cyrillic ones that look the same" where the other scripts have
+/// letters that pass for Latin ones; "mixes Latin and Korean letters, which no language writes
+/// together" otherwise.
+fn mixed_scripts(label: &str, scripts: Scripts) -> Text {
+    let mut others = scripts;
+    others.remove(Script::Latin);
+    let lookalike_scripts = [Script::Greek, Script::Cyrillic, Script::Armenian];
+    if scripts.contains(Script::Latin) && others.within(&lookalike_scripts) {
+        say!("mixed-script", label, script_names(others))
+    } else {
+        say!("mixed-script.scripts", label, script_names(scripts))
     }
-    let home = match script {
-        Script::Cyrillic => lists::CYRILLIC_HOME_SUFFIXES,
-        Script::Greek => lists::GREEK_HOME_SUFFIXES,
-        Script::Armenian => lists::ARMENIAN_HOME_SUFFIXES,
-        _ => return false,
-    };
-    home.contains(tld)
+}
+
+/// A character as evidence: itself in quotes, or its code point when it cannot be seen (a
+/// combining mark alone, an invisible joiner).
+fn shown_char(c: char) -> Text {
+    if idn_policy::is_unseen(c) {
+        Text::from(format!("U+{:04X}", c as u32))
+    } else {
+        say!("char.plain", c.to_string())
+    }
 }
 
 /// Suffixes only schools, governments, municipalities (`bel.tr`) and armies can register
@@ -884,7 +894,7 @@ fn describe_difference(shown: &str, real: &str) -> Text {
     {
         return say!("diff.char", name_char(f), g.to_string());
     }
-    match fake.chars().map(Script::of).find(|&s| s != Script::Latin && s != Script::Other) {
+    match fake.chars().map(Script::of).find(|&s| s.is_letters() && s != Script::Latin) {
         Some(script) if fake.chars().count() == genuine.chars().count() => {
             say!("diff.script", script_name(script), &fake, &genuine)
         }
@@ -901,7 +911,6 @@ fn name_char(c: char) -> Text {
         (_, Script::Greek) => say!("char.greek", c_text),
         (_, Script::Cyrillic) => say!("char.cyrillic", c_text),
         (_, Script::Armenian) => say!("char.armenian", c_text),
-        (_, Script::Cherokee) => say!("char.cherokee", c_text),
         // Letters of their own, not accented forms of a Latin letter.
         ('ß' | 'þ' | 'ð' | 'æ' | 'œ' | 'ŋ' | 'ĸ' | 'ə' | 'ɑ' | 'ƅ', _) => {
             say!("char.plain", c_text)
@@ -913,13 +922,56 @@ fn name_char(c: char) -> Text {
 
 /// The name of a writing system, as in "Cyrillic letters".
 fn script_name(script: Script) -> Text {
-    match script {
+    match named_as(script) {
         Script::Latin => say!("script.latin"),
         Script::Greek => say!("script.greek"),
         Script::Cyrillic => say!("script.cyrillic"),
         Script::Armenian => say!("script.armenian"),
-        Script::Cherokee => say!("script.cherokee"),
-        Script::Other => say!("script.other"),
+        Script::Hebrew => say!("script.hebrew"),
+        Script::Arabic => say!("script.arabic"),
+        Script::Georgian => say!("script.georgian"),
+        Script::Thai => say!("script.thai"),
+        Script::Han => say!("script.chinese"),
+        Script::Katakana => say!("script.japanese"),
+        Script::Hangul => say!("script.korean"),
+        _ => say!("script.other"),
+    }
+}
+
+/// The script whose name `script` goes by in messages: hiragana is Japanese writing as
+/// katakana is; a script the messages do not name is "other" (NotShown).
+fn named_as(script: Script) -> Script {
+    match script {
+        Script::Latin
+        | Script::Greek
+        | Script::Cyrillic
+        | Script::Armenian
+        | Script::Hebrew
+        | Script::Arabic
+        | Script::Georgian
+        | Script::Thai
+        | Script::Han
+        | Script::Katakana
+        | Script::Hangul => script,
+        Script::Hiragana => Script::Katakana,
+        _ => Script::NotShown,
+    }
+}
+
+/// The names of `scripts`, joined ("Latin and Cyrillic"), each name once (hiragana and
+/// katakana are both Japanese).
+fn script_names(scripts: Scripts) -> Text {
+    let named: Scripts = scripts.iter().map(named_as).collect();
+    // "Latin, Japanese and Korean": commas, then "and" before the last. (A script the messages
+    // do not name is NotShown here, which a set of scripts leaves out: it is "other", last.)
+    let mut names: Vec<Text> = named.iter().map(script_name).collect();
+    if scripts.iter().any(|script| named_as(script) == Script::NotShown) {
+        names.push(say!("script.other"));
+    }
+    let last = names.pop().unwrap_or_else(|| say!("script.other"));
+    match names.into_iter().reduce(|a, b| say!("script.comma", a, b)) {
+        Some(first) => say!("script.and", first, last),
+        None => last,
     }
 }
 
