@@ -155,6 +155,17 @@ fn separator(c: char) -> Option<Refusal> {
     }
 }
 
+/// Whether `c` passes for a dot, a slash or a hyphen between two words of a name: where a
+/// name may be read as split (`google丨com`, `google一com`).
+pub(crate) fn is_separator_lookalike(c: char) -> bool {
+    !c.is_ascii() && separator(c).is_some()
+}
+
+/// Whether `c` passes for a dot or a slash: where a name may be read as two labels.
+pub(crate) fn is_dot_lookalike(c: char) -> bool {
+    !c.is_ascii() && sets::DOT_LOOKALIKES.binary_search(&c).is_ok()
+}
+
 /// Whether `c` cannot be seen on its own, so evidence names it by its code point: a combining
 /// mark, an invisible joiner or space.
 pub(crate) fn is_unseen(c: char) -> bool {

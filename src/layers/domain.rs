@@ -7,9 +7,9 @@
 //!
 //! | code | example | level |
 //! | --- | --- | --- |
-//! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
+//! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `google丨com.com` (a dot look-alike) | danger |
 //! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info` (caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
-//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com`, `amazoก.com` (Thai ก) | danger |
+//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com`, `amazoก.com` (Thai ก), `🔒google.com` (a symbol glued on) | danger |
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
 //! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com` | caution |
@@ -21,13 +21,14 @@
 
 use crate::catalogue;
 use crate::code::Code;
-use crate::confusables::{loose_skeleton, skeleton, Script, Scripts};
+use crate::confusables::{lookalike_in_host, loose_skeleton, skeleton, Script, Scripts};
 use crate::findings::Findings;
 use crate::host::Host;
 use crate::idn_policy::{self, Refusal};
 use crate::index::{official_owner, Entry, Hit, Index, Protection, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
+use crate::skeleton::skeleton_with;
 use crate::verdict::{Layer, Severity};
 
 /// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
@@ -148,15 +149,39 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
     // a dot: a brand's domain counts in either form (`aliexpress-com.shop`), a merely popular
     // site only as real labels (`google.com.verify.example`), since ordinary names are
     // hyphenated from words that happen to form one (`mon-programme-tv.be`).
+    // An international label is read as shown, split also where a character passes for a dot
+    // (`google丨com.com`, `google·com.com`: google.com) or a hyphen (`google一com.com`).
     let subdomain = view.host.subdomain();
-    let labels: Vec<&str> =
+    let mut labels: Vec<&str> =
         subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
+    let international = !view.host.unicode.is_ascii();
+    if international {
+        let count = labels.len();
+        labels = view.host.unicode.split('.').filter(|l| !l.is_empty()).take(count).collect();
+    }
     let mut pieces: Vec<(&str, bool)> = Vec::new();
     for (label_at, label) in labels.iter().enumerate() {
         let is_name = label_at + 1 == labels.len(); // the name is followed by the suffix, not by a piece
-        let parts: Vec<&str> = label.split('-').filter(|p| !p.is_empty()).collect();
-        for (at, part) in parts.iter().enumerate() {
-            pieces.push((part, at + 1 == parts.len() && !is_name));
+        if !international || label.is_ascii() {
+            let parts: Vec<&str> = label.split('-').filter(|p| !p.is_empty()).collect();
+            for (at, part) in parts.iter().enumerate() {
+                pieces.push((part, at + 1 == parts.len() && !is_name));
+            }
+            continue;
+        }
+        let mut start = 0;
+        for (at, c) in label.char_indices() {
+            if c == '-' || idn_policy::is_separator_lookalike(c) {
+                if at > start {
+                    pieces.push((&label[start..at], idn_policy::is_dot_lookalike(c)));
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        if start < label.len() {
+            pieces.push((&label[start..], !is_name));
+        } else if let Some(last) = pieces.last_mut().filter(|_| !is_name) {
+            last.1 = true; // a label that ends in a separator still ends at a dot
         }
     }
     pieces.truncate(MAX_PIECES);
@@ -256,9 +281,16 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
 }
 
 /// `aIiexpress.com`, `paypa1.com`, `arnazon.com`, `pаypal.com`: the same look, other letters;
-/// `pay.pal.com`, `pay-pal.com`: the name split in two.
+/// `🔒google.com`, `google✔.com`: the name with a symbol glued to it; `pay.pal.com`,
+/// `pay-pal.com`: the name split in two.
 fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
-    if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&view.skeleton)) {
+    // A symbol or emoji glued to the name: no browser shows one in a name, and no real site
+    // adds one to its own; read without it, the name is the brand's.
+    let homograph = find(protection, |index| index.with_skeleton(&view.skeleton)).or_else(|| {
+        let bare = skeleton_without_symbols(view.unicode_name)?;
+        find(protection, |index| index.with_skeleton(&bare))
+    });
+    if let Some((index, hit)) = homograph {
         let token = index.token(hit);
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
         // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
@@ -312,6 +344,22 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         }
     }
     false
+}
+
+/// The skeleton of `name` without the symbols and emoji in it (characters no browser shows in
+/// a name and that pass for no letter); `None` when it has none, or nothing else.
+fn skeleton_without_symbols(name: &str) -> Option<String> {
+    let is_symbol = |c: char| {
+        !c.is_ascii()
+            && Script::of(c) == Script::NotShown
+            && lookalike_in_host(c).is_none()
+            && !idn_policy::is_separator_lookalike(c)
+    };
+    if name.is_ascii() || !name.chars().any(is_symbol) {
+        return None;
+    }
+    let bare = skeleton_with(name, |c| if is_symbol(c) { Some("") } else { lookalike_in_host(c) });
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// `gооgle.com` (Cyrillic о): an international name that looks like a popular site's.
@@ -893,6 +941,20 @@ fn describe_difference(shown: &str, real: &str) -> Text {
         (fake_chars.next(), fake_chars.next(), genuine_chars.next(), genuine_chars.next())
     {
         return say!("diff.char", name_char(f), g.to_string());
+    }
+    if genuine.is_empty() && !fake.is_empty() {
+        // A combining mark alone cannot be seen: name it by its code point.
+        let added = if fake.chars().all(idn_policy::is_unseen) {
+            let mut codes = String::new();
+            for c in fake.chars() {
+                codes.push_str(if codes.is_empty() { "U+" } else { " U+" });
+                codes.push_str(&format!("{:04X}", c as u32));
+            }
+            codes
+        } else {
+            fake
+        };
+        return say!("diff.added", added);
     }
     match fake.chars().map(Script::of).find(|&s| s.is_letters() && s != Script::Latin) {
         Some(script) if fake.chars().count() == genuine.chars().count() => {
