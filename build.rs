@@ -2,7 +2,10 @@
 //! at page load: the ICANN section of the Public Suffix List and the site lists become
 //! packed hash sets (`lines::NameSet`); the brand catalogue becomes length-prefixed text with
 //! each name's skeleton precomputed, read into the brand index on first use; UTS #39
-//! confusables become runs of characters with the ASCII each passes for.
+//! confusables and data/lookalike_extras.txt become runs of characters with the ASCII each
+//! passes for (in a message's words, and in host names); UTS #39's identifier status and
+//! Unicode's scripts, less what data/idn_policy.txt says browsers do not show, become runs of
+//! characters with their script.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -34,6 +37,8 @@ fn main() {
         "card_fields.txt",
         "distinctive_names.txt",
         "neighbours.txt",
+        "lookalike_extras.txt",
+        "idn_policy.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{input}");
     }
@@ -47,11 +52,23 @@ fn main() {
     let suffixes = read("public_suffix_list.dat");
     write("suffixes.rs", compile_suffixes(&suffixes));
 
-    let confusables = compile_confusables();
-    let table: BTreeMap<char, String> = confusables.clone();
-    let skeleton_of =
-        |name: &str| skeleton::skeleton_with(name, |c| table.get(&c).map(String::as_str));
-    write("confusables.rs", compile_lookalikes(&confusables));
+    let extras = parse_lookalike_extras(&read("lookalike_extras.txt"))
+        .unwrap_or_else(|e| panic!("data/lookalike_extras.txt: {e}"));
+    // Two tables: the look-alikes of a message's words, and those a host name adds to them.
+    let table = compile_confusables(&extras);
+    let host_extras = host_lookalikes(&extras, &table);
+    let skeleton_of = |name: &str| {
+        skeleton::skeleton_with(name, |c| host_extras.get(&c).or(table.get(&c)).map(String::as_str))
+    };
+    write("confusables.rs", compile_lookalikes(&table, &host_extras));
+
+    let policy = parse_idn_policy(&read("idn_policy.txt"))
+        .unwrap_or_else(|e| panic!("data/idn_policy.txt: {e}"));
+    write("scripts.rs", compile_scripts(&policy));
+    write(
+        "idn_policy.rs",
+        compile_idn_policy(&policy, &compile_hidden_compositions(&policy.not_shown)),
+    );
 
     let brands =
         parse_brands(&read("brands.txt")).unwrap_or_else(|e| panic!("data/brands.txt: {e}"));
@@ -198,23 +215,55 @@ fn name_set(doc: &str, name: &str, items: impl IntoIterator<Item = String>) -> S
     )
 }
 
-/// The look-alike table as runs: consecutive characters with the same ASCII look-alike (a
-/// block of combining marks, a row of accented a's) make one run, coded in RUNS as the gap
-/// from the previous run's end and the run's length (LEB128 varints) and the look-alike's
-/// number in ASCII; RUN_SAMPLES holds, for every `confusables::RUN_SAMPLE`th run, where the
-/// previous run ended and where the record starts. 5,068 characters make ~2,400 runs: a
-/// third of the bytes of the table as sorted text lines, gzipped.
-fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
-    const RUN_SAMPLE: usize = 32; // confusables::RUN_SAMPLE
-    let ascii: Vec<&str> =
-        table.values().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect();
+/// The look-alike tables as runs: consecutive characters with the same ASCII look-alike (a
+/// block of combining marks, a row of accented a's) make one run, the look-alike coded as its
+/// number in ASCII (see [`encode_runs`]). 5,068 characters make ~2,400 runs: a third of the
+/// bytes of the table as sorted text lines, gzipped. `HOST_RUNS` holds the look-alikes host
+/// names add (data/lookalike_extras.txt's [hosts]), read before `RUNS` for a host.
+fn compile_lookalikes(table: &BTreeMap<char, String>, host: &BTreeMap<char, String>) -> String {
+    let ascii: Vec<&str> = table
+        .values()
+        .chain(host.values())
+        .map(String::as_str)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     assert!(ascii.len() <= 256, "more than 256 distinct look-alikes");
-    let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, look-alike
-    for (&c, lookalike) in table {
-        let number = ascii.binary_search(&lookalike.as_str()).expect("listed") as u8;
+    let number =
+        |lookalike: &String| ascii.binary_search(&lookalike.as_str()).expect("listed") as u8;
+    // A sample every 32 runs for the big table; every 4 for the small one, which a host's every
+    // international character misses first (32 runs read on would cost ~500 instructions).
+    let (bytes, samples, runs) =
+        encode_runs(table.iter().map(|(&c, lookalike)| (c as u32, number(lookalike))), 32);
+    let (host_bytes, host_samples, host_runs) =
+        encode_runs(host.iter().map(|(&c, lookalike)| (c as u32, number(lookalike))), 4);
+    format!(
+        "/// The ASCII look-alikes, in byte order.\npub(crate) static ASCII: &[&str] = &{ascii:?};\n\
+         /// Every non-ASCII look-alike character ({} of them) as {runs} runs; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
+         /// Runs between two samples of RUNS.\npub(crate) const RUN_SAMPLE: usize = 32;\n\
+         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n\
+         /// The look-alikes only host names read ({} characters) as {host_runs} runs.\npub(crate) static HOST_RUNS: &[u8] = &{host_bytes:?};\n\
+         /// Runs between two samples of HOST_RUNS.\npub(crate) const HOST_RUN_SAMPLE: usize = 4;\n\
+         /// (end of the previous run, record offset) of every HOST_RUN_SAMPLEth run of HOST_RUNS.\npub(crate) static HOST_RUN_SAMPLES: &[(u32, u32)] = &{host_samples:?};\n",
+        table.len(),
+        host.len(),
+    )
+}
+
+/// A table of code points with a byte each (in code point order) as runs, the way
+/// `confusables::Runs` reads them: consecutive code points with the same value make one run,
+/// coded as the gap from the previous run's end and the run's length (LEB128 varints) and the
+/// value; code points between runs have none. Also returns, for every `sample_every`th run,
+/// where the previous run ended and where the record starts, and the number of runs.
+fn encode_runs(
+    values: impl IntoIterator<Item = (u32, u8)>,
+    sample_every: usize,
+) -> (Vec<u8>, Vec<(u32, u32)>, usize) {
+    let mut runs: Vec<(u32, u32, u8)> = Vec::new(); // start, length, value
+    for (code, value) in values {
         match runs.last_mut() {
-            Some((start, len, last)) if *start + *len == c as u32 && *last == number => *len += 1,
-            _ => runs.push((c as u32, 1, number)),
+            Some((start, len, last)) if *start + *len == code && *last == value => *len += 1,
+            _ => runs.push((code, 1, value)),
         }
     }
     let (mut bytes, mut samples, mut end) = (Vec::new(), Vec::new(), 0u32);
@@ -227,22 +276,16 @@ fn compile_lookalikes(table: &BTreeMap<char, String>) -> String {
         }
         bytes.push(low | 0x80);
     };
-    for (at, &(start, len, number)) in runs.iter().enumerate() {
-        if at % RUN_SAMPLE == 0 {
+    for (at, &(start, len, value)) in runs.iter().enumerate() {
+        if at % sample_every == 0 {
             samples.push((end, bytes.len() as u32));
         }
         varint(&mut bytes, start - end);
         varint(&mut bytes, len);
-        bytes.push(number);
+        bytes.push(value);
         end = start + len;
     }
-    format!(
-        "/// The ASCII look-alikes, in byte order.\npub(crate) static ASCII: &[&str] = &{ascii:?};\n\
-         /// Every non-ASCII look-alike character ({} of them) as {} runs; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
-         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n",
-        table.len(),
-        runs.len()
-    )
+    (bytes, samples, runs.len())
 }
 
 /// A list of domains, one per line, `#` comments; stored in ASCII form.
@@ -256,9 +299,11 @@ fn domain_list(text: &str) -> Vec<String> {
 
 /// Every non-ASCII character that reads as ASCII letters or digits, with that ASCII: UTS #39
 /// confusables (via the `unicode-security` crate, at build time only), after stripping
-/// diacritics (NFD, combining marks dropped), then folded like ASCII skeletons (I/1 → l ...).
-/// Combining marks themselves map to "" (they vanish into the letter before them).
-fn compile_confusables() -> BTreeMap<char, String> {
+/// diacritics (NFD, combining marks dropped), then folded like ASCII skeletons (I/1 → l ...);
+/// then the look-alikes data/lookalike_extras.txt gives for messages and hosts alike, where
+/// UTS #39 gives none. Combining marks themselves map to "" (they vanish into the letter
+/// before them). The messages' cue lists are folded with this table.
+fn compile_confusables(extras: &[Lookalike]) -> BTreeMap<char, String> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let mut table = BTreeMap::new();
@@ -277,23 +322,328 @@ fn compile_confusables() -> BTreeMap<char, String> {
             table.insert(c, skeleton::fold_ascii(letter).to_string());
         }
     }
-    // Letters that pass for Latin ones in lookalike domains (they are in dnstwist's glyph map)
-    // but that neither UTS #39 nor their names tie to one: schwa, tone six, eng, soft sign,
-    // kra (UTS #39 ties it to Cyrillic к only), u bar, v with palatal hook.
-    for (c, ascii) in [
-        ('ə', "a"),
-        ('ƅ', "b"),
-        ('ŋ', "n"),
-        ('ь', "b"),
-        ('Ь', "b"),
-        ('ɑ', "a"),
-        ('ĸ', "k"),
-        ('ʉ', "u"),
-        ('ᶌ', "v"),
-    ] {
-        table.entry(c).or_insert_with(|| ascii.to_string());
+    for extra in extras.iter().filter(|extra| !extra.hosts_only) {
+        table.entry(extra.c).or_insert_with(|| extra.ascii.clone());
     }
     table
+}
+
+/// The look-alikes host names read besides `table`'s: data/lookalike_extras.txt's [hosts], over
+/// what UTS #39 says (Chromium reads them before UTS #39's skeleton, so they win there too).
+/// Kept out of messages, whose Russian words would fold into English ones (`по` into `no`).
+fn host_lookalikes(extras: &[Lookalike], table: &BTreeMap<char, String>) -> BTreeMap<char, String> {
+    extras
+        .iter()
+        .filter(|extra| extra.hosts_only && table.get(&extra.c) != Some(&extra.ascii))
+        .map(|extra| (extra.c, extra.ascii.clone()))
+        .collect()
+}
+
+/// A line of data/lookalike_extras.txt.
+struct Lookalike {
+    c: char,
+    /// What it passes for, folded as skeletons fold ASCII.
+    ascii: String,
+    /// In the [hosts] section: host names only, not a message's words.
+    hosts_only: bool,
+}
+
+/// data/lookalike_extras.txt: `<character> <ascii> [its Unicode name]` lines, in a [hosts] or a
+/// [hosts and text] section. The name, when given, must be the character's, so the file says
+/// what it holds.
+fn parse_lookalike_extras(text: &str) -> Result<Vec<Lookalike>, String> {
+    let mut extras: Vec<Lookalike> = Vec::new();
+    let mut hosts_only = None;
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("line {}", number + 1);
+        match line {
+            "[hosts]" => hosts_only = Some(true),
+            "[hosts and text]" => hosts_only = Some(false),
+            _ => {}
+        }
+        if line.starts_with('[') {
+            if !matches!(line, "[hosts]" | "[hosts and text]") {
+                return Err(format!("{}: unknown section {line}", at()));
+            }
+            continue;
+        }
+        let hosts_only = hosts_only.ok_or_else(|| format!("{}: an entry before [hosts]", at()))?;
+        let mut fields = line.split_whitespace();
+        let (Some(glyph), Some(ascii)) = (fields.next(), fields.next()) else {
+            return Err(format!("{}: want `<character> <ascii> <name>`", at()));
+        };
+        let mut chars = glyph.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(format!("{}: {glyph:?} is not one character", at()));
+        };
+        if c.is_ascii()
+            || !ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(format!("{}: {c:?} {ascii:?}: a non-ASCII character and ASCII", at()));
+        }
+        let name: Vec<&str> = fields.collect();
+        if let Some(real) = unicode_names2::name(c).map(|n| n.to_string()) {
+            if !name.is_empty() && name.join(" ") != real {
+                return Err(format!("{}: {c:?} is {real}, not {}", at(), name.join(" ")));
+            }
+        }
+        if extras.iter().any(|seen| seen.c == c) {
+            return Err(format!("{}: {c:?} twice", at()));
+        }
+        let ascii = ascii.chars().map(skeleton::fold_ascii).collect();
+        extras.push(Lookalike { c, ascii, hosts_only });
+    }
+    Ok(extras)
+}
+
+/// data/idn_policy.txt, read.
+struct IdnPolicy {
+    /// [not-shown]: code point ranges, inclusive.
+    not_shown: Vec<(u32, u32)>,
+    /// [shown-han]: code point ranges, inclusive.
+    shown_han: Vec<(u32, u32)>,
+    /// The character sections by name: [dot], [hyphen], [beside-cjk-only], [between-japanese-only].
+    sets: BTreeMap<String, BTreeSet<char>>,
+    /// [whole-script]: script, letters, home suffixes.
+    whole_script: Vec<(String, String, Vec<String>)>,
+    /// [whole-script-words].
+    words: Vec<String>,
+}
+
+fn parse_idn_policy(text: &str) -> Result<IdnPolicy, String> {
+    const CHARACTER_SECTIONS: [&str; 6] =
+        ["not-shown", "shown-han", "dot", "hyphen", "beside-cjk-only", "between-japanese-only"];
+    let mut policy = IdnPolicy {
+        not_shown: Vec::new(),
+        shown_han: Vec::new(),
+        sets: BTreeMap::new(),
+        whole_script: Vec::new(),
+        words: Vec::new(),
+    };
+    let mut section = String::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("line {}", number + 1);
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_string();
+            continue;
+        }
+        if CHARACTER_SECTIONS.contains(&section.as_str()) {
+            let code_point = |field: &str| {
+                field
+                    .strip_prefix("U+")
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .filter(|&code| char::from_u32(code).is_some_and(|c| !c.is_ascii()))
+                    .ok_or_else(|| format!("{}: {field:?} is no non-ASCII U+XXXX", at()))
+            };
+            let field = line.split_whitespace().next().unwrap_or(line);
+            let (low, high) = match field.split_once("..") {
+                Some((low, high)) => (code_point(low)?, code_point(high)?),
+                None => (code_point(field)?, code_point(field)?),
+            };
+            if low > high {
+                return Err(format!("{}: an empty range", at()));
+            }
+            match section.as_str() {
+                "not-shown" => policy.not_shown.push((low, high)),
+                "shown-han" => policy.shown_han.push((low, high)),
+                _ => {}
+            }
+            if matches!(section.as_str(), "not-shown" | "shown-han") {
+                continue;
+            }
+            let set = policy.sets.entry(section.clone()).or_default();
+            for c in (low..=high).filter_map(char::from_u32) {
+                if !set.insert(c) {
+                    return Err(format!("{}: U+{:04X} twice in [{section}]", at(), c as u32));
+                }
+            }
+            continue;
+        }
+        match section.as_str() {
+            "whole-script" => {
+                let mut fields = line.split_whitespace();
+                let (Some(script), Some(letters)) = (fields.next(), fields.next()) else {
+                    return Err(format!("{}: want `<script> <letters> [suffix...]`", at()));
+                };
+                let suffixes: Vec<String> = fields.map(str::to_string).collect();
+                if let Some(bad) = suffixes.iter().find(|s| !s.is_ascii()) {
+                    return Err(format!("{}: suffix {bad:?}: write it in ASCII (punycode)", at()));
+                }
+                policy.whole_script.push((script.to_string(), letters.to_string(), suffixes));
+            }
+            "whole-script-words" => policy.words.push(line.to_string()),
+            "" => return Err(format!("{}: an entry before the first [section]", at())),
+            other => return Err(format!("{}: unknown section [{other}]", at())),
+        }
+    }
+    for name in &CHARACTER_SECTIONS[2..] {
+        if !policy.sets.contains_key(*name) {
+            return Err(format!("no [{name}] section"));
+        }
+    }
+    Ok(policy)
+}
+
+/// Whether browsers show `c` in a host name: UTS #39 allows it in identifiers, and
+/// data/idn_policy.txt's [not-shown] does not take it out.
+fn is_shown(c: char, not_shown: &[(u32, u32)]) -> bool {
+    use unicode_security::GeneralSecurityProfile;
+    let code = c as u32;
+    c.identifier_allowed() && !not_shown.iter().any(|&(low, high)| low <= code && code <= high)
+}
+
+/// A letter and one or two combining accents that Unicode composes into a character browsers
+/// do not show (`n` and U+0307 make `ṅ`, of the Latin Extended Additional Chrome leaves out;
+/// `o`, U+0304 and U+0301 make `ṓ`), as sorted keys `letter << 16 | (accent - U+0300) << 8 |
+/// (second accent - U+0300, or 0xFF)`: without Unicode's composition tables at run time, the
+/// IDN policy still judges `n\u{307}` as a browser, which composes it first, does. The letter
+/// may itself be composed (`ō` and U+0301), and is lowercase (host names are lowercased).
+fn compile_hidden_compositions(not_shown: &[(u32, u32)]) -> Vec<u32> {
+    use unicode_normalization::UnicodeNormalization;
+    const NO_ACCENT: u32 = 0xFF;
+    let accent = |c: char| ('\u{300}'..'\u{3FF}').contains(&c).then(|| c as u32 - 0x300);
+    let mut keys = BTreeSet::new();
+    for code in 0x80..0x3_0000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        if is_shown(c, not_shown) {
+            continue;
+        }
+        let parts: Vec<char> = c.to_string().nfd().collect();
+        for split in 1..parts.len() {
+            let letter: Vec<char> = parts[..split].iter().collect::<String>().nfc().collect();
+            let &[letter] = letter.as_slice() else { continue };
+            let accents: Option<Vec<u32>> = parts[split..].iter().map(|&a| accent(a)).collect();
+            let key = match accents.as_deref() {
+                Some(&[first]) => (first << 8) | NO_ACCENT,
+                Some(&[first, second]) => (first << 8) | second,
+                _ => continue,
+            };
+            if is_shown(letter, not_shown) && !letter.is_uppercase() && (letter as u32) < 0x1_0000 {
+                keys.insert((letter as u32) << 16 | key);
+            }
+        }
+    }
+    keys.into_iter().collect()
+}
+
+/// Which script each character is written in, for src/confusables.rs: every character UTS #39
+/// allows in identifiers (Identifier_Status=Allowed: the letters, digits and marks of the
+/// scripts in modern use), less data/idn_policy.txt's [not-shown] and with its [shown-han]
+/// ideograph blocks whole, as runs (see
+/// [`encode_runs`]) of its class: a number in `CLASSES`. A character in no run is one no
+/// browser shows in a host name. A character several scripts share takes its own script; one
+/// that has none of its own is Common (digits, the middle dot) or Inherited (the accents Latin,
+/// Greek and Cyrillic share), or Han, or Katakana when only Chinese or Japanese writing uses it
+/// (the prolonged sound mark), or the script of the one writing that uses it (the Arabic vowel
+/// signs), which is how UTS #39's "highly restrictive" profile groups them. 334 runs, 1 KB.
+fn compile_scripts(policy: &IdnPolicy) -> String {
+    use unicode_script::{Script, UnicodeScript};
+    let mut classes: Vec<String> = vec!["Common".into(), "Inherited".into()];
+    let mut values = Vec::new();
+    let in_ranges = |ranges: &[(u32, u32)], code: u32| {
+        ranges.iter().any(|&(low, high)| low <= code && code <= high)
+    };
+    for code in 0x80..0x4_0000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        let han_block = in_ranges(&policy.shown_han, code);
+        if !han_block && !is_shown(c, &policy.not_shown) {
+            continue;
+        }
+        let shared = c.script_extension();
+        let east_asian_only = !(shared.is_common() || shared.is_inherited())
+            && shared.iter().all(|script| {
+                use Script::{Bopomofo, Han, Hangul, Hiragana, Katakana, Yi};
+                matches!(script, Han | Hiragana | Katakana | Bopomofo | Hangul | Yi)
+            });
+        let name = match c.script() {
+            _ if han_block => "Han",
+            Script::Common | Script::Inherited
+                if east_asian_only && shared.contains_script(Script::Han) =>
+            {
+                "Han"
+            }
+            Script::Common | Script::Inherited if east_asian_only => "Katakana",
+            // Marks of one script's writing (the Arabic vowel signs) are that script's: only
+            // those Latin shares with others are Inherited.
+            Script::Inherited
+                if !shared.is_inherited() && !shared.contains_script(Script::Latin) =>
+            {
+                shared.iter().next().map_or("Inherited", |script| script.full_name())
+            }
+            // The three Grantha marks UTS #39 allows are there for writing Tamil.
+            Script::Grantha => "Tamil",
+            script => script.full_name(),
+        }
+        .replace('_', "");
+        let class = match classes.iter().position(|known| *known == name) {
+            Some(class) => class,
+            None => {
+                classes.push(name);
+                classes.len() - 1
+            }
+        };
+        values.push((code, u8::try_from(class).expect("fewer than 256 scripts")));
+    }
+    let (bytes, samples, runs) = encode_runs(values, 8);
+    let classes: Vec<String> = classes.iter().map(|name| format!("Script::{name}")).collect();
+    format!(
+        "/// The script of each class number.\npub(crate) static CLASSES: &[Script] = &[{}];\n\
+         /// The characters browsers show in host names, as {runs} runs of their class; see build.rs.\npub(crate) static RUNS: &[u8] = &{bytes:?};\n\
+         /// Runs between two samples of RUNS.\npub(crate) const RUN_SAMPLE: usize = 8;\n\
+         /// (end of the previous run, record offset) of every RUN_SAMPLEth run.\npub(crate) static RUN_SAMPLES: &[(u32, u32)] = &{samples:?};\n",
+        classes.join(", ")
+    )
+}
+
+/// The sets src/idn_policy.rs reads: from data/idn_policy.txt the character sections as sorted
+/// slices, [whole-script] as (script, letters, home suffixes), [whole-script-words] as lines;
+/// and the compositions of [`compile_hidden_compositions`].
+fn compile_idn_policy(policy: &IdnPolicy, hidden_compositions: &[u32]) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "/// Letters and accents that compose into a character browsers do not show, as `letter << 8 | (accent - U+0300)`, sorted (see build.rs).\npub(crate) static HIDDEN_COMPOSITIONS: &[u32] = &{hidden_compositions:?};\n"
+    );
+    for (section, name) in [
+        ("dot", "DOT_LOOKALIKES"),
+        ("hyphen", "HYPHEN_LOOKALIKES"),
+        ("beside-cjk-only", "BESIDE_CJK_ONLY"),
+        ("between-japanese-only", "BETWEEN_JAPANESE_ONLY"),
+    ] {
+        let chars: Vec<char> = policy.sets[section].iter().copied().collect();
+        writeln!(
+            out,
+            "/// data/idn_policy.txt [{section}], sorted.\npub(crate) static {name}: &[char] = &{chars:?};"
+        )
+        .unwrap();
+    }
+    let scripts: Vec<String> = policy
+        .whole_script
+        .iter()
+        .map(|(script, letters, suffixes)| {
+            format!("(Script::{}, {letters:?}, {:?})", camel_case(script), suffixes.join(" "))
+        })
+        .collect();
+    writeln!(
+        out,
+        "/// data/idn_policy.txt [whole-script]: (script, letters, home suffixes).\npub(crate) static WHOLE_SCRIPT: &[(Script, &str, &str)] = &[{}];",
+        scripts.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// data/idn_policy.txt [whole-script-words], one a line.\npub(crate) static WHOLE_SCRIPT_WORDS: &str = {:?};",
+        policy.words.join("\n")
+    )
+    .unwrap();
+    out
 }
 
 /// The ICANN rules in their ASCII (punycode) form, since hosts are matched in that form:

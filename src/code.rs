@@ -43,6 +43,9 @@ codes! {
     BrandInSubdomain = "brand-in-subdomain",
     MixedScript = "mixed-script",
     LatinLookalike = "latin-lookalike",
+    /// An international name a browser would show as `xn--` code: look-alike separators,
+    /// digits or marks, or characters no browser shows (src/idn_policy.rs).
+    IdnUnsafe = "idn-unsafe",
 
     // The link layer: how a link is built.
     ScriptLink = "script-link",

@@ -1,36 +1,78 @@
-//! Look-alike characters at run time: the skeleton of a host name, and which scripts a label
-//! mixes. The table (every non-ASCII character that reads as ASCII) is compiled by build.rs
-//! from UTS #39 confusables with diacritics stripped.
+//! Look-alike characters at run time: the skeleton of a host name, and which script each
+//! character of a label is written in. The tables are compiled by build.rs: the look-alikes
+//! (every non-ASCII character that reads as ASCII) from UTS #39 confusables with diacritics
+//! stripped and data/lookalike_extras.txt (its [hosts] part for host names only); the scripts from UTS #39's identifier status and
+//! Unicode's Script property, less what data/idn_policy.txt says browsers do not show.
 
 use crate::skeleton::{foreign_letters_read_with, skeleton_with};
 
-mod table {
+mod lookalikes {
     include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
 }
 
-/// Runs between two sampled runs of the table (build.rs writes every 32nd).
-const RUN_SAMPLE: usize = 32;
+mod scripts {
+    use super::Script;
+    include!(concat!(env!("OUT_DIR"), "/scripts.rs"));
+}
 
-/// The ASCII that `c` passes for (`"a"` for Cyrillic а, `""` for a combining accent).
-pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
-    let code = c as u32;
-    // The last sampled run that starts at or before `c`, then at most RUN_SAMPLE runs on.
-    let sample =
-        table::RUN_SAMPLES.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
-    let (mut end, offset) = table::RUN_SAMPLES[sample];
-    let mut bytes = table::RUNS.get(offset as usize..)?.iter().copied();
-    for _ in 0..RUN_SAMPLE {
-        let start = end.checked_add(read_varint(&mut bytes)?)?;
-        end = start.checked_add(read_varint(&mut bytes)?)?;
-        let lookalike = bytes.next()?;
-        if code < start {
-            return None;
+/// A table of code points with a byte each, as build.rs's `encode_runs` writes it.
+struct Runs {
+    runs: &'static [u8],
+    /// (end of the previous run, record offset) of every `sample_every`th run.
+    samples: &'static [(u32, u32)],
+    sample_every: usize,
+}
+
+impl Runs {
+    /// The byte of `c`, `None` for a character in no run: a binary search over the samples,
+    /// then at most `sample_every` runs read on.
+    fn value_of(&self, c: char) -> Option<u8> {
+        let code = c as u32;
+        let sample =
+            self.samples.partition_point(|&(end_before, _)| end_before <= code).checked_sub(1)?;
+        let (mut end, offset) = self.samples[sample];
+        let mut bytes = self.runs.get(offset as usize..)?.iter().copied();
+        for _ in 0..self.sample_every {
+            let start = end.checked_add(read_varint(&mut bytes)?)?;
+            end = start.checked_add(read_varint(&mut bytes)?)?;
+            let value = bytes.next()?;
+            if code < start {
+                return None;
+            }
+            if code < end {
+                return Some(value);
+            }
         }
-        if code < end {
-            return table::ASCII.get(usize::from(lookalike)).copied();
-        }
+        None
     }
-    None
+}
+
+const LOOKALIKES: Runs = Runs {
+    runs: lookalikes::RUNS,
+    samples: lookalikes::RUN_SAMPLES,
+    sample_every: lookalikes::RUN_SAMPLE,
+};
+const HOST_LOOKALIKES: Runs = Runs {
+    runs: lookalikes::HOST_RUNS,
+    samples: lookalikes::HOST_RUN_SAMPLES,
+    sample_every: lookalikes::HOST_RUN_SAMPLE,
+};
+const SCRIPTS: Runs =
+    Runs { runs: scripts::RUNS, samples: scripts::RUN_SAMPLES, sample_every: scripts::RUN_SAMPLE };
+
+/// The ASCII that `c` passes for in a message's words (`"a"` for Cyrillic а, `""` for a
+/// combining accent): UTS #39's look-alikes, which the cue lists are folded with too.
+pub(crate) fn lookalike_of(c: char) -> Option<&'static str> {
+    LOOKALIKES.value_of(c).and_then(|at| lookalikes::ASCII.get(usize::from(at)).copied())
+}
+
+/// The ASCII that `c` passes for in a host name: [`lookalike_of`], and Chromium's look-alikes
+/// beyond UTS #39 (`"n"` for Thai ก, `"b"` for ß; data/lookalike_extras.txt).
+pub(crate) fn lookalike_in_host(c: char) -> Option<&'static str> {
+    HOST_LOOKALIKES
+        .value_of(c)
+        .and_then(|at| lookalikes::ASCII.get(usize::from(at)).copied())
+        .or_else(|| lookalike_of(c))
 }
 
 /// A LEB128 varint, as build.rs writes them; `None` at the end of the table.
@@ -46,14 +88,15 @@ fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
     None
 }
 
-/// `name` with its foreign letters read as the ASCII they pass for, its ASCII as spelled.
+/// `name` with its foreign letters read as the ASCII they pass for in a host name, its ASCII
+/// as spelled.
 pub(crate) fn foreign_letters_read(name: &str) -> String {
-    foreign_letters_read_with(name, lookalike_of)
+    foreign_letters_read_with(name, lookalike_in_host)
 }
 
-/// What `name` looks like: see [`crate::skeleton`].
+/// What host name `name` looks like: see [`crate::skeleton`].
 pub(crate) fn skeleton(name: &str) -> String {
-    skeleton_with(name, lookalike_of)
+    skeleton_with(name, lookalike_in_host)
 }
 
 /// A skeleton read more loosely: plain letters that pass for each other at a glance in small
@@ -90,40 +133,115 @@ pub(crate) fn loose_skeleton(skeleton: &str) -> String {
     crate::skeleton::fold_pairs(&singles)
 }
 
-/// Writing systems whose letters pass for Latin ones.
+/// The writing system a character of a host name belongs to, as UTS #39 groups them to decide
+/// which may mix in one label: the scripts in modern use (the only ones whose letters UTS #39
+/// allows in identifiers), and three kinds of character that belong to none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum Script {
+    /// A character no browser shows in a host name: symbols, emoji, punctuation, invisible
+    /// joiners, letters of historic scripts (Cherokee, Runic...) and the rarely used letters
+    /// Chrome leaves out (data/idn_policy.txt).
+    NotShown,
+    /// Digits and the few signs every script may use (`-`, the middle dot).
+    Common,
+    /// Combining marks: they take the script of the letter they sit on.
+    Inherited,
     Latin,
     Greek,
     Cyrillic,
     Armenian,
-    Cherokee,
-    /// Digits, hyphens, and everything else that is not a confusable letter.
-    Other,
+    Hebrew,
+    Arabic,
+    Thaana,
+    Devanagari,
+    Bengali,
+    Gurmukhi,
+    Gujarati,
+    Oriya,
+    Tamil,
+    Telugu,
+    Kannada,
+    Malayalam,
+    Sinhala,
+    Thai,
+    Lao,
+    Tibetan,
+    Myanmar,
+    Georgian,
+    Hangul,
+    Ethiopic,
+    Khmer,
+    Hiragana,
+    Katakana,
+    Han,
 }
 
 impl Script {
+    /// The script of `c` (ASCII letters are Latin; ASCII digits, `-` and `_` Common).
     pub fn of(c: char) -> Self {
-        match c as u32 {
-            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Self::Latin,
-            0x370..=0x3FF | 0x1F00..=0x1FFF => Self::Greek,
-            0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Self::Cyrillic,
-            0x530..=0x58F => Self::Armenian,
-            0x13A0..=0x13FF | 0xAB70..=0xABBF => Self::Cherokee,
-            _ => Self::Other,
+        if c.is_ascii() {
+            return if c.is_ascii_alphabetic() {
+                Self::Latin
+            } else if c.is_ascii_digit() || c == '-' || c == '_' {
+                Self::Common
+            } else {
+                Self::NotShown
+            };
         }
+        SCRIPTS
+            .value_of(c)
+            .and_then(|class| scripts::CLASSES.get(usize::from(class)).copied())
+            .unwrap_or(Self::NotShown)
+    }
+
+    /// A script of letters, not a kind of character that belongs to none.
+    pub fn is_letters(self) -> bool {
+        !matches!(self, Self::NotShown | Self::Common | Self::Inherited)
     }
 }
 
-/// The confusable scripts a label's letters come from, in order of first appearance.
-pub(crate) fn scripts_in(label: &str) -> Vec<Script> {
-    let mut seen = Vec::new();
-    for script in label.chars().map(Script::of).filter(|&s| s != Script::Other) {
-        if !seen.contains(&script) {
-            seen.push(script);
+/// A set of [`Script`]s: the scripts a label's letters are written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Scripts(u64);
+
+impl Scripts {
+    pub fn insert(&mut self, script: Script) {
+        if script.is_letters() {
+            self.0 |= 1 << script as u8;
         }
     }
-    seen
+
+    pub fn remove(&mut self, script: Script) {
+        self.0 &= !(1 << script as u8);
+    }
+
+    pub fn contains(self, script: Script) -> bool {
+        self.0 & (1 << script as u8) != 0
+    }
+
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    /// Whether every script of `self` is one of `scripts`.
+    pub fn within(self, scripts: &[Script]) -> bool {
+        let allowed: Scripts = scripts.iter().copied().collect();
+        self.0 & !allowed.0 == 0
+    }
+
+    /// The scripts, in the table's order (Unicode's order of blocks, near enough).
+    pub fn iter(self) -> impl Iterator<Item = Script> {
+        scripts::CLASSES.iter().copied().filter(move |&script| self.contains(script))
+    }
+}
+
+impl FromIterator<Script> for Scripts {
+    fn from_iter<I: IntoIterator<Item = Script>>(scripts: I) -> Self {
+        let mut set = Self::default();
+        scripts.into_iter().for_each(|script| set.insert(script));
+        set
+    }
 }
 
 #[cfg(test)]
@@ -192,13 +310,61 @@ mod tests {
         }
         assert_eq!(lookalike_of('я'), None);
         assert_eq!(lookalike_of('中'), None);
+        // Chromium's look-alikes beyond UTS #39: in host names, not in a message's words.
+        for (c, ascii) in [('ก', "n"), ('ß', "b"), ('п', "n"), ('৭', "q"), ('ვ', "3"), ('а', "a")]
+        {
+            assert_eq!(lookalike_in_host(c), Some(ascii), "{c:?} in a host name");
+        }
+        for c in ['ก', 'ß', 'п', 'н', 'т'] {
+            assert_eq!(lookalike_of(c), None, "{c:?} in a message: `по` must not read as `no`");
+        }
+    }
+
+    #[test]
+    fn knows_the_script_of_each_character() {
+        let cases = [
+            ('a', Script::Latin),
+            ('é', Script::Latin),
+            ('ệ', Script::Latin), // Vietnamese: after the Latin Extended Additional Chrome drops
+            ('а', Script::Cyrillic),
+            ('ο', Script::Greek),
+            ('中', Script::Han),
+            ('旪', Script::Han), // an uncommon ideograph: the ideograph blocks count whole
+            ('あ', Script::Hiragana),
+            ('テ', Script::Katakana),
+            ('ー', Script::Katakana), // the prolonged sound mark: kana of either kind
+            ('한', Script::Hangul),
+            ('ㄅ', Script::NotShown), // Bopomofo: not in UTS #39's allowed set
+            ('ก', Script::Thai),
+            ('ע', Script::Hebrew),
+            ('ب', Script::Arabic),
+            ('ह', Script::Devanagari),
+            ('5', Script::Common),
+            ('-', Script::Common),
+            ('·', Script::Common),
+            ('\u{301}', Script::Inherited),
+            ('🔒', Script::NotShown),
+            ('✔', Script::NotShown),
+            ('—', Script::NotShown),
+            ('\u{200D}', Script::NotShown),
+            ('ĸ', Script::NotShown), // UTS #39 allows it; Chrome does not
+            ('ḃ', Script::NotShown),
+            ('Ꭺ', Script::NotShown), // Cherokee: no script in modern use in names
+        ];
+        for (c, script) in cases {
+            assert_eq!(Script::of(c), script, "{c:?} (U+{:04X})", c as u32);
+        }
     }
 
     #[test]
     fn finds_mixed_scripts() {
-        assert_eq!(scripts_in("pаypal"), [Script::Latin, Script::Cyrillic]);
-        assert_eq!(scripts_in("аррӏе"), [Script::Cyrillic]);
-        assert_eq!(scripts_in("shop-24"), [Script::Latin]);
-        assert_eq!(scripts_in("中国"), []);
+        let of = |label: &str| label.chars().map(Script::of).collect::<Scripts>();
+        let scripts = |label: &str| of(label).iter().collect::<Vec<_>>();
+        assert_eq!(scripts("pаypal"), [Script::Latin, Script::Cyrillic]);
+        assert_eq!(scripts("аррӏе"), [Script::Cyrillic]);
+        assert_eq!(scripts("shop-24"), [Script::Latin]);
+        assert_eq!(scripts("中国"), [Script::Han]);
+        assert_eq!(scripts("🙂-1"), []);
+        assert!(of("ソニーstore").within(&[Script::Latin, Script::Katakana, Script::Han]));
     }
 }

@@ -16,6 +16,7 @@ mod engine;
 mod findings;
 mod host;
 mod idn;
+mod idn_policy;
 mod index;
 mod layers;
 mod lines;

@@ -44,7 +44,8 @@ fn table_hosts(lookalikes_only: bool) -> Vec<String> {
 }
 
 /// Hosts built from pieces that matter to the checks: brand names, look-alike letters,
-/// hyphens, cheap suffixes, punycode that may be invalid, and a trailing dot.
+/// hyphens, cheap suffixes, punycode that may be invalid, characters that pass for dots and
+/// hyphens, marks and symbols, and a trailing dot.
 fn built_host() -> impl Strategy<Value = String> {
     let piece = select(vec![
         "paypal",
@@ -73,6 +74,20 @@ fn built_host() -> impl Strategy<Value = String> {
         "🙂",
         "www",
         "com",
+        // Characters the IDN policy and the look-alike extras read (issue 15).
+        "丨",
+        "·",
+        "一",
+        "ー",
+        "‐",
+        "🔒",
+        "\u{307}",
+        "ก",
+        "ß",
+        "ττ",
+        "한",
+        "あ",
+        "৭",
     ]);
     let separator = select(vec!["", "-", "."]);
     let suffix = select(vec![

@@ -7,14 +7,14 @@
 //!
 //! | code | example | level |
 //! | --- | --- | --- |
-//! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop` | danger |
+//! | embedded-domain | `aliexpress.com.secure-login.ru`, `aliexpress-com.shop`, `google丨com.com` (a dot look-alike) | danger |
 //! | tld-swap | `aliexpress.shop`, `paypal.tk`, `paypal.co.xyz` (danger); `google.info`, a distinctive name anywhere else (`metamask.eu`, caution); `amazon.vn`, `airbnb.org`, `github.dev`: none | danger or caution |
-//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com` | danger |
+//! | homograph | `aIiexpress.com`, `pаypal.com` (Cyrillic а), `arnazon.com`, `amazoก.com` (Thai ก), `🔒google.com` (a symbol glued on) | danger |
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
 //! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com`, `binance-giveaways.com`; `googlé-login.com` (danger) | caution or danger |
 //! | brand-in-subdomain | `paypal.secure-check.com`; on free hosting, danger | caution |
-//! | mixed-script, latin-lookalike | a label mixing Latin and Cyrillic; `сахар.com` | caution |
+//! | mixed-script, latin-lookalike, idn-unsafe | an international name a browser shows as `xn--` code (src/idn_policy.rs): `pаypal` with nothing to imitate, Latin with Hangul and kana; `сахар.com`, `ττ.com`; `pay‐secure.com`, `i❤shop.com`, `bi̇lgi.com` | caution |
 //!
 //! A distinctive name (measured: rare inside the names of the Tranco top 1M) counts beside any
 //! words and under any suffix its brand does not own. A caution on a legitimate neighbour — a
@@ -26,12 +26,16 @@
 
 use crate::catalogue;
 use crate::code::Code;
-use crate::confusables::{foreign_letters_read, loose_skeleton, scripts_in, skeleton, Script};
+use crate::confusables::{
+    foreign_letters_read, lookalike_in_host, loose_skeleton, skeleton, Script, Scripts,
+};
 use crate::findings::Findings;
 use crate::host::Host;
+use crate::idn_policy::{self, Refusal};
 use crate::index::{official_owner, Entry, Hit, Index, Protection, MIN_TYPO_LEN};
 use crate::lists;
 use crate::messages::{say, Text};
+use crate::skeleton::skeleton_with;
 use crate::verdict::{Layer, Level, Severity};
 
 /// Brand tokens in a subdomain count from this length; shorter ones (`ups`) are too often
@@ -162,22 +166,39 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
     // a dot: a brand's domain counts in either form (`aliexpress-com.shop`), a merely popular
     // site only as real labels (`google.com.verify.example`), since ordinary names are
     // hyphenated from words that happen to form one (`mon-programme-tv.be`).
+    // An international label is read as shown, split also where a character passes for a dot
+    // (`google丨com.com`, `google·com.com`: google.com) or a hyphen (`google一com.com`).
     let subdomain = view.host.subdomain();
     let mut labels: Vec<&str> =
         subdomain.split('.').filter(|l| !l.is_empty()).chain(std::iter::once(view.name)).collect();
-    // International labels as they read: `googlé.com-login.com` holds `google.com`.
-    let read;
-    if !view.host.unicode.is_ascii() {
-        read = foreign_letters_read(&view.host.unicode);
+    let international = !view.host.unicode.is_ascii();
+    if international {
         let count = labels.len();
-        labels = read.split('.').take(count).collect();
+        labels = view.host.unicode.split('.').filter(|l| !l.is_empty()).take(count).collect();
     }
     let mut pieces: Vec<(&str, bool)> = Vec::new();
     for (label_at, label) in labels.iter().enumerate() {
         let is_name = label_at + 1 == labels.len(); // the name is followed by the suffix, not by a piece
-        let parts: Vec<&str> = label.split('-').filter(|p| !p.is_empty()).collect();
-        for (at, part) in parts.iter().enumerate() {
-            pieces.push((part, at + 1 == parts.len() && !is_name));
+        if !international || label.is_ascii() {
+            let parts: Vec<&str> = label.split('-').filter(|p| !p.is_empty()).collect();
+            for (at, part) in parts.iter().enumerate() {
+                pieces.push((part, at + 1 == parts.len() && !is_name));
+            }
+            continue;
+        }
+        let mut start = 0;
+        for (at, c) in label.char_indices() {
+            if c == '-' || idn_policy::is_separator_lookalike(c) {
+                if at > start {
+                    pieces.push((&label[start..at], idn_policy::is_dot_lookalike(c)));
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        if start < label.len() {
+            pieces.push((&label[start..], !is_name));
+        } else if let Some(last) = pieces.last_mut().filter(|_| !is_name) {
+            last.1 = true; // a label that ends in a separator still ends at a dot
         }
     }
     pieces.truncate(MAX_PIECES);
@@ -186,6 +207,9 @@ fn check_embedded_domain(view: &View, protection: &Protection, findings: &mut Fi
         for len in (2..=4.min(pieces.len() - start)).rev() {
             let window = &pieces[start..start + len];
             let candidate = window.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(".");
+            // Foreign letters as they read: `googlé.com-login.com` holds `google.com`.
+            let candidate =
+                if candidate.is_ascii() { candidate } else { foreign_letters_read(&candidate) };
             // `x.com` or `t.co` inside a name is mostly chance (`x-com.kz` is a shop of its own).
             let owner = (window[0].0.len() >= 3)
                 .then(|| protection.indexes.iter().find_map(|index| index.owner_of(&candidate)))
@@ -283,9 +307,16 @@ fn check_tld_swap(view: &View, protection: &Protection, findings: &mut Findings)
 }
 
 /// `aIiexpress.com`, `paypa1.com`, `arnazon.com`, `pаypal.com`: the same look, other letters;
-/// `pay.pal.com`, `pay-pal.com`: the name split in two.
+/// `🔒google.com`, `google✔.com`: the name with a symbol glued to it; `pay.pal.com`,
+/// `pay-pal.com`: the name split in two.
 fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings) -> bool {
-    if let Some((index, hit)) = find(protection, |index| index.with_skeleton(&view.skeleton)) {
+    // A symbol or emoji glued to the name: no browser shows one in a name, and no real site
+    // adds one to its own; read without it, the name is the brand's.
+    let homograph = find(protection, |index| index.with_skeleton(&view.skeleton)).or_else(|| {
+        let bare = skeleton_without_symbols(view.unicode_name)?;
+        find(protection, |index| index.with_skeleton(&bare))
+    });
+    if let Some((index, hit)) = homograph {
         let token = index.token(hit);
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
         // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
@@ -343,6 +374,22 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         }
     }
     false
+}
+
+/// The skeleton of `name` without the symbols and emoji in it (characters no browser shows in
+/// a name and that pass for no letter); `None` when it has none, or nothing else.
+fn skeleton_without_symbols(name: &str) -> Option<String> {
+    let is_symbol = |c: char| {
+        !c.is_ascii()
+            && Script::of(c) == Script::NotShown
+            && lookalike_in_host(c).is_none()
+            && !idn_policy::is_separator_lookalike(c)
+    };
+    if name.is_ascii() || !name.chars().any(is_symbol) {
+        return None;
+    }
+    let bare = skeleton_with(name, |c| if is_symbol(c) { Some("") } else { lookalike_in_host(c) });
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// `gооgle.com` (Cyrillic о): an international name that looks like a popular site's.
@@ -566,10 +613,13 @@ fn swaps_plain_lookalikes(name: &str, token: &str) -> bool {
         })
 }
 
-/// Whether `name` has letters of a script other than Latin that pass for Latin ones (Greek,
-/// Cyrillic, Armenian, Cherokee).
+/// Whether `name` has a letter of a script other than Latin (`rеddit` with a Cyrillic е) or
+/// a character no browser shows (`🔒reddit`), rather than only Latin letters, accented or not.
 fn has_other_script(name: &str) -> bool {
-    scripts_in(name).iter().any(|&script| script != Script::Latin)
+    name.chars().any(|c| {
+        !c.is_ascii()
+            && !matches!(Script::of(c), Script::Latin | Script::Common | Script::Inherited)
+    })
 }
 
 /// `amazon1`: the brand's name with a number added — a combination, not a typing slip.
@@ -821,60 +871,71 @@ fn check_brand_in_subdomain(
     true
 }
 
-/// A label mixing Latin with Cyrillic, Greek, Armenian or Cherokee letters, or one written
-/// wholly in such letters that all pass for Latin ones (`аррӏе`), outside that script's own
-/// country suffixes.
+/// An international label a browser would show as `xn--` code rather than as it is written
+/// (src/idn_policy.rs), whatever it imitates: scripts no language writes together (`pаypal`,
+/// Latin with Hangul and kana), letters of another script that all pass for Latin ones outside
+/// that script's home suffixes (`аррӏе.com`, `ττ.com`), characters that pass for a dot, a
+/// hyphen or digits, misplaced combining marks, and characters no browser shows. The first
+/// such label is reported.
 fn check_scripts(view: &View, findings: &mut Findings) {
+    let tld = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
     for label in view.host.unicode.split('.') {
-        let scripts = scripts_in(label);
-        let mixed = scripts.len() > 1 && scripts.contains(&Script::Latin);
-        if mixed {
-            let others = scripts
-                .iter()
-                .filter(|&&s| s != Script::Latin)
-                .map(|s| script_name(*s))
-                .reduce(|a, b| say!("script.and", a, b));
-            findings.add(
-                Layer::Domain,
+        let Some(refusal) = idn_policy::refusal(label, tld) else { continue };
+        let (code, message) = match refusal {
+            Refusal::MixedScripts(scripts) => (Code::MixedScript, mixed_scripts(label, scripts)),
+            Refusal::AccentedLatin { accented, others } => (
                 Code::MixedScript,
-                Severity::Caution,
-                say!("mixed-script", label, others.unwrap_or_else(|| script_name(Script::Other))),
-                label.to_string(),
-            );
-            return;
-        }
-        let lookalike = skeleton(label);
-        let whole_script = matches!(scripts.as_slice(), [script] if *script != Script::Latin)
-            && label.chars().count() >= 3
-            && lookalike.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !script_home_suffix(view.suffix, scripts[0]);
-        if whole_script {
-            findings.add(
-                Layer::Domain,
-                Code::LatinLookalike,
-                Severity::Caution,
-                say!("latin-lookalike", label, script_name(scripts[0]), &lookalike),
-                label.to_string(),
-            );
-            return;
-        }
+                say!("mixed-script.accented", label, accented.to_string(), script_names(others)),
+            ),
+            Refusal::WholeScript(script) => {
+                // Spelled out in Latin where the look-alike table reads every letter (`аррӏе`:
+                // "apple"); Chrome's sets hold letters it does not (`ττ`).
+                let latin = skeleton(label);
+                let message = if latin.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                    say!("latin-lookalike", label, script_name(script), latin)
+                } else {
+                    say!("latin-lookalike.letters", label, script_name(script))
+                };
+                (Code::LatinLookalike, message)
+            }
+            Refusal::Digits => (Code::IdnUnsafe, say!("idn-unsafe.digits", label, skeleton(label))),
+            Refusal::Dot(c) => (Code::IdnUnsafe, say!("idn-unsafe.dot", label, shown_char(c))),
+            Refusal::Hyphen(c) => {
+                (Code::IdnUnsafe, say!("idn-unsafe.hyphen", label, shown_char(c)))
+            }
+            Refusal::Mark(c) => (Code::IdnUnsafe, say!("idn-unsafe.mark", label, shown_char(c))),
+            Refusal::OutOfPlace(c) => {
+                (Code::IdnUnsafe, say!("idn-unsafe.letter", label, shown_char(c)))
+            }
+            Refusal::NotShown(c) => (Code::IdnUnsafe, say!("idn-unsafe", label, shown_char(c))),
+        };
+        findings.add(Layer::Domain, code, Severity::Caution, message, label.to_string());
+        return;
     }
 }
 
-/// Suffixes where names in that script are ordinary: its countries' codes, and any suffix
-/// written in that script itself (`.рф`, `.рус`, `.ελ`).
-fn script_home_suffix(suffix: &str, script: Script) -> bool {
-    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
-    if tld.starts_with("xn--") && scripts_in(&idna::domain_to_unicode(tld).0).contains(&script) {
-        return true;
+/// "mixes Latin letters with Cyrillic ones that look the same" where the other scripts have
+/// letters that pass for Latin ones; "mixes Latin and Korean letters, which no language writes
+/// together" otherwise.
+fn mixed_scripts(label: &str, scripts: Scripts) -> Text {
+    let mut others = scripts;
+    others.remove(Script::Latin);
+    let lookalike_scripts = [Script::Greek, Script::Cyrillic, Script::Armenian];
+    if scripts.contains(Script::Latin) && others.within(&lookalike_scripts) {
+        say!("mixed-script", label, script_names(others))
+    } else {
+        say!("mixed-script.scripts", label, script_names(scripts))
     }
-    let home = match script {
-        Script::Cyrillic => lists::CYRILLIC_HOME_SUFFIXES,
-        Script::Greek => lists::GREEK_HOME_SUFFIXES,
-        Script::Armenian => lists::ARMENIAN_HOME_SUFFIXES,
-        _ => return false,
-    };
-    home.contains(tld)
+}
+
+/// A character as evidence: itself in quotes, or its code point when it cannot be seen (a
+/// combining mark alone, an invisible joiner).
+fn shown_char(c: char) -> Text {
+    if idn_policy::is_unseen(c) {
+        Text::from(format!("U+{:04X}", c as u32))
+    } else {
+        say!("char.plain", c.to_string())
+    }
 }
 
 /// Suffixes only schools, governments, municipalities (`bel.tr`) and armies can register
@@ -970,7 +1031,21 @@ fn describe_difference(shown: &str, real: &str) -> Text {
     {
         return say!("diff.char", name_char(f), g.to_string());
     }
-    match fake.chars().map(Script::of).find(|&s| s != Script::Latin && s != Script::Other) {
+    if genuine.is_empty() && !fake.is_empty() {
+        // A combining mark alone cannot be seen: name it by its code point.
+        let added = if fake.chars().all(idn_policy::is_unseen) {
+            let mut codes = String::new();
+            for c in fake.chars() {
+                codes.push_str(if codes.is_empty() { "U+" } else { " U+" });
+                codes.push_str(&format!("{:04X}", c as u32));
+            }
+            codes
+        } else {
+            fake
+        };
+        return say!("diff.added", added);
+    }
+    match fake.chars().map(Script::of).find(|&s| s.is_letters() && s != Script::Latin) {
         Some(script) if fake.chars().count() == genuine.chars().count() => {
             say!("diff.script", script_name(script), &fake, &genuine)
         }
@@ -987,7 +1062,10 @@ fn name_char(c: char) -> Text {
         (_, Script::Greek) => say!("char.greek", c_text),
         (_, Script::Cyrillic) => say!("char.cyrillic", c_text),
         (_, Script::Armenian) => say!("char.armenian", c_text),
-        (_, Script::Cherokee) => say!("char.cherokee", c_text),
+        // Letters of their own, not accented forms of a Latin letter.
+        ('ß' | 'þ' | 'ð' | 'æ' | 'œ' | 'ŋ' | 'ĸ' | 'ə' | 'ɑ' | 'ƅ', _) => {
+            say!("char.plain", c_text)
+        }
         (_, Script::Latin) if !c.is_ascii() => say!("char.accented", c_text),
         _ => say!("char.plain", c_text),
     }
@@ -995,13 +1073,56 @@ fn name_char(c: char) -> Text {
 
 /// The name of a writing system, as in "Cyrillic letters".
 fn script_name(script: Script) -> Text {
-    match script {
+    match named_as(script) {
         Script::Latin => say!("script.latin"),
         Script::Greek => say!("script.greek"),
         Script::Cyrillic => say!("script.cyrillic"),
         Script::Armenian => say!("script.armenian"),
-        Script::Cherokee => say!("script.cherokee"),
-        Script::Other => say!("script.other"),
+        Script::Hebrew => say!("script.hebrew"),
+        Script::Arabic => say!("script.arabic"),
+        Script::Georgian => say!("script.georgian"),
+        Script::Thai => say!("script.thai"),
+        Script::Han => say!("script.chinese"),
+        Script::Katakana => say!("script.japanese"),
+        Script::Hangul => say!("script.korean"),
+        _ => say!("script.other"),
+    }
+}
+
+/// The script whose name `script` goes by in messages: hiragana is Japanese writing as
+/// katakana is; a script the messages do not name is "other" (NotShown).
+fn named_as(script: Script) -> Script {
+    match script {
+        Script::Latin
+        | Script::Greek
+        | Script::Cyrillic
+        | Script::Armenian
+        | Script::Hebrew
+        | Script::Arabic
+        | Script::Georgian
+        | Script::Thai
+        | Script::Han
+        | Script::Katakana
+        | Script::Hangul => script,
+        Script::Hiragana => Script::Katakana,
+        _ => Script::NotShown,
+    }
+}
+
+/// The names of `scripts`, joined ("Latin and Cyrillic"), each name once (hiragana and
+/// katakana are both Japanese).
+fn script_names(scripts: Scripts) -> Text {
+    let named: Scripts = scripts.iter().map(named_as).collect();
+    // "Latin, Japanese and Korean": commas, then "and" before the last. (A script the messages
+    // do not name is NotShown here, which a set of scripts leaves out: it is "other", last.)
+    let mut names: Vec<Text> = named.iter().map(script_name).collect();
+    if scripts.iter().any(|script| named_as(script) == Script::NotShown) {
+        names.push(say!("script.other"));
+    }
+    let last = names.pop().unwrap_or_else(|| say!("script.other"));
+    match names.into_iter().reduce(|a, b| say!("script.comma", a, b)) {
+        Some(first) => say!("script.and", first, last),
+        None => last,
     }
 }
 
