@@ -13,7 +13,7 @@
 //! | split-name | `pay.pal.com` (danger), `pay-pal.com` (caution) | danger or caution |
 //! | typo | `amazom.com`, `paypla.com` (names of six letters and more) | caution |
 //! | brand-in-name | `aliexpress-sale.shop`, `dhl-customs-fee.info`, `amazon1.com`, `binance-giveaways.com`; `googlé-login.com` (danger) | caution or danger |
-//! | brand-in-subdomain | `paypal.secure-check.com`; on free hosting, danger | caution |
+//! | brand-in-subdomain | `paypal.secure-check.com` (with a scam word or a cheap suffix); on free hosting, danger (caution for a label that is just the name) | caution or danger |
 //! | mixed-script, latin-lookalike, idn-unsafe | an international name a browser shows as `xn--` code (src/idn_policy.rs): `pаypal` with nothing to imitate, Latin with Hangul and kana; `сахар.com`, `ττ.com`; `pay‐secure.com`, `i❤shop.com`, `bi̇lgi.com` | caution |
 //!
 //! A distinctive name (measured: rare inside the names of the Tranco top 1M) counts beside any
@@ -95,6 +95,19 @@ pub(crate) fn check_host(
         );
         return;
     }
+    if let Some(proxied) = translated_host(host) {
+        // Google Translate's proxy (`www-paypal-com.translate.goog`) shows another site's
+        // page: that site is what the reader sees, and what phishers hide behind the proxy. A
+        // brand's own site seen so is no lookalike, but not verified either: the page comes
+        // through Google.
+        let mut seen = Findings::default();
+        check_host(&proxied, &proxied.unicode.clone(), protection, &mut seen);
+        if !seen.verified {
+            findings.lookalike_of = findings.lookalike_of.take().or(seen.lookalike_of);
+            findings.reasons.extend(seen.reasons);
+        }
+        return;
+    }
     let Some((name, suffix)) = host.name_and_suffix() else { return };
     let free = catalogue::is_free_hosting(registrable);
     let popular = catalogue::is_popular(registrable);
@@ -129,6 +142,22 @@ pub(crate) fn check_host(
     if !found && !popular && !host.unicode.is_ascii() {
         check_scripts(&view, findings);
     }
+}
+
+/// The site a Google Translate proxy host shows: `www-paypal-com.translate.goog` is
+/// `www.paypal.com` (a hyphen stands for a dot, two hyphens for a hyphen). `None` for any other
+/// host, or a proxy host that names no site.
+fn translated_host(host: &Host) -> Option<Host> {
+    if host.registrable() != Some("translate.goog") {
+        return None;
+    }
+    let encoded = host.subdomain();
+    if encoded.is_empty() || encoded.contains('.') {
+        return None;
+    }
+    let decoded = encoded.replace("--", "\u{0}").replace('-', ".").replace('\u{0}', "-");
+    let proxied = crate::host::parse_target(&decoded).ok()?.host?;
+    (proxied.registrable() != Some("translate.goog")).then_some(proxied)
 }
 
 /// The checks of the site's own name, strongest evidence first. Under a suffix only
@@ -843,9 +872,25 @@ fn check_brand_in_subdomain(
     };
     let Some((index, hit)) = piece_hit.or_else(inside_hit) else { return false };
     let (entry, token) = (index.entry(hit), index.token(hit));
+    // On someone's own domain a brand's name in front is as often a topic, a tenant or a
+    // redirect (`whatsapp.softonic.com.br`, `samsung.csod.com`, `google.q7xi617sc.com`) as a
+    // page passing for the brand: it needs a scam word in the host (`paypal.secure-check.com`)
+    // or a suffix where names cost little. On free hosting, where anyone picks the name, a
+    // label that is just the brand's name is caution (a brand's own tenant is named so:
+    // `revolut.atlassian.net`), the name with other words danger. A popular site's name
+    // always needs the scam word.
+    let other_pieces = subdomain.split(['.', '-']).chain(view.name.split('-'));
+    let asks = other_pieces
+        .filter(|piece| !piece.contains(token.text.as_ref()))
+        .any(|piece| !piece.is_empty() && is_keyword_run(piece));
+    let cheap = is_cheap_generic_suffix(view.suffix) || is_abused_country_code(view.suffix);
+    if (!free && !asks && !cheap) || (token.from_data && !asks) {
+        return false;
+    }
+    let just_the_name = subdomain.split('.').any(|label| label == token.text);
     let (severity, message) = if free {
         (
-            Severity::Danger,
+            if just_the_name && !asks { Severity::Caution } else { Severity::Danger },
             say!(
                 "brand-in-subdomain.free",
                 &entry.home,
