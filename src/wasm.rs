@@ -173,7 +173,7 @@ pub fn configure(
 }
 
 /// Loads the popular sites' names the engine protects beside its catalogue (the text of
-/// `engine/protected-names.txt`, which the extension ships beside the wasm rather than in it).
+/// `engine/protected-names.js`, a module of one string the extension ships beside the wasm).
 /// The first load wins; returns how many names the engine now holds.
 #[wasm_bindgen]
 pub fn load_names(text: &str) -> usize {

@@ -11,18 +11,21 @@
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
 import init, { analyze_address, analyze_input, analyze_page, analyze_text, configure, load_names, message_keys, page_limits } from '../engine/wary.js';
+import protectedNames from '../engine/protected-names.js';
 import { engineTemplates } from '../shared/i18n.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 /**
- * The engine, loaded once; `engineReady` is it configured with the user's trusted and
+ * The engine, loaded once, with the popular sites' names it protects beside its catalogue of
+ * brands (engine/protected-names.js, built from data/protected_names.txt: they would double
+ * the wasm's size, so they travel beside it); `engineReady` is it configured with the user's trusted and
  * protected sites, sensitivity and language, so every verdict's level is the one the user is
  * to see. If the WebAssembly cannot be loaded, nothing can be judged: the badge and the popup
  * then say that protection is off (showProtectionOff), never a silent nothing.
  */
-const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(loadNames);
+const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(() => load_names(protectedNames));
 let engineReady = engineLoaded.then(configureEngine);
 engineLoaded.catch(showProtectionOff);
 
@@ -33,21 +36,6 @@ engineLoaded.catch(showProtectionOff);
  */
 const limitsReady = engineLoaded.then(() => page_limits());
 limitsReady.catch(() => {}); // a dead engine is reported by showProtectionOff
-
-/**
- * The popular sites' names the engine protects beside its catalogue of brands: a file of the
- * extension's own, shipped beside the wasm (it would double the wasm's size). Without it the
- * engine still judges by its catalogue, so a failed load is reported, not fatal.
- */
-async function loadNames() {
-  try {
-    const response = await fetch(api.runtime.getURL('engine/protected-names.txt'));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    load_names(await response.text());
-  } catch (error) {
-    console.error('Wary: the popular sites\' names could not be loaded; judging by the catalogue alone', error);
-  }
-}
 
 let settingsNow = null; // the settings the engine was last configured with
 

@@ -11,8 +11,8 @@ const suite = browserSuite();
 const PASTES = [
   // pasted text, level, a reason code the verdict must have, judged as
   ['aliexpress-sale.shop', 'caution', 'brand-in-name', 'a link'],
-  // reddit is no catalogue brand: its name comes from engine/protected-names.txt, which the
-  // worker loads beside the wasm (without it this link is safe).
+  // reddit is no catalogue brand: its name comes from engine/protected-names.js, which the
+  // worker hands the engine beside the wasm (without it this link is safe).
   ['reddit-login.com', 'caution', 'brand-in-name', 'a link borrowing a popular site\'s name'],
   ['DHL: your parcel is held. Pay the customs fee at dhl-parcel-fee.top today', 'danger', 'impersonation', 'a message'],
 ];

@@ -162,7 +162,7 @@ test('load_names: the popular sites\' names shipped beside the wasm are protecte
   // Without the names a popular site that is no catalogue brand has no lookalikes: the wasm
   // carries only the catalogue. (This runs in its own module instance's order: before loading.)
   assert.equal(engine.analyze_url('reddit-login.com').level, 'safe', 'no names loaded yet');
-  const text = await readFile(new URL('protected-names.txt', engineDir), 'utf8');
+  const { default: text } = await import(new URL('protected-names.js', engineDir));
   const count = engine.load_names(text);
   assert.ok(count > 5000, `the shipped file holds the popular names (${count})`);
   const verdict = engine.analyze_url('reddit-login.com');
