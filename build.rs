@@ -93,6 +93,11 @@ fn main() {
         ("url_shorteners.txt", "SHORTENERS"),
         ("neighbours.txt", "NEIGHBOURS"),
     ] {
+        // The wasm leaves the popular sites to the module the worker imports beside it
+        // (`load_names`): they are a tenth of its size.
+        if name == "POPULAR" {
+            sites.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        }
         sites.push_str(&name_set(
             &format!("Domains from data/{list}."),
             name,

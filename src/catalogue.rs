@@ -154,7 +154,10 @@ impl Brand {
 
 /// One of the most visited registrable domains (ASCII form).
 pub(crate) fn is_popular(registrable: &str) -> bool {
-    sites::POPULAR.contains(registrable)
+    #[cfg(not(target_arch = "wasm32"))]
+    return sites::POPULAR.contains(registrable);
+    #[cfg(target_arch = "wasm32")]
+    return crate::index::is_loaded_popular(registrable);
 }
 
 /// A legitimate neighbour: a registrable domain of the Tranco top 1M that the domain checks

@@ -444,21 +444,46 @@ impl Index {
     }
 }
 
-/// Popular sites' names, protected beside the catalogue's brands: compiled into the native
-/// engine; the wasm's host loads them once with [`load_names`] (they would double its size).
-static NAMES: OnceLock<Index> = OnceLock::new();
+/// Popular sites' names, protected beside the catalogue's brands, and the popular sites
+/// themselves (never called lookalikes): compiled into the native engine; the wasm's host loads
+/// them once with [`load_names`] (together they would add a third to its size).
+static NAMES: OnceLock<(Index, Vec<u32>)> = OnceLock::new();
 
-/// Loads the popular sites' names (data/protected_names.txt); the first load wins. Returns
-/// how many names the index holds.
-pub fn load_names(text: &str) -> usize {
-    NAMES.get_or_init(|| Index::for_names(text)).entries.len()
+/// Loads the popular sites' names (the text of data/protected_names.txt) and, for the wasm,
+/// the popular sites (the text of data/popular_sites.txt: a registrable domain a line); the
+/// first load wins. Returns how many names the index holds.
+pub fn load_names(names: &str, popular: &str) -> usize {
+    NAMES
+        .get_or_init(|| {
+            let mut sites: Vec<u32> = popular
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(|domain| fnv32_bytes(domain.as_bytes()))
+                .collect();
+            sites.sort_unstable();
+            sites.dedup();
+            (Index::for_names(names), sites)
+        })
+        .0
+        .entries
+        .len()
 }
 
 /// The popular sites' names, once loaded (the native engine loads its compiled copy here).
 pub(crate) fn names() -> Option<&'static Index> {
     #[cfg(not(target_arch = "wasm32"))]
-    load_names(include_str!("../data/protected_names.txt"));
-    NAMES.get()
+    load_names(include_str!("../data/protected_names.txt"), "");
+    NAMES.get().map(|(index, _)| index)
+}
+
+/// Whether the popular sites [`load_names`] was given hold `registrable` (the wasm's
+/// `catalogue::is_popular`; the native engine compiles the set in). Before a load, none.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn is_loaded_popular(registrable: &str) -> bool {
+    NAMES
+        .get()
+        .is_some_and(|(_, sites)| sites.binary_search(&fnv32_bytes(registrable.as_bytes())).is_ok())
 }
 
 /// What the domain and link layers need from the engine: where to look for protected names

@@ -172,12 +172,12 @@ pub fn configure(
     ENGINE.with(|current| *current.borrow_mut() = engine);
 }
 
-/// Loads the popular sites' names the engine protects beside its catalogue (the text of
-/// `engine/protected-names.js`, a module of one string the extension ships beside the wasm).
-/// The first load wins; returns how many names the engine now holds.
+/// Loads what the extension ships beside the wasm in `engine/protected-names.js`: the popular
+/// sites' names the engine protects beside its catalogue, and the popular sites themselves
+/// (never called lookalikes). The first load wins; returns how many names the engine now holds.
 #[wasm_bindgen]
-pub fn load_names(text: &str) -> usize {
-    crate::load_names(text)
+pub fn load_names(names: &str, popular: &str) -> usize {
+    crate::load_names(names, popular)
 }
 
 /// The keys of the engine's messages, in the order `configure` takes their templates.

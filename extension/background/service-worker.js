@@ -11,21 +11,21 @@
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
 import init, { analyze_address, analyze_input, analyze_page, analyze_text, configure, load_names, message_keys, page_limits } from '../engine/wary.js';
-import protectedNames from '../engine/protected-names.js';
+import { names as protectedNames, popular as popularSites } from '../engine/protected-names.js';
 import { engineTemplates } from '../shared/i18n.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 /**
- * The engine, loaded once, with the popular sites' names it protects beside its catalogue of
- * brands (engine/protected-names.js, built from data/protected_names.txt: they would double
- * the wasm's size, so they travel beside it); `engineReady` is it configured with the user's trusted and
+ * The engine, loaded once, with the popular sites it never calls lookalikes and their names it
+ * protects beside its catalogue of brands (engine/protected-names.js, built from data/: they
+ * would add a third to the wasm's size, so they travel beside it); `engineReady` is it configured with the user's trusted and
  * protected sites, sensitivity and language, so every verdict's level is the one the user is
  * to see. If the WebAssembly cannot be loaded, nothing can be judged: the badge and the popup
  * then say that protection is off (showProtectionOff), never a silent nothing.
  */
-const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(() => load_names(protectedNames));
+const engineLoaded = init({ module_or_path: api.runtime.getURL('engine/wary_bg.wasm') }).then(() => load_names(protectedNames, popularSites));
 let engineReady = engineLoaded.then(configureEngine);
 engineLoaded.catch(showProtectionOff);
 

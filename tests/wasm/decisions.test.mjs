@@ -13,6 +13,9 @@ let engine;
 before(async () => {
   engine = await import(new URL('wary.js', engineDir));
   await engine.default({ module_or_path: await readFile(new URL('wary_bg.wasm', engineDir)) });
+  // As the worker does: the popular sites and their names travel beside the wasm.
+  const { names, popular } = await import(new URL('protected-names.js', engineDir));
+  engine.load_names(names, popular);
 });
 
 afterEach(() => engine.configure([], []));
@@ -158,16 +161,25 @@ test('headline: the reason to say first, chosen by the engine', () => {
   assert.equal(scam.reasons[scam.headline], strongest, `the DHL message's headline is its first strongest reason: ${JSON.stringify(scam.reasons.map((r) => [r.code, r.severity]))}`);
 });
 
-test('load_names: the popular sites\' names shipped beside the wasm are protected once loaded; the first load wins', async () => {
-  // Without the names a popular site that is no catalogue brand has no lookalikes: the wasm
-  // carries only the catalogue. (This runs in its own module instance's order: before loading.)
-  assert.equal(engine.analyze_url('reddit-login.com').level, 'safe', 'no names loaded yet');
-  const { default: text } = await import(new URL('protected-names.js', engineDir));
-  const count = engine.load_names(text);
-  assert.ok(count > 5000, `the shipped file holds the popular names (${count})`);
-  const verdict = engine.analyze_url('reddit-login.com');
+test('load_names: the popular sites and their names shipped beside the wasm count once loaded; the first load wins', async () => {
+  // A second instance of the glue and the wasm (another module URL), into which nothing is
+  // loaded yet: it knows only its catalogue.
+  const fresh = await import(new URL('wary.js?unloaded', engineDir));
+  await fresh.default({ module_or_path: await readFile(new URL('wary_bg.wasm', engineDir)) });
+  assert.equal(fresh.analyze_url('reddit-login.com').level, 'safe', 'no names loaded yet');
+  const { names, popular } = await import(new URL('protected-names.js', engineDir));
+  // Until the popular sites are loaded the wasm knows none, so some of them read as lookalikes
+  // of a brand; once loaded, none does.
+  const sites = popular.split('\n').filter(Boolean);
+  const flaggedBefore = sites.filter((site) => fresh.analyze_url(site).level !== 'safe');
+  assert.ok(flaggedBefore.length > 0, 'some popular sites look like a brand to an engine that does not know them');
+  const count = fresh.load_names(names, popular);
+  assert.ok(count > 5000, `the shipped module holds the popular names (${count})`);
+  const flaggedAfter = flaggedBefore.filter((site) => fresh.analyze_url(site).level !== 'safe');
+  assert.deepEqual(flaggedAfter, [], 'no popular site is called a lookalike once the sites are loaded');
+  const verdict = fresh.analyze_url('reddit-login.com');
   assert.equal(verdict.level, 'caution');
   assert.equal(verdict.lookalike_of, 'reddit.com');
-  assert.equal(engine.load_names('example.com\n'), count, 'a second load changes nothing');
-  assert.equal(engine.analyze_url('reddit.com').level, 'safe', 'the popular site itself is no lookalike');
+  assert.equal(fresh.load_names('example.com\n', ''), count, 'a second load changes nothing');
+  assert.equal(fresh.analyze_url('reddit.com').level, 'safe', 'the popular site itself is no lookalike');
 });

@@ -12,6 +12,9 @@ let engine;
 before(async () => {
   engine = await import(new URL('wary.js', engineDir));
   await engine.default({ module_or_path: await readFile(new URL('wary_bg.wasm', engineDir)) });
+  // As the worker does: the popular sites and their names travel beside the wasm.
+  const { names, popular } = await import(new URL('protected-names.js', engineDir));
+  engine.load_names(names, popular);
 });
 
 test('the page fixtures get the same verdicts as in the native engine', async () => {
