@@ -383,7 +383,9 @@ impl Index {
         // Token numbers take 22 bits of a key; the 23rd and 24th tell the form.
         for number in 0..(self.hits.len() as u32).min(LOOSE_FORM) {
             let token = self.token_at(number);
-            if token.text.len() < MIN_TYPO_LEN {
+            // A popular site's name is never matched by a slip (the domain layer's rule), so
+            // its ~30 forms would only cost the worker's first verdict time.
+            if token.text.len() < MIN_TYPO_LEN || token.from_data {
                 continue;
             }
             for (written, form) in [
