@@ -650,6 +650,16 @@ mod tests {
         assert!(!index.token(index.exact("zalo").expect("zalo too")).generic);
         assert!(index.exact("nodot").is_none(), "a line that is no domain is skipped");
         assert!(index.owner_of("reddit.com").is_none(), "a popular name is no one's official site");
+        // Hostile text (the wasm takes whatever its host hands it): no panic, and what is no
+        // name is skipped or kept as an ordinary one.
+        let long = format!(
+            "{}.com\n{}\n.\n..\n\u{0}.x generic generic\n🙂🙂.com",
+            "a".repeat(100_000),
+            "x".repeat(10_000)
+        );
+        let hostile = Index::for_names(&long);
+        assert!(hostile.one_edit_from(&"a".repeat(100_000)).is_empty());
+        assert!(Index::for_names("").exact("a").is_none());
         let shipped = names().expect("the native engine compiles the names in");
         assert!(shipped.exact("reddit").is_some() && shipped.exact("aliexpress").is_none());
     }
