@@ -6,7 +6,7 @@
 //! verdicts: nothing is written out until the input's own verdict is made.
 
 use crate::code::Code;
-use crate::findings::Findings;
+use crate::findings::{Cue, Findings};
 use crate::host::{self, InputError};
 use crate::index::{self, Index, Protection};
 use crate::layers;
@@ -172,12 +172,27 @@ impl Engine {
             .iter()
             .filter_map(|link| Some((link, self.url_findings(&link.link).ok()?)))
             .collect();
+        // A short link in a message hides where it goes, and carriers, shops and banks send
+        // them every day: a weak cue beside the message's other words, never a warning alone.
+        let mut short_links = Vec::new();
         for (link, judged) in &judged_links {
             for reason in &judged.reasons {
                 if reason.severity == Severity::Info && reason.code != Code::Verified {
                     continue;
                 }
                 let mut reason = reason.clone();
+                if reason.code == Code::Shortener {
+                    if short_links.is_empty() {
+                        short_links.push(Cue::new(
+                            Layer::Link,
+                            Code::Shortener,
+                            1,
+                            reason.message,
+                            link.written.clone(),
+                        ));
+                    }
+                    continue;
+                }
                 if !reason.evidence.contains(&link.written) && reason.evidence != link.written {
                     reason.evidence = format!("{} ({})", link.written, reason.evidence);
                 }
@@ -192,7 +207,7 @@ impl Engine {
         let catalogue = Index::catalogue();
         let scan = layers::Scan::new(text, &judged_links);
         layers::pattern::check_impersonation(&scan, catalogue, &judged_links, &mut findings);
-        let mut cues = Vec::new();
+        let mut cues = short_links;
         layers::payment::check(&scan, &mut cues);
         layers::pressure::check(&scan, &mut cues);
         layers::offer::check(&scan, catalogue, &mut cues);

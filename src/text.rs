@@ -491,6 +491,8 @@ pub(crate) struct Phone {
     /// A premium-rate number: UK 09… and 087… (service-charge numbers) and 070… ("personal numbers", charged like premium ones), 0900 (Germany, Austria, Switzerland, the Netherlands),
     /// France 089…, Spain 803/806/807/905.
     pub premium: bool,
+    /// A word like "call" or "tel" stands just before it: the text asks the reader to call.
+    pub called: bool,
 }
 
 /// Whether a word that introduces a telephone number ("call", "ph", "tel", "dial") stands
@@ -503,10 +505,26 @@ fn after_call_word(text: &str, at: usize) -> bool {
     last_word == "on" || lists::CALL_WORDS.iter().any(|word| before.contains(word))
 }
 
+/// Whether the letters of `text` are mostly of the scripts of the countries whose premium-rate
+/// plans [`find_phones`] knows (Latin, Cyrillic, Greek). A national number is read by its
+/// country's plan, and the text's script says which countries are in question: in a Thai or
+/// Chinese text `089…` and `0900…` are mobile numbers, not French or German premium lines.
+fn written_in_european_script(text: &str) -> bool {
+    let (mut european, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{52f}' => european += 1,
+            _ => other += 1,
+        }
+    }
+    european >= other
+}
+
 /// The telephone numbers in `text`: runs of digits, spaces, dashes, dots, brackets and a
 /// leading `+` holding 9 to 15 digits.
 pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
     let bytes = text.as_bytes();
+    let mut european = None;
     let mut phones = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
@@ -542,11 +560,12 @@ pub(crate) fn find_phones(text: &str) -> Vec<Phone> {
             let premium = ((digits.starts_with("09") || digits.starts_with("087"))
                 && digits.len() == 11)
                 || (digits.starts_with("070") && digits.len() == 11)
-                || digits.starts_with("0900")
-                || (digits.starts_with("089") && digits.len() == 10)
-                || (digits.len() == 9
-                    && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p)));
-            phones.push(Phone { range: at..end, premium });
+                || ((digits.starts_with("0900")
+                    || (digits.starts_with("089") && digits.len() == 10)
+                    || (digits.len() == 9
+                        && ["803", "806", "807", "905"].iter().any(|p| digits.starts_with(p))))
+                    && *european.get_or_insert_with(|| written_in_european_script(text)));
+            phones.push(Phone { range: at..end, premium, called: after_call_word(text, at) });
         }
         at = end;
     }
@@ -656,5 +675,13 @@ mod tests {
             [("0345 734 5345".to_string(), false), ("+44 (0)20 7946 0958".to_string(), false)]
         );
         assert!(numbers("code 481516, order 4500, 24 hours").is_empty());
+        // A national number is read by the plan of the country the text is written for.
+        assert_eq!(numbers("Appelez le 0899 123 456"), [("0899 123 456".to_string(), true)]);
+        assert_eq!(
+            numbers("0895704309 ได้โทรหาคุณ 1 ครั้งเมื่อ 26/07/22 เวลา 08:09 น."),
+            [("0895704309".to_string(), false)]
+        );
+        assert_eq!(numbers("請致電 0900123456 查詢"), [("0900123456".to_string(), false)]);
+        assert_eq!(numbers("Call 09061701461 now 謝謝"), [("09061701461".to_string(), true)]);
     }
 }

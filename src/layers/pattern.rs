@@ -40,10 +40,15 @@ pub(crate) fn check_scripts(scan: &Scan, cues: &mut Vec<Cue>) {
     // "This is my new number" is everyday news; from a relative who needs money, the scam.
     let money_asked =
         cues.iter().any(|cue| cue.layer == Layer::Payment) || !scan.amounts.is_empty();
+    // "This number tried to contact you at 18:55" is a carrier's missed-call notice; the
+    // bait asks the reader to call back or to reply, or gives a premium-rate line.
+    let asks_back = scan.clauses.iter().any(|clause| clause.request)
+        || scan.phones.iter().any(|phone| phone.premium || phone.called);
     let mut found = scan.phrase_cues(Layer::Pattern);
     for cue in &mut found {
         let needs_more = match cue.code {
             Code::FamilyNewNumber => !money_asked,
+            Code::CallbackBait => !actionable || !asks_back,
             code => !actionable && ACTIONABLE_ONLY.contains(&code),
         };
         if needs_more {
