@@ -30,10 +30,11 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
         if !raw.contains(['.', ':']) && !raw.contains("[dot]") {
             continue;
         }
-        // A link glued to the word before it (`Click:http://…`, `experiencehttp://…`).
+        // A link glued to the word before it (`Click:http://…`, `experiencehttp://…`,
+        // `update:parcel-fee.top`, `请登录boc-verify.cc`).
         let raw = match raw.find("http") {
             Some(at) if at > 0 => &raw[at..],
-            _ => raw,
+            _ => glued_tail(raw).unwrap_or(raw),
         };
         let written = raw.trim_matches(|c: char| {
             matches!(
@@ -54,6 +55,23 @@ pub(crate) fn find_links(text: &str) -> Vec<FoundLink> {
         }
     }
     found
+}
+
+/// The address inside a word that glues it to the words around it: between characters of a
+/// script written without spaces, or after a colon that starts no `//` (`更新:cn-post.top`,
+/// `请登录boc-verify.cc解除`, `it:parcel.top`), when that part reads as an address itself.
+fn glued_tail(raw: &str) -> Option<&str> {
+    let reads_as_link = |part: &&str| {
+        part.contains('.')
+            && looks_like_link(part.trim_matches(['.', ',', ';', '!', '?', '(', ')']))
+    };
+    let after_colon =
+        raw.rfind(':').map(|at| &raw[at + 1..]).filter(|tail| !tail.starts_with("//"));
+    let between_script =
+        || raw.split(|c: char| !c.is_ascii()).filter(|part| part.len() < raw.len());
+    after_colon.filter(reads_as_link).or_else(|| {
+        between_script().map(|part| part.rsplit(':').next().unwrap_or(part)).find(reads_as_link)
+    })
 }
 
 /// The words of `text` (split at white space and at `<>"'`|{}`) that hold a `.`, `:` or
@@ -659,6 +677,17 @@ mod tests {
                 find_amounts(text).iter().map(|a| (a.usd * 100.0).round() / 100.0).collect();
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn finds_links_glued_to_the_words_around_them() {
+        let links =
+            |text: &str| find_links(text).into_iter().map(|l| l.written).collect::<Vec<_>>();
+        assert_eq!(links("请在24小时内更新:cn-post-update.top"), ["cn-post-update.top"]);
+        assert_eq!(links("请登录boc-verify.cc解除"), ["boc-verify.cc"]);
+        assert_eq!(links("update it:parcel-fee.top now"), ["parcel-fee.top"]);
+        assert_eq!(links("see https://example.com:8443/x"), ["https://example.com:8443/x"]);
+        assert!(links("Meeting time:10.30 in room 4").is_empty());
     }
 
     #[test]

@@ -55,6 +55,8 @@ const WITHOUT_ADDRESS: &[Code] = &[
 /// Words between the reader's possessive and the object of a claim ("your Apple ID", "your
 /// new debit card").
 const OBJECT_REACH: usize = 3;
+/// Words between a negation and the outcome it denies ("not be delivered", "nicht zugestellt").
+const NEGATED_OUTCOME_REACH: usize = 3;
 /// Words of polite_words.txt skipped before a clause's verb ("please kindly confirm").
 const MAX_POLITE_WORDS: usize = 2;
 
@@ -199,9 +201,21 @@ const MIN_LOWERCASE_BRAND_LEN: usize = 4;
 /// Brand names spelled as up to this many words (`bank of america`, `western union`).
 const MAX_BRAND_WORDS: usize = 3;
 
-/// The first catalogue brand the text names, and the words as written.
+/// Words at the start of a message that may name who it claims to be ("[Post]", "Customs:",
+/// "ING:").
+pub(crate) const MAX_SENDER_WORDS: usize = 4;
+
+/// The first catalogue brand the text names, and the words as written. A sender's tag that
+/// opens the message (a first clause of a few words, with more after it: "ING:", "Apple:")
+/// names its brand even when the name is an ordinary word elsewhere (`ing`, `apple`).
 pub(crate) fn brand_named_in<'i>(scan: &Scan, index: &'i Index) -> Option<(&'i Entry, String)> {
-    brand_in_words(scan.text, &scan.folded, &scan.words, index)
+    let tag = scan.clauses.first().filter(|first| {
+        first.words.len() <= MAX_SENDER_WORDS && first.words.end < scan.words.len()
+    });
+    tag.and_then(|tag| {
+        brand_in_words(scan.text, &scan.folded, &scan.words[tag.words.clone()], index, true)
+    })
+    .or_else(|| brand_in_words(scan.text, &scan.folded, &scan.words, index, false))
 }
 
 /// [`brand_named_in`] for a short text read on its own (a page's title or a heading): folded
@@ -212,7 +226,7 @@ pub(crate) fn brand_named_in_short<'i>(
 ) -> Option<(&'i Entry, String)> {
     let folded = fold(text);
     let words = crate::cues::words_of(&folded.text);
-    brand_in_words(text, &folded, &words, index)
+    brand_in_words(text, &folded, &words, index, false)
 }
 
 fn brand_in_words<'i>(
@@ -220,6 +234,7 @@ fn brand_in_words<'i>(
     folded: &Folded,
     words: &[std::ops::Range<usize>],
     index: &'i Index,
+    as_tag: bool,
 ) -> Option<(&'i Entry, String)> {
     let words: Vec<(usize, &str)> =
         words.iter().map(|w| (w.start, &folded.text[w.clone()])).collect();
@@ -236,7 +251,9 @@ fn brand_in_words<'i>(
             let token = index.token(hit);
             let written = folded.original(text, words[start].0..offset + word.len());
             let shouted = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if token.generic || (token.text.len() < MIN_LOWERCASE_BRAND_LEN && !shouted) {
+            if (token.generic && !as_tag)
+                || (token.text.len() < MIN_LOWERCASE_BRAND_LEN && !shouted)
+            {
                 continue;
             }
             return Some((index.entry(hit), written.to_string()));
@@ -264,19 +281,21 @@ pub(crate) struct Clause {
 }
 
 /// What a folded word can be to the clause reading, as bits: one look-up a word.
-const READER: u8 = 1;
-const VERB: u8 = 2;
-const POLITE: u8 = 4;
-const OBJECT: u8 = 8;
-const STATE: u8 = 16;
-const JOIN: u8 = 32;
+const READER: u16 = 1;
+const VERB: u16 = 2;
+const POLITE: u16 = 4;
+const OBJECT: u16 = 8;
+const STATE: u16 = 16;
+const JOIN: u16 = 32;
+/// What should have happened (lists::CLAIM_OUTCOMES: "delivered"): a state after a negation.
+const OUTCOME: u16 = 256;
 /// The word classes the layers read outside the clause reading too.
-pub(crate) const NEGATION: u8 = 64;
-pub(crate) const INSTITUTION: u8 = 128;
+pub(crate) const NEGATION: u16 = 64;
+pub(crate) const INSTITUTION: u16 = 128;
 
 /// Folded words and their classes, hashed with FNV-1a: SipHash, the standard map's, cost a
 /// tenth of a heavy page's time on a look-up for every word.
-type WordClasses = std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<Fnv>>;
+type WordClasses = std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The 64-bit FNV-1a hash, for short keys of our own (no untrusted keys are stored).
 struct Fnv(u64);
@@ -299,12 +318,53 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// The word classes of the lists' Chinese and Japanese entries, by their first character:
+/// those scripts write no spaces, so a folded "word" is a whole run of text, and its classes
+/// are the entries found inside it.
+type RunTerms =
+    std::collections::HashMap<char, Vec<(String, u16)>, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Whether `c` is of a script written without spaces between words (Han, kana).
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The classes of the list entries inside a run of text written without spaces (see
+/// [`RunTerms`]): one look-up per character, a comparison per entry that starts with it.
+fn run_classes(run: &str) -> u16 {
+    let terms = &word_classes().1;
+    let mut classes = 0;
+    for (at, c) in run.char_indices().filter(|(_, c)| unspaced(*c)) {
+        for (term, class) in terms.get(&c).into_iter().flatten() {
+            if run[at..].starts_with(term.as_str()) {
+                classes |= class;
+            }
+        }
+    }
+    classes
+}
+
+/// The classes of the folded `word`: its list entries, and inside a run written without
+/// spaces, the entries it holds.
+fn classes_of(word: &str) -> u16 {
+    let (map, terms) = word_classes();
+    let listed = map.get(word).copied().unwrap_or(0);
+    if terms.is_empty() || word.is_ascii() || !word.chars().any(unspaced) {
+        return listed;
+    }
+    // Such a run with a verb in it reads as a request ("请登录…", "please log in"): the polite
+    // word before the verb is inside the same run.
+    let found = run_classes(word);
+    let found = if found & VERB != 0 { found & !POLITE } else { found };
+    listed | found
+}
+
 /// The word classes the text layers read (lists::READER_WORDS, REQUEST_VERBS, POLITE_WORDS,
 /// CLAIM_OBJECTS, CLAIM_STATES, CONJUNCTIONS, NEGATIONS, INSTITUTION_WORDS), folded, in one
-/// map built once. (Binary searches
-/// of six sorted lists for every word of a 200 KB page cost a third of the page's time.)
-fn word_classes() -> &'static WordClasses {
-    static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+/// map built once, and their entries in scripts written without spaces ([`RunTerms`]). (Binary
+/// searches of six sorted lists for every word of a 200 KB page cost a third of the page's time.)
+fn word_classes() -> &'static (WordClasses, RunTerms) {
+    static CLASSES: std::sync::OnceLock<(WordClasses, RunTerms)> = std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
         let mut classes = WordClasses::default();
         for (list, class) in [
@@ -316,18 +376,25 @@ fn word_classes() -> &'static WordClasses {
             (lists::CONJUNCTIONS, JOIN),
             (lists::NEGATIONS, NEGATION),
             (lists::INSTITUTION_WORDS, INSTITUTION),
+            (lists::CLAIM_OUTCOMES, OUTCOME),
         ] {
             for word in list.folded() {
                 *classes.entry(word).or_insert(0) |= class;
             }
         }
-        classes
+        let mut terms = RunTerms::default();
+        for (word, &class) in &classes {
+            if let Some(first) = word.chars().next().filter(|&c| unspaced(c)) {
+                terms.entry(first).or_default().push((word.clone(), class));
+            }
+        }
+        (classes, terms)
     })
 }
 
 /// Whether the folded `word` is of `class` (a word of the list behind it).
-pub(crate) fn is_word(word: &str, class: u8) -> bool {
-    word_classes().get(word).is_some_and(|classes| classes & class != 0)
+pub(crate) fn is_word(word: &str, class: u16) -> bool {
+    classes_of(word) & class != 0
 }
 
 /// Whether the folded `word` addresses the reader (lists::READER_WORDS).
@@ -339,10 +406,8 @@ pub(crate) fn is_reader_word(word: &str) -> bool {
 /// `:` before white space (not inside `paypal.com` or `412.80`). In a short message
 /// ([`SHORT_MESSAGE_BYTES`]) that addresses the reader anywhere, every clause does.
 fn read_clauses(text: &str, folded: &Folded, words: &[Range<usize>]) -> Vec<Clause> {
-    let map = word_classes();
-    let classes: Vec<u8> =
-        words.iter().map(|w| map.get(&folded.text[w.clone()]).copied().unwrap_or(0)).collect();
-    let is = |at: usize, class: u8| classes[at] & class != 0;
+    let classes: Vec<u16> = words.iter().map(|w| classes_of(&folded.text[w.clone()])).collect();
+    let is = |at: usize, class: u16| classes[at] & class != 0;
     // What stands between a word and the one before it in the original text: a clause break,
     // or a comma.
     let spans: Vec<Range<usize>> =
@@ -351,10 +416,18 @@ fn read_clauses(text: &str, folded: &Folded, words: &[Range<usize>]) -> Vec<Clau
         let before = if at == 0 { 0 } else { spans[at - 1].end };
         text.as_bytes().get(before.min(spans[at].start)..spans[at].start).unwrap_or(&[])
     };
+    // Chinese and Japanese punctuation ends a clause as it stands ("。", "！", "：", "】").
+    const WIDE_BREAKS: [char; 7] = ['。', '！', '？', '；', '：', '】', '」'];
     let breaks_before = |at: usize| {
         let gap = gap(at);
         let has = |set: &[u8]| gap.iter().any(|b| set.contains(b));
-        has(b"!?;\n") || (has(b".:") && gap.iter().any(u8::is_ascii_whitespace))
+        has(b"!?;\n")
+            || (has(b".:") && gap.iter().any(u8::is_ascii_whitespace))
+            || (!gap.is_ascii() && std::str::from_utf8(gap).is_ok_and(|g| g.contains(WIDE_BREAKS)))
+    };
+    let comma = |gap: &[u8]| {
+        gap.contains(&b',')
+            || (!gap.is_ascii() && std::str::from_utf8(gap).is_ok_and(|g| g.contains(['，', '、'])))
     };
     let short = text.len() <= SHORT_MESSAGE_BYTES;
     let mut clauses = Vec::new();
@@ -372,7 +445,7 @@ fn read_clauses(text: &str, folded: &Folded, words: &[Range<usize>]) -> Vec<Clau
         let joined = range
             .clone()
             .skip(1)
-            .any(|w| is(w, VERB) && (is(w - 1, JOIN | POLITE) || gap(w).contains(&b',')));
+            .any(|w| is(w, VERB) && (is(w - 1, JOIN | POLITE) || comma(gap(w))));
         let request = opens || joined;
         let addressed = request || range.clone().any(|w| is(w, READER));
         // In a longer text the object must be the reader's ("your account", "votre colis"):
@@ -380,9 +453,15 @@ fn read_clauses(text: &str, folded: &Folded, words: &[Range<usize>]) -> Vec<Clau
         let readers = |w: usize| {
             short || (w.saturating_sub(OBJECT_REACH).max(range.start)..w).any(|b| is(b, READER))
         };
+        // "could not be delivered", "konnte nicht zugestellt werden": a negated outcome is a state.
+        let negated_outcome = |w: usize| {
+            is(w, OUTCOME)
+                && (w.saturating_sub(NEGATED_OUTCOME_REACH).max(range.start)..w)
+                    .any(|b| is(b, NEGATION))
+        };
         let claim = addressed
             && range.clone().any(|w| is(w, OBJECT) && readers(w))
-            && range.clone().any(|w| is(w, STATE));
+            && range.clone().any(|w| is(w, STATE) || negated_outcome(w));
         clauses.push(Clause { words: range, addressed, request, claim });
         clause_start = at;
     }

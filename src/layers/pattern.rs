@@ -136,9 +136,6 @@ fn text_to_shortcode(scan: &Scan) -> Option<std::ops::Range<usize>> {
     None
 }
 
-/// Words at the start of a message that may name who it claims to be ("[Post]", "Customs:").
-const MAX_SENDER_WORDS: usize = 4;
-
 /// The shape of an account, card or delivery scam, whatever its words: a clause that tells the
 /// reader something happened to their account, card, parcel or payment, a request, and a link,
 /// number or address to act through. Named for who it claims to be when it opens with an
@@ -166,7 +163,7 @@ fn claimed_institution(scan: &Scan) -> Option<String> {
         .words
         .clone()
         .any(|at| super::is_word(&scan.folded.text[scan.words[at].clone()], super::INSTITUTION));
-    (first.words.len() <= MAX_SENDER_WORDS && names).then(|| scan.clause_evidence(first))
+    (first.words.len() <= super::MAX_SENDER_WORDS && names).then(|| scan.clause_evidence(first))
 }
 
 /// A message that speaks as a brand while its links lead elsewhere. A short message naming the
