@@ -710,6 +710,8 @@ struct BrandEntry {
     tokens: Vec<String>,
     /// Tokens that are also ordinary words (`target`, `chase`, `apple`).
     generic: Vec<String>,
+    /// Tokens one typing slip from other established sites (`mizuho`, `mizuno.com`).
+    slip_prone: Vec<String>,
     domains: Vec<String>,
 }
 
@@ -729,6 +731,7 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
                 kind: String::new(),
                 tokens: vec![],
                 generic: vec![],
+                slip_prone: vec![],
                 domains: vec![],
             });
             continue;
@@ -740,6 +743,7 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
             "kind" => brand.kind = value.to_string(),
             "token" => brand.tokens.extend(words),
             "generic" => brand.generic.extend(words),
+            "slip-prone" => brand.slip_prone.extend(words),
             "suffixes" => {
                 let token = brand
                     .tokens
@@ -760,6 +764,12 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
                 brand.name
             ));
         }
+        if let Some(stray) = brand.slip_prone.iter().find(|g| !brand.tokens.contains(g)) {
+            panic!(
+                "data/brands.txt: brand {:?}: slip-prone token {stray:?} is not one of its tokens",
+                brand.name
+            );
+        }
         if let Some(stray) = brand.generic.iter().find(|g| !brand.tokens.contains(g)) {
             return Err(format!(
                 "brand {:?}: generic token {stray:?} is not one of its tokens",
@@ -773,10 +783,13 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
 /// The catalogue as `catalogue.rs` reads it: every brand as length-prefixed fields (one byte,
 /// below 128 so the table stays a `&str`, then that many bytes): name, kind, home domain, then
 /// the number of tokens and each token as a kind (0 plain, 1 generic, 2 distinctive, 3 distinctive with country
-/// sites), its text, and its skeleton
+/// sites; plus [`SLIP_PRONE`]), its text, and its skeleton
 /// (empty when the same as the text). Then the official domains, sorted, as such fields too,
 /// and each domain's brand. Text and small numbers, no pointers, read in one pass of a few thousand
 /// steps on first use.
+/// The bit of a token's kind that marks it one typing slip from other established sites.
+const SLIP_PRONE: u8 = 4;
+
 fn compile_catalogue(
     brands: &[BrandEntry],
     distinctive: &[(&str, bool)],
@@ -811,7 +824,7 @@ fn compile_catalogue(
                 2 + u8::from(country_sites)
             } else {
                 0
-            };
+            } | if brand.slip_prone.contains(text) { SLIP_PRONE } else { 0 };
             table.push(char::from(kind));
             field(&mut table, name, text);
             field(&mut table, name, if skeleton == *text { "" } else { &skeleton });

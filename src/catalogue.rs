@@ -39,6 +39,9 @@ pub(crate) struct BrandToken {
     /// The brand holds country sites (`airfrance.es`): its name under another country code is
     /// as likely its own.
     pub country_sites: bool,
+    /// One typing slip from other established sites (data/brands.txt `slip-prone`: `mizuho`
+    /// and `mizuno.com`): every check but a slip.
+    pub slip_prone: bool,
 }
 
 mod table {
@@ -144,9 +147,10 @@ impl Brand {
             BrandToken {
                 text,
                 skeleton,
-                generic: kind == 1,
-                distinctive: kind >= 2,
-                country_sites: kind == 3,
+                generic: kind & 3 == 1,
+                distinctive: kind & 3 >= 2,
+                country_sites: kind & 3 == 3,
+                slip_prone: kind & 4 != 0,
             }
         })
     }
@@ -206,7 +210,8 @@ mod tests {
                 skeleton: "amazon",
                 generic: false,
                 distinctive: false,
-                country_sites: false
+                country_sites: false,
+                slip_prone: false,
             }));
         let aliexpress =
             brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
@@ -217,6 +222,7 @@ mod tests {
                 generic: false,
                 distinctive: true,
                 country_sites: true,
+                slip_prone: false,
             }));
         let generic: Vec<BrandToken> =
             brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();

@@ -64,6 +64,8 @@ pub(crate) struct Token {
     pub distinctive: bool,
     /// Its brand holds country sites, so a country-code swap is no finding.
     pub country_sites: bool,
+    /// One typing slip from other established sites: never matched by a slip.
+    pub slip_prone: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
     /// embedded domain, or the name beside a word asking for an account or a payment count.
@@ -141,6 +143,7 @@ impl Index {
                         generic: token.generic,
                         distinctive: token.distinctive,
                         country_sites: token.country_sites,
+                        slip_prone: token.slip_prone,
                         from_data: false,
                     })
                     .collect(),
@@ -170,6 +173,7 @@ impl Index {
                     generic: false,
                     distinctive: false,
                     country_sites: false,
+                    slip_prone: false,
                     from_data: false,
                 }],
             });
@@ -201,6 +205,7 @@ impl Index {
                         generic,
                         distinctive: false,
                         country_sites: true,
+                        slip_prone: false,
                         from_data: true,
                     }],
                 })
@@ -395,7 +400,7 @@ impl Index {
             ] {
                 // Ordinary words are near other words by a slip; by loose look-alike letters
                 // they are looked up only for international names (see `one_edit_from_loose`).
-                if token.generic && !matches!(form, Form::Loose) {
+                if (token.generic || token.slip_prone) && !matches!(form, Form::Loose) {
                     continue;
                 }
                 let tag = form.tag();

@@ -21,6 +21,7 @@ class Brand:
     kind: str = ""
     tokens: list[str] = dataclasses.field(default_factory=list)
     generic: list[str] = dataclasses.field(default_factory=list)
+    slip_prone: list[str] = dataclasses.field(default_factory=list)
     domains: list[str] = dataclasses.field(default_factory=list)
 
     @property
@@ -48,6 +49,8 @@ def read_brands(path) -> list[Brand]:
             brand.tokens.extend(words)
         elif key == "generic":
             brand.generic.extend(words)
+        elif key == "slip-prone":
+            brand.slip_prone.extend(words)
         elif key == "suffixes":
             if not brand.tokens:
                 raise ValueError(f"{path}:{number}: suffixes before token")

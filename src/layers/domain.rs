@@ -513,8 +513,9 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
             }
             // A long distinctive name is no other word with another first letter
             // (`qliexpress`, `saliexpress`), so there the first letter may slip too.
-            let first_letter_may_slip =
-                token.distinctive && token.text.len() >= MIN_FIRST_LETTER_SLIP_LEN;
+            let first_letter_may_slip = token.distinctive
+                && !token.slip_prone
+                && token.text.len() >= MIN_FIRST_LETTER_SLIP_LEN;
             if (is_false_typo(view.name, &token.text) && !first_letter_may_slip)
                 || !is_plausible_slip(view.name.as_bytes(), token.text.as_bytes())
             {
