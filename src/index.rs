@@ -66,6 +66,9 @@ pub(crate) struct Token {
     pub country_sites: bool,
     /// One typing slip from other established sites: never matched by a slip.
     pub slip_prone: bool,
+    /// A popular site where people hold an account or pay (data/protected_names.txt
+    /// `accounts`): its name beside a scam word or under a cheap suffix counts as a brand's.
+    pub accounts: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
     /// embedded domain, or the name beside a word asking for an account or a payment count.
@@ -144,6 +147,7 @@ impl Index {
                         distinctive: token.distinctive,
                         country_sites: token.country_sites,
                         slip_prone: token.slip_prone,
+                        accounts: false,
                         from_data: false,
                     })
                     .collect(),
@@ -174,6 +178,7 @@ impl Index {
                     distinctive: false,
                     country_sites: false,
                     slip_prone: false,
+                    accounts: false,
                     from_data: false,
                 }],
             });
@@ -192,7 +197,8 @@ impl Index {
             .filter_map(|line| {
                 let mut words = line.split_whitespace();
                 let home = words.next()?;
-                let generic = words.next() == Some("generic");
+                let mark = words.next();
+                let (generic, accounts) = (mark == Some("generic"), mark == Some("accounts"));
                 let (label, _) = home.split_once('.')?;
                 let skeleton = skeleton(label);
                 Some(Entry {
@@ -206,6 +212,7 @@ impl Index {
                         distinctive: false,
                         country_sites: true,
                         slip_prone: false,
+                        accounts,
                         from_data: true,
                     }],
                 })
