@@ -8,7 +8,7 @@
 #   ./build.sh bench    speed and size: criterion, a million-host mix natively, in the CLI on one core
 #                       and in the WASM in Node, the worker's cold start, side by side with
 #                       eth-phishing-detect, the extension in headless Chromium; ends with one
-#                       table, also written to bench-output/summary.md (about 15 minutes)
+#                       table, also written to bench-output/summary.md (about 10 minutes)
 #   ./build.sh fuzz [S] cargo-fuzz every engine entry point for S seconds each (default 300)
 #   ./build.sh lint     rustfmt, clippy (native and wasm32, warnings are errors), rustdoc warnings,
 #                       ESLint over the extension, tests and benches (./build.sh test runs it first)
