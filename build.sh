@@ -5,8 +5,9 @@
 #                       and every fuzz target for 20 s)
 #   ./build.sh accuracy false alarms on the Tranco and CrUX top 1M, lookalikes of the protected names' test
 #                       half caught per technique, and the text layers on real messages and pages (~5 min)
-#   ./build.sh bench    speed and size: criterion, the CLI on one core, the WASM in Node, side by side
-#                       with eth-phishing-detect, the extension in headless Chromium; ends with one
+#   ./build.sh bench    speed and size: criterion, a million-host mix natively, in the CLI on one core
+#                       and in the WASM in Node, the worker's cold start, side by side with
+#                       eth-phishing-detect, the extension in headless Chromium; ends with one
 #                       table, also written to bench-output/summary.md (about 10 minutes)
 #   ./build.sh fuzz [S] cargo-fuzz every engine entry point for S seconds each (default 300)
 #   ./build.sh lint     rustfmt, clippy (native and wasm32, warnings are errors), rustdoc warnings,
@@ -227,14 +228,16 @@ run_benches() {
     local started=$SECONDS
     # Figures of an earlier run must not reach this run's table.
     mkdir -p bench-output && rm -f bench-output/*.json bench-output/summary.md
-    step "bench corpus: Tranco sites outside the allowlist and dnstwist lookalikes (fixed sample)"
+    step "bench corpora: a fixed sample of Tranco sites and dnstwist lookalikes; the realistic mix of a million hosts"
     python3 tools/bench_corpus.py
-    step "native engine: criterion (hosts, text at 1 KB / 10 KB / 1 MB, heavy page)"
+    step "native engine: criterion (hosts, text at 1 KB / 10 KB / 1 MB, heavy page), then host checks on the mix"
     cargo bench --locked --bench hosts --bench text --bench pages
+    cargo bench --locked --bench mix
     step "CLI on one core"
     cargo build --locked --release --bin wary
     node benches/cli.mjs
-    step "WASM engine in Node, through its real JS glue"
+    step "WASM engine in Node, through its real JS glue: the worker's cold start, hosts, text, pages"
+    node benches/cold-start.mjs
     node benches/wasm-hosts.mjs
     node benches/wasm-text.mjs
     node benches/wasm-pages.mjs
@@ -254,6 +257,6 @@ case "${1:-build}" in
     accuracy) ensure_build_tools && run_accuracy ;;
     bench) build && run_benches ;;
     fuzz) run_fuzz "${2:-$fuzz_seconds}" ;;
-    -h | --help | help) sed -n '2,13p' "$0" | cut -c3- ;;
+    -h | --help | help) sed -n '2,14p' "$0" | cut -c3- ;;
     *) echo "build.sh: unknown command '$1' (try: ./build.sh, ./build.sh test, lint, accuracy, bench, fuzz)" >&2; exit 2 ;;
 esac

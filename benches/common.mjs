@@ -38,3 +38,30 @@ export async function hostCorpus() {
   }
   return hosts;
 }
+
+/**
+ * Issue 15's realistic mix (tools/bench_corpus.py writes bench-output/corpus/mix.tsv): a million
+ * distinct hosts, as `{ kinds, hosts }`, row by row (popular, tail, brand-lookalike,
+ * popular-lookalike).
+ */
+export async function hostMix() {
+  const text = await readFile(new URL('bench-output/corpus/mix.tsv', root), 'utf8');
+  const kinds = [];
+  const hosts = [];
+  for (const line of text.split('\n').slice(1)) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    kinds.push(line.slice(0, tab));
+    hosts.push(line.slice(tab + 1));
+  }
+  return { kinds, hosts };
+}
+
+/**
+ * Loads what the worker hands the engine beside the wasm (engine/protected-names.js), as the
+ * service worker does before its first verdict.
+ */
+export async function loadNames(engine, engineDir) {
+  const { names, popular } = await import(new URL('protected-names.js', engineDir));
+  return engine.load_names(names, popular);
+}

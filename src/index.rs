@@ -24,6 +24,12 @@
 //! `near`, the biggest part, only on the first typo check. Building the tables at compile
 //! time instead would put ~2 bytes a token per table into the wasm to save well under a
 //! millisecond once; see BENCHMARKS.md.
+//!
+//! The popular sites' names (8,964) are the wasm's largest index, built by [`load_names`] while
+//! the worker starts: their entries borrow the names' text, and they have neither loose
+//! skeletons nor typo forms, which no check matches them by: `load_names` went from 46 to 25
+//! million instructions natively, and from 27–31 to 17–23 ms in the wasm in Node (BENCHMARKS.md,
+//! issue 15's cold start).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -55,7 +61,9 @@ pub(crate) struct Entry {
 pub(crate) struct Token {
     pub text: Cow<'static, str>,
     pub skeleton: Cow<'static, str>,
-    /// The skeleton read loosely ([`loose_skeleton`]): e/c, b/d, n/m, ... folded too.
+    /// The skeleton read loosely ([`loose_skeleton`]): e/c, b/d, n/m, ... folded too. Empty for
+    /// a popular site's name (`from_data`): no check matches those by loose letters, and
+    /// computing 8,964 of them was about a fifth of what [`load_names`] cost the worker.
     pub loose: String,
     /// An ordinary word (`target`, `chase`): matched only whole or by look-alike letters.
     pub generic: bool,
@@ -67,7 +75,7 @@ pub(crate) struct Token {
     /// One typing slip from other established sites: never matched by a slip.
     pub slip_prone: bool,
     /// A popular site where people hold an account or pay (data/protected_names.txt
-    /// `accounts`): its name beside a scam word or under a cheap suffix counts as a brand's.
+    /// `accounts`): its name beside any scam word counts, as a brand's does.
     pub accounts: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
@@ -90,7 +98,8 @@ pub(crate) struct Index {
     by_text: Slots,
     /// Token numbers by skeleton, one per distinct skeleton (the first).
     by_skeleton: Slots,
-    /// Token numbers by loose skeleton, one per distinct one (the first).
+    /// Token numbers by loose skeleton, one per distinct one (the first); popular sites'
+    /// names are not there.
     by_loose: Slots,
     /// The first token (of three bytes and more) with each head key.
     inside: Slots,
@@ -189,8 +198,10 @@ impl Index {
     /// An index of popular sites' names (data/protected_names.txt: a home domain a line,
     /// `generic` after it for an ordinary name). Each protects its first label; none is
     /// anyone's official domain here (a popular site is simply never judged a lookalike).
-    /// Lines that are not a domain are skipped.
-    pub fn for_names(text: &str) -> Index {
+    /// Lines that are not a domain are skipped. The entries borrow their text from `text`
+    /// (and a skeleton that is its label's spelling from the label), so the worker's
+    /// [`load_names`] allocates little more than one vector of tokens a name.
+    pub fn for_names(text: &'static str) -> Index {
         let entries = text
             .lines()
             .filter(|line| !line.starts_with('#'))
@@ -201,13 +212,15 @@ impl Index {
                 let (generic, accounts) = (mark == Some("generic"), mark == Some("accounts"));
                 let (label, _) = home.split_once('.')?;
                 let skeleton = skeleton(label);
+                let skeleton =
+                    if skeleton == label { Cow::Borrowed(label) } else { Cow::Owned(skeleton) };
                 Some(Entry {
-                    name: Cow::Owned(home.to_string()),
-                    home: Cow::Owned(home.to_string()),
+                    name: Cow::Borrowed(home),
+                    home: Cow::Borrowed(home),
                     tokens: vec![Token {
-                        text: Cow::Owned(label.to_string()),
-                        loose: loose_skeleton(&skeleton),
-                        skeleton: Cow::Owned(skeleton),
+                        text: Cow::Borrowed(label),
+                        loose: String::new(),
+                        skeleton,
                         generic,
                         distinctive: false,
                         country_sites: true,
@@ -243,10 +256,12 @@ impl Index {
             official,
             is_catalogue,
         };
+        let with_loose =
+            index.entries.iter().flat_map(|e| &e.tokens).filter(|t| !t.from_data).count();
         let (mut by_text, mut by_skeleton, mut by_loose, mut inside) = (
             Slots::with_room_for(tokens),
             Slots::with_room_for(tokens),
-            Slots::with_room_for(tokens),
+            Slots::with_room_for(with_loose),
             Slots::with_room_for(tokens),
         );
         let mut next_inside = vec![Slots::EMPTY; tokens];
@@ -260,10 +275,14 @@ impl Index {
             by_skeleton.replace(text_hash(skeleton), number, |other| {
                 index.token_at(other).skeleton.as_bytes() == skeleton
             });
-            let loose = token.loose.as_bytes();
-            by_loose.replace(text_hash(loose), number, |other| {
-                index.token_at(other).loose.as_bytes() == loose
-            });
+            // A popular site's name has no loose skeleton: the one caller of
+            // `with_loose_skeleton` sets its names aside anyway.
+            if !token.from_data {
+                let loose = token.loose.as_bytes();
+                by_loose.replace(text_hash(loose), number, |other| {
+                    index.token_at(other).loose.as_bytes() == loose
+                });
+            }
             // Slips and brand names inside longer names are matched on the plain letters:
             // folding i/1 into l there would find `gmail` in `shoppingmall`.
             if text.len() >= 3 {
@@ -467,27 +486,27 @@ static NAMES: OnceLock<(Index, Vec<u32>)> = OnceLock::new();
 /// the popular sites (the text of data/popular_sites.txt: a registrable domain a line); the
 /// first load wins. Returns how many names the index holds.
 pub fn load_names(names: &str, popular: &str) -> usize {
-    NAMES
-        .get_or_init(|| {
-            let mut sites: Vec<u32> = popular
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .map(|domain| fnv32_bytes(domain.as_bytes()))
-                .collect();
-            sites.sort_unstable();
-            sites.dedup();
-            (Index::for_names(names), sites)
-        })
-        .0
-        .entries
-        .len()
+    // The index borrows from the names' text, kept for the life of the process (once: the
+    // first load wins).
+    NAMES.get_or_init(|| names_and_sites(String::leak(names.to_string()), popular)).0.entries.len()
+}
+
+fn names_and_sites(names: &'static str, popular: &str) -> (Index, Vec<u32>) {
+    let mut sites: Vec<u32> = popular
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|domain| fnv32_bytes(domain.as_bytes()))
+        .collect();
+    sites.sort_unstable();
+    sites.dedup();
+    (Index::for_names(names), sites)
 }
 
 /// The popular sites' names, once loaded (the native engine loads its compiled copy here).
 pub(crate) fn names() -> Option<&'static Index> {
     #[cfg(not(target_arch = "wasm32"))]
-    load_names(include_str!("../data/protected_names.txt"), "");
+    NAMES.get_or_init(|| names_and_sites(include_str!("../data/protected_names.txt"), ""));
     NAMES.get().map(|(index, _)| index)
 }
 
@@ -669,7 +688,7 @@ mod tests {
             "a".repeat(100_000),
             "x".repeat(10_000)
         );
-        let hostile = Index::for_names(&long);
+        let hostile = Index::for_names(long.leak());
         assert!(hostile.one_edit_from(&"a".repeat(100_000)).is_empty());
         assert!(Index::for_names("").exact("a").is_none());
         let shipped = names().expect("the native engine compiles the names in");

@@ -74,6 +74,10 @@ pub fn fold_pairs(text: &str) -> String {
                 out.push(letter);
                 at += 2;
             }
+            None if bytes[at].is_ascii() => {
+                out.push(char::from(bytes[at]));
+                at += 1;
+            }
             None => {
                 // Copy one whole character (the text may hold non-ASCII that had no look-alike).
                 let len = text[at..].chars().next().map_or(1, char::len_utf8);

@@ -3,14 +3,16 @@
 and the CLI built from the work tree judge the same inputs, and their output must be the same,
 byte for byte.
 
-    python3 tools/same_verdicts.py [--base COMMIT] [--tranco N]
+    python3 tools/same_verdicts.py [--base COMMIT] [--tranco N] [--mix N]
 
 The inputs (all judged by both CLIs, one process per set):
 
   hosts    tests/data/hosts.tsv, the first N sites of the Tranco top 1M (sorted by name, as
            tools/accuracy.py reads it; N = 200,000 by default) and tools/bench_corpus.py's fixed
            corpus (about 10,000 dnstwist lookalikes of catalogue brands, about 9,900 Tranco sites
-           outside the allowlist): `wary check --json -`
+           outside the allowlist), and the first N hosts of its realistic mix (mix.tsv, in CRC-32
+           order: popular sites, the long tail and lookalikes of brands and popular names
+           interleaved; N = 300,000 by default): `wary check --json -`
   texts    tests/data/texts.tsv and every message set in ../shared/data (the 2,985 development
            SMS, Thai, Swahili and Telegram texts, 4,000 e-mails): `wary text --batch`
   pages    tests/data/pages/*.json, and the 218 saved pages of ../shared/data/pages_dev turned
@@ -98,12 +100,15 @@ def tranco_sites(count: int) -> list[str]:
     return sorted({h.strip(".").lower() for h in tranco["list"]})[:count]
 
 
-def bench_corpus() -> list[str]:
+def bench_corpus(mix: int) -> list[str]:
     out = WORK / "corpus"
-    if not (out / "lookalikes.tsv").exists():
+    if not (out / "mix.tsv").exists():
         subprocess.run([sys.executable, str(ROOT / "tools" / "bench_corpus.py"), "--out", str(out)], check=True)
     hosts = (out / "popular-outside.txt").read_text(encoding="utf-8").split()
     hosts += [line.split("\t")[2] for line in (out / "lookalikes.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    with open(out / "mix.tsv", encoding="utf-8") as f:
+        next(f)
+        hosts += [line.rstrip("\n").split("\t")[1] for _, line in zip(range(mix), f)]
     return hosts
 
 
@@ -144,6 +149,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default=DEFAULT_BASE, help="the commit whose verdicts must be kept (default: %(default)s)")
     parser.add_argument("--tranco", type=int, default=200_000, help="how many Tranco sites (default: %(default)s)")
+    parser.add_argument("--mix", type=int, default=300_000, help="how many hosts of the bench's mix (default: %(default)s)")
     args = parser.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
@@ -153,8 +159,8 @@ def main() -> int:
     batch = lambda texts: "".join(json.dumps(t) + "\n" for t in texts)  # noqa: E731
 
     sets: list[tuple[str, int, list[str], str]] = []
-    hosts = hosts_table + tranco_sites(args.tranco) + bench_corpus()
-    sets.append(("hosts (tests/data, Tranco, bench corpus)", len(hosts), ["check", "--json", "-"], "\n".join(hosts) + "\n"))
+    hosts = hosts_table + tranco_sites(args.tranco) + bench_corpus(args.mix)
+    sets.append(("hosts (tests/data, Tranco, bench corpus and mix)", len(hosts), ["check", "--json", "-"], "\n".join(hosts) + "\n"))
     texts = texts_table + shared_texts()
     sets.append(("texts (tests/data, shared/data)", len(texts), ["text", "--batch"], batch(texts)))
     sets.append(("hosts table, human form", len(hosts_table), ["check", "-"], "\n".join(hosts_table) + "\n"))
