@@ -107,10 +107,49 @@ pub(crate) struct Index {
     next_inside: Vec<u32>,
     /// The deletion neighbourhood: `hash << 32 | token << 8 | deleted byte` (255: none
     /// deleted), sorted; built on first use.
-    near: OnceLock<Vec<u64>>,
+    near: OnceLock<Near>,
     /// Official registrable domains of a user index; the catalogue's are a compiled table.
     official: HashMap<String, u32>,
     is_catalogue: bool,
+}
+
+/// The deletion neighbourhood (sorted keys) and, beside it, one bit for each low
+/// [`NEAR_FILTER_BITS`] bits of the keys' hashes: most forms of most names are in no
+/// neighbourhood, and the bit says so without a binary search of the keys.
+struct Near {
+    keys: Vec<u64>,
+    filter: Vec<u64>,
+}
+
+/// The filter's size in bits, as a power of two: 2^18 bits (32 KB) for a few tens of thousands
+/// of keys leaves most bits clear.
+const NEAR_FILTER_BITS: u32 = 18;
+
+impl Near {
+    fn new(keys: Vec<u64>) -> Self {
+        let mut filter = vec![0u64; 1 << (NEAR_FILTER_BITS - 6)];
+        for key in &keys {
+            let bit = Self::bit((key >> 32) as u32);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Near { keys, filter }
+    }
+
+    fn bit(hash: u32) -> usize {
+        (hash & ((1 << NEAR_FILTER_BITS) - 1)) as usize
+    }
+
+    /// The keys whose hash is `hash`.
+    fn with_hash(&self, hash: u32) -> &[u64] {
+        let bit = Self::bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
+        let hash = u64::from(hash);
+        let first = self.keys.partition_point(|&key| key >> 32 < hash);
+        let count = self.keys[first..].iter().take_while(|&&key| key >> 32 == hash).count();
+        &self.keys[first..first + count]
+    }
 }
 
 /// Marks the form of a token with nothing deleted in `near`.
@@ -368,16 +407,14 @@ impl Index {
         if name.len() < MIN_TYPO_LEN - 1 || name.len() > MAX_TYPO_LEN {
             return found;
         }
-        let near = self.near.get_or_init(|| self.deletion_neighbourhoods());
+        let near = self.near.get_or_init(|| Near::new(self.deletion_neighbourhoods()));
         let mut form = [0u8; MAX_TYPO_LEN];
         for deleted in std::iter::once(None).chain(deletions(name).map(Some)) {
             let form = match deleted {
                 None => name.as_bytes(),
                 Some(at) => with_deleted(name.as_bytes(), at, &mut form),
             };
-            let hash = u64::from(fnv32_bytes(form));
-            let first = near.partition_point(|&key| key >> 32 < hash);
-            for &key in near[first..].iter().take_while(|&&key| key >> 32 == hash) {
+            for &key in near.with_hash(fnv32_bytes(form)) {
                 let tagged = (key >> 8) as u32 & 0xff_ffff;
                 if tagged & (SKELETON_FORM | LOOSE_FORM) != wanted.tag() {
                     continue;
