@@ -105,6 +105,9 @@ pub(crate) struct Index {
     inside: Slots,
     /// The next token with the same head key as this one ([`Slots::EMPTY`]: none), by number.
     next_inside: Vec<u32>,
+    /// One bit for each [`HEAD_FILTER_BITS`] high bits of the head keys' hashes in `inside`: most
+    /// three and four letters of a name begin no token, and the bit says so without a look-up.
+    head_filter: Vec<u64>,
     /// The deletion neighbourhood: `hash << 32 | token << 8 | deleted byte` (255: none
     /// deleted), sorted; built on first use.
     near: OnceLock<Near>,
@@ -291,6 +294,7 @@ impl Index {
             by_loose: Slots::default(),
             inside: Slots::default(),
             next_inside: Vec::new(),
+            head_filter: vec![0; 1 << (HEAD_FILTER_BITS - 6)],
             near: OnceLock::new(),
             official,
             is_catalogue,
@@ -326,6 +330,8 @@ impl Index {
             // folding i/1 into l there would find `gmail` in `shoppingmall`.
             if text.len() >= 3 {
                 let key = head_key(text);
+                let bit = head_bit(key);
+                index.head_filter[bit / 64] |= 1 << (bit % 64);
                 if let Some(next) = inside.replace(key_hash(key), number, |other| {
                     head_key(index.text_of(other).as_bytes()) == key
                 }) {
@@ -409,12 +415,20 @@ impl Index {
         }
         let near = self.near.get_or_init(|| Near::new(self.deletion_neighbourhoods()));
         let mut form = [0u8; MAX_TYPO_LEN];
-        for deleted in std::iter::once(None).chain(deletions(name).map(Some)) {
+        let mut forms = Vec::with_capacity(MAX_TYPO_LEN + 1);
+        form_hashes(name.as_bytes(), !deletions(name).is_empty(), |hash, deleted| {
+            forms.push((hash, deleted));
+        });
+        for (hash, deleted) in forms {
+            let keys = near.with_hash(hash);
+            if keys.is_empty() {
+                continue;
+            }
             let form = match deleted {
-                None => name.as_bytes(),
-                Some(at) => with_deleted(name.as_bytes(), at, &mut form),
+                WHOLE => name.as_bytes(),
+                at => with_deleted(name.as_bytes(), usize::from(at), &mut form),
             };
-            for &key in near.with_hash(fnv32_bytes(form)) {
+            for &key in keys {
                 let tagged = (key >> 8) as u32 & 0xff_ffff;
                 if tagged & (SKELETON_FORM | LOOSE_FORM) != wanted.tag() {
                     continue;
@@ -447,7 +461,6 @@ impl Index {
     /// plain letters and, tagged [`SKELETON_FORM`], by its skeleton.
     fn deletion_neighbourhoods(&self) -> Vec<u64> {
         let mut near = Vec::new();
-        let mut buffer = [0u8; MAX_TYPO_LEN];
         // Token numbers take 22 bits of a key; the 23rd and 24th tell the form.
         for number in 0..(self.hits.len() as u32).min(LOOSE_FORM) {
             let token = self.token_at(number);
@@ -471,15 +484,11 @@ impl Index {
                 if bytes.len() > MAX_TYPO_LEN + 1 || bytes.is_empty() {
                     continue;
                 }
-                let key = |form: &[u8], deleted: u8| {
-                    u64::from(fnv32_bytes(form)) << 32
-                        | u64::from(number | tag) << 8
-                        | u64::from(deleted)
-                };
-                near.push(key(bytes, WHOLE));
-                for at in deletions(written) {
-                    near.push(key(with_deleted(bytes, at, &mut buffer), at as u8));
-                }
+                form_hashes(bytes, !deletions(written).is_empty(), |hash, deleted| {
+                    near.push(
+                        u64::from(hash) << 32 | u64::from(number | tag) << 8 | u64::from(deleted),
+                    );
+                });
             }
         }
         near.sort_unstable();
@@ -494,6 +503,10 @@ impl Index {
             for head in [3, 4] {
                 let Some(window) = bytes.get(start..start + head) else { break };
                 let key = head_key(window);
+                let bit = head_bit(key);
+                if self.head_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
                 let mut next = self
                     .inside
                     .find(key_hash(key), |n| head_key(self.text_of(n).as_bytes()) == key);
@@ -594,6 +607,15 @@ fn text_hash(text: &[u8]) -> u32 {
     fnv32_bytes(text)
 }
 
+/// The size of [`Index`]'s head filter in bits, as a power of two (2^16 bits, 8 KB: a few
+/// thousand tokens leave most clear).
+const HEAD_FILTER_BITS: u32 = 16;
+
+/// A head key's bit in the head filter.
+fn head_bit(key: u64) -> usize {
+    (key_hash(key) >> (32 - HEAD_FILTER_BITS)) as usize
+}
+
 /// A head key's hash: its bytes are few, so one multiplication mixes them (Fibonacci hashing).
 fn key_hash(key: u64) -> u32 {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
@@ -619,6 +641,44 @@ fn deletions(text: &str) -> std::ops::Range<usize> {
     0..if text.is_ascii() { text.len() } else { 0 }
 }
 
+/// The hash of `bytes` (deleted: [`WHOLE`]) and, with `deletions`, of each of its forms with one
+/// byte deleted, in linear time: a polynomial hash of the form, from the hashes of the bytes
+/// before and after the deleted one, then mixed (MurmurHash3's finaliser) so that its low bits
+/// serve [`Near`]'s filter. (FNV of every form took a name's length squared, a tenth of a
+/// long-tail host's check.)
+fn form_hashes(bytes: &[u8], deletions: bool, mut each: impl FnMut(u32, u8)) {
+    const BASE: u32 = 0x0100_0193;
+    let n = bytes.len();
+    let finish = |poly: u32, len: usize| {
+        let mut h = poly ^ (len as u32).wrapping_mul(0x9e37_79b9);
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 13;
+        h = h.wrapping_mul(0xc2b2_ae35);
+        h ^ (h >> 16)
+    };
+    let whole = bytes.iter().fold(0u32, |h, &b| h.wrapping_mul(BASE).wrapping_add(u32::from(b)));
+    each(finish(whole, n), WHOLE);
+    if !deletions || n == 0 {
+        return;
+    }
+    // suffix[i]: the polynomial of bytes[i..] on its own; power[k] = BASE^k.
+    let mut suffix = [0u32; MAX_TYPO_LEN + 2];
+    let mut power = [1u32; MAX_TYPO_LEN + 2];
+    for k in 1..=n {
+        power[k] = power[k - 1].wrapping_mul(BASE);
+    }
+    for i in (0..n).rev() {
+        suffix[i] = u32::from(bytes[i]).wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]);
+    }
+    let mut prefix = 0u32;
+    for at in 0..n {
+        let form = prefix.wrapping_mul(power[n - 1 - at]).wrapping_add(suffix[at + 1]);
+        each(finish(form, n - 1), at as u8);
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(u32::from(bytes[at]));
+    }
+}
+
 /// `text` without its byte `at`, written into `buffer` (at least `text.len() - 1` long).
 fn with_deleted<'b>(text: &[u8], at: usize, buffer: &'b mut [u8; MAX_TYPO_LEN]) -> &'b [u8] {
     let len = text.len() - 1;
@@ -630,6 +690,31 @@ fn with_deleted<'b>(text: &[u8], at: usize, buffer: &'b mut [u8; MAX_TYPO_LEN]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deleted_forms_hash_is_the_hash_of_that_form() {
+        let whole = |bytes: &[u8]| {
+            let mut got = None;
+            form_hashes(bytes, false, |hash, _| got = Some(hash));
+            got.expect("the whole form's hash")
+        };
+        for name in ["aliexpress", "ab", "x", "paypal-login", "0123456789abcdefghij"] {
+            let bytes = name.as_bytes();
+            let mut buffer = [0u8; MAX_TYPO_LEN];
+            let mut seen = 0;
+            form_hashes(bytes, true, |hash, deleted| {
+                let form = match deleted {
+                    WHOLE => bytes,
+                    at => with_deleted(bytes, usize::from(at), &mut buffer),
+                };
+                assert_eq!(hash, whole(form), "{name:?} without byte {deleted}");
+                seen += 1;
+            });
+            assert_eq!(seen, bytes.len() + 1, "{name:?}: the whole and each deletion");
+        }
+        assert_ne!(whole(b"ab"), whole(b"ba"));
+        assert_ne!(whole(b"a"), whole(b"a\0"), "the length is part of the hash");
+    }
 
     #[test]
     fn finds_names_one_edit_away() {
