@@ -415,11 +415,12 @@ impl Index {
         }
         let near = self.near.get_or_init(|| Near::new(self.deletion_neighbourhoods()));
         let mut form = [0u8; MAX_TYPO_LEN];
-        let mut forms = Vec::with_capacity(MAX_TYPO_LEN + 1);
+        let (mut forms, mut count) = ([(0u32, 0u8); MAX_TYPO_LEN + 1], 0);
         form_hashes(name.as_bytes(), !deletions(name).is_empty(), |hash, deleted| {
-            forms.push((hash, deleted));
+            forms[count] = (hash, deleted);
+            count += 1;
         });
-        for (hash, deleted) in forms {
+        for &(hash, deleted) in &forms[..count] {
             let keys = near.with_hash(hash);
             if keys.is_empty() {
                 continue;
