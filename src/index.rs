@@ -77,6 +77,9 @@ pub(crate) struct Token {
     /// A popular site where people hold an account or pay (data/protected_names.txt
     /// `accounts`): its name beside any scam word counts, as a brand's does.
     pub accounts: bool,
+    /// Such a site's name that no other site of the top 1M is one slip from
+    /// (data/protected_names.txt `slips`): a typing slip of it counts too.
+    pub slips: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
     /// embedded domain, or the name beside a word asking for an account or a payment count.
@@ -199,6 +202,7 @@ impl Index {
                         country_sites: token.country_sites,
                         slip_prone: token.slip_prone,
                         accounts: false,
+                        slips: false,
                         from_data: false,
                     })
                     .collect(),
@@ -230,6 +234,7 @@ impl Index {
                     country_sites: false,
                     slip_prone: false,
                     accounts: false,
+                    slips: false,
                     from_data: false,
                 }],
             });
@@ -250,8 +255,16 @@ impl Index {
             .filter_map(|line| {
                 let mut words = line.split_whitespace();
                 let home = words.next()?;
-                let mark = words.next();
-                let (generic, accounts) = (mark == Some("generic"), mark == Some("accounts"));
+                let (mut generic, mut accounts, mut slips) = (false, false, false);
+                for mark in words {
+                    match mark {
+                        "generic" => generic = true,
+                        "accounts" => accounts = true,
+                        "slips" => slips = true,
+                        _ => {}
+                    }
+                }
+                let slips = slips && accounts && !generic;
                 let (label, _) = home.split_once('.')?;
                 let skeleton = skeleton(label);
                 let skeleton =
@@ -268,6 +281,7 @@ impl Index {
                         country_sites: true,
                         slip_prone: false,
                         accounts,
+                        slips,
                         from_data: true,
                     }],
                 })
@@ -467,7 +481,7 @@ impl Index {
             let token = self.token_at(number);
             // A popular site's name is never matched by a slip (the domain layer's rule), so
             // its ~30 forms would only cost the worker's first verdict time.
-            if token.text.len() < MIN_TYPO_LEN || token.from_data {
+            if token.text.len() < MIN_TYPO_LEN || (token.from_data && !token.slips) {
                 continue;
             }
             for (written, form) in [

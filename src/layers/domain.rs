@@ -493,8 +493,12 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
         for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
-            if view.name.contains('-') != token.text.contains('-') || token.from_data {
-                continue; // hyphens are the split-name check's; slips of popular names, no one's
+            // Hyphens are the split-name check's; a popular site's name slips only where it is
+            // an account site's that no other site of the top 1M is one slip from.
+            if view.name.contains('-') != token.text.contains('-')
+                || (token.from_data && !token.slips)
+            {
+                continue;
             }
             if adds_digits(view.name, &token.text) {
                 findings.lookalike(
