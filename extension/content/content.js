@@ -184,15 +184,18 @@
   //
   // Where other people's words appear on a platform's page, by generic signals first: a chat
   // log or feed, a live region (new messages are announced), an article (a review, a post),
-  // schema.org review, answer and description bodies; the surroundings of a reply box; and
-  // lists of repeated blocks whose names say message, chat, comment, review, question or
-  // answer. Inside them the platform's own chrome is skipped. The engine decides what the
-  // words mean; this only finds and reads them, in slices of at most SLICE_MS of idle time.
+  // schema.org review and answer bodies; the surroundings of a reply box; and lists of
+  // repeated blocks whose names say message, chat, comment, review, question or answer.
+  // Inside them the platform's own chrome is skipped. The engine decides what the words mean;
+  // this only finds and reads them, in slices of at most SLICE_MS of idle time.
+  // A listing's description is not read yet: a gift-card listing ("Steam Wallet Gift Card $50
+  // … redeem your Steam card") reads to the payment layer as a request for gift cards, and
+  // would put a bar on every such listing of the real marketplace.
 
   const OTHERS_AREAS = [
     '[role="log"]', '[role="feed"]', '[role="article"]', 'article',
     '[aria-live="polite"]', '[aria-live="assertive"]',
-    '[itemprop="reviewBody"]', '[itemprop="description"]', '[itemprop="text"]',
+    '[itemprop="reviewBody"]', '[itemprop="text"]',
   ].join(', ');
   const REPLY_BOX = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
   // The platform's own words inside those areas: controls, menus, banners, notices, forms.

@@ -222,6 +222,20 @@ mod tests {
     }
 
     #[test]
+    fn an_at_handle_is_not_an_email_address() {
+        let cases = [
+            ("Add me on Telegram @cheapseller88 for discount", true),
+            ("@shop_99 on WeChat", true),
+            ("write to seller88@gmail.com", false),
+            ("meet @ 5pm", false),
+            ("@ab is too short", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_at_handle(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn recognises_wallet_addresses_by_shape() {
         for address in [
             "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
