@@ -45,7 +45,8 @@ for (const [host, page, level, real] of [
 
 /**
  * The verdict the background script recorded for the page at `url` (read from an extension
- * page): its address's, since on a verified site the page itself is not read at load.
+ * page): its address's, since on a verified site only others' words are read, and the shop
+ * page has none.
  */
 async function recordedVerdict(extensionPage, url) {
   return extensionPage.waitForFunction(async (address) => {
