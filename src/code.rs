@@ -76,6 +76,17 @@ codes! {
     FriendsAndFamily = "friends-and-family",
     PayDirectly = "pay-directly",
     DepositToUnlock = "deposit-to-unlock",
+    /// "Click Confirm Received now": the payment released before the goods arrive.
+    ConfirmReceipt = "confirm-receipt",
+    /// "No need to open a dispute, I refund you directly": the platform's protection waved off.
+    DisputeWaiver = "dispute-waiver",
+    /// "For a better price contact me on WhatsApp +86…": the deal moved to another app or
+    /// e-mail, with a number or handle to reach the seller there.
+    OffPlatformContact = "off-platform-contact",
+    /// Another app or e-mail to talk on (context for `off-platform-contact`).
+    OtherApp = "other-app",
+    /// A price or deal to be had (context for `off-platform-contact`).
+    DealWord = "deal-word",
 
     // The pressure layer.
     Urgency = "urgency",
@@ -119,7 +130,6 @@ codes! {
     Recruitment = "recruitment",
     WorkFromHome = "work-from-home",
     ChatApp = "chat-app",
-    ConfirmReceipt = "confirm-receipt",
     PremiumRateNumber = "premium-rate-number",
     PremiumCharge = "premium-charge",
     TextToShortcode = "text-to-shortcode",

@@ -12,6 +12,13 @@
 // RECHECK_MS and only when text was added, and the engine is not asked again when the facts
 // did not change.
 //
+// On a brand's verified real site (a marketplace, a payment site) the page is the platform's
+// own, but others write on it: a seller's messages, order notes, reviews, questions and
+// answers, a listing's description. Only those words are read there (see "Others' words"
+// below): the parts found by generic signals at load, read in idle slices after first paint,
+// and the text added later; never the platform's own chrome (its buttons, menus, header and
+// footer, such as its own "Confirm received" button).
+//
 // Where the engine runs: in the service worker (Firefox: the background script), one copy
 // compiled once for every tab. This script only gathers facts, sends them and draws; it
 // decides nothing. How much it gathers (the caps and the card-field words) is the engine's
@@ -101,11 +108,11 @@
    * (`/item/1`, `page.html`) is the page's own and is skipped from its attribute alone, without
    * resolving it; unless a <base> points elsewhere, then every link is resolved.
    */
-  function pageLinks() {
+  function pageLinks(candidates = document.links) {
     const links = [];
     const own = `${location.protocol}//${location.host}`; // a link to this host starts so, then / ? # or ends
     const baseIsOwn = document.baseURI.startsWith(`${own}/`);
-    for (const link of document.links) {
+    for (const link of candidates) {
       if (links.length === limits.links) break;
       if (baseIsOwn && !ABSOLUTE.test(link.getAttribute('href') ?? '')) continue;
       const { href } = link;
@@ -171,6 +178,178 @@
       links: pageLinks(),
       forms: pageForms(),
     };
+  }
+
+  // ---- others' words on a brand's real site ---------------------------------------------
+  //
+  // Where other people's words appear on a platform's page, by generic signals first: a chat
+  // log or feed, a live region (new messages are announced), an article (a review, a post),
+  // schema.org review and answer bodies; the surroundings of a reply box; and lists of
+  // repeated blocks whose names say message, chat, comment, review, question or answer.
+  // Inside them the platform's own chrome is skipped. The engine decides what the words mean;
+  // this only finds and reads them, in slices of at most SLICE_MS of idle time.
+  // A listing's description is not read yet: a gift-card listing ("Steam Wallet Gift Card $50
+  // … redeem your Steam card") reads to the payment layer as a request for gift cards, and
+  // would put a bar on every such listing of the real marketplace.
+
+  const OTHERS_AREAS = [
+    '[role="log"]', '[role="feed"]', '[role="article"]', 'article',
+    '[aria-live="polite"]', '[aria-live="assertive"]',
+    '[itemprop="reviewBody"]', '[itemprop="text"]',
+  ].join(', ');
+  const REPLY_BOX = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+  // The platform's own words inside those areas: controls, menus, banners, notices, forms.
+  const PLATFORM_CHROME = [
+    'button', '[role="button"]', '[role="menu"]', '[role="menubar"]', '[role="toolbar"]', '[role="tablist"]',
+    'nav', '[role="navigation"]', 'header', '[role="banner"]', 'footer', '[role="contentinfo"]',
+    'label', 'select', 'input', REPLY_BOX, UNSEEN,
+  ].join(', ');
+  // Names of message-like blocks, in class names and ids across sites.
+  const MESSAGE_NAMES = /message|msg|chat|convers|comment|review|question|answer|reply|bubble|feedback|note/i;
+  const SLICE_MS = 5; // the longest slice of idle time one reading step takes
+  const MIN_REPEATS = 2; // blocks of the same kind that make a list of messages
+  const MAX_AREAS = 200;
+  const MAX_REPLY_BOXES = 5;
+  const REPLY_BOX_REACH = 5; // ancestors of a reply box searched for its conversation
+  const MAX_REPLY_BOX_SEARCH = 500; // elements looked at inside each of them
+  const MAX_ELEMENTS_SCANNED = 30_000; // elements looked at for repeated blocks on one page
+  const MAX_ADDED = 200; // nodes added after load kept to read
+
+  // Firefox gives content scripts requestIdleCallback too; a zero timeout stands in where a
+  // browser does not (each step then still stops after SLICE_MS).
+  const whenIdle = typeof globalThis.requestIdleCallback === 'function'
+    ? (work) => globalThis.requestIdleCallback(work, { timeout: 2_000 })
+    : (work) => setTimeout(() => work({ timeRemaining: () => SLICE_MS }), 0);
+
+  /** Runs the generator `steps` in idle slices of at most SLICE_MS; resolves to what it returns. */
+  function inIdleSlices(steps) {
+    return new Promise((resolve, reject) => {
+      const slice = (deadline) => {
+        const started = performance.now();
+        try {
+          for (;;) {
+            const { done, value } = steps.next();
+            if (done) return resolve(value);
+            if (performance.now() - started >= SLICE_MS || deadline.timeRemaining() <= 0) break;
+          }
+        } catch (error) {
+          return reject(error);
+        }
+        whenIdle(slice);
+      };
+      whenIdle(slice);
+    });
+  }
+
+  /**
+   * A list of messages: at least MIN_REPEATS blocks, where the list is named like messages
+   * (`chat-content`), or MIN_REPEATS of its blocks share a tag and first class named so
+   * (`div.message-card`).
+   */
+  function isMessageList(element) {
+    if (element.childElementCount < MIN_REPEATS) return false;
+    if (MESSAGE_NAMES.test(`${element.id} ${element.getAttribute('class') ?? ''}`)) return true;
+    const kinds = new Map();
+    for (const child of element.children) {
+      const kind = `${child.tagName}.${(child.getAttribute('class') ?? '').trim().split(/\s+/)[0]}`;
+      const count = (kinds.get(kind) ?? 0) + 1;
+      if (count >= MIN_REPEATS && MESSAGE_NAMES.test(kind)) return true;
+      kinds.set(kind, count);
+    }
+    return false;
+  }
+
+  /** The conversation a reply box answers: its nearest ancestor that holds a message list. */
+  function replyBoxSurroundings(box) {
+    let at = box.parentElement;
+    for (let up = 0; at && at !== document.body && up < REPLY_BOX_REACH; up++, at = at.parentElement) {
+      if (isMessageList(at)) return at;
+      const inside = at.getElementsByTagName('*');
+      for (let i = 0; i < inside.length && i < MAX_REPLY_BOX_SEARCH; i++) if (isMessageList(inside[i])) return inside[i];
+    }
+    return null;
+  }
+
+  /** Generator: the areas of the page where others' words appear (see above), into `found`. */
+  function* findOthersAreas(found) {
+    const root = document.body;
+    if (!root) return;
+    for (const area of root.querySelectorAll(OTHERS_AREAS)) if (found.size < MAX_AREAS) found.add(area);
+    yield;
+    for (const box of [...root.querySelectorAll(REPLY_BOX)].slice(0, MAX_REPLY_BOXES)) {
+      const around = replyBoxSurroundings(box);
+      if (around && found.size < MAX_AREAS) found.add(around);
+      yield;
+    }
+    const all = root.getElementsByTagName('*');
+    for (let i = 0; i < all.length && i < MAX_ELEMENTS_SCANNED && found.size < MAX_AREAS; i++) {
+      if (isMessageList(all[i])) found.add(all[i]);
+      if (i % 500 === 499) yield;
+    }
+  }
+
+  /**
+   * Generator: the words in `roots` (elements or text nodes), less the platform's chrome, up to
+   * `limits.text` characters, and the links among them; each root's words on lines of their own.
+   */
+  function* readWords(roots) {
+    const parts = [];
+    const links = [];
+    let size = 0;
+    const skip = (node) => NO_TEXT.has(node.nodeName) || node.matches(PLATFORM_CHROME);
+    for (const root of roots) {
+      if (size >= limits.text) break;
+      if (root.nodeType === Node.TEXT_NODE) {
+        const text = root.nodeValue.trim();
+        if (text && !(root.parentElement && (skip(root.parentElement) || root.parentElement.closest(PLATFORM_CHROME)))) parts.push(text);
+        size += text.length + 1;
+        continue;
+      }
+      if (skip(root) || root.parentElement?.closest(PLATFORM_CHROME)) continue;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && skip(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let count = 0;
+      for (let node = walker.nextNode(); node && size < limits.text; node = walker.nextNode()) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node.nodeName === 'A' && links.length < limits.links) links.push(node);
+        } else {
+          const text = node.nodeValue.trim();
+          if (text) {
+            parts.push(text);
+            size += text.length + 1;
+          }
+        }
+        if (++count % 100 === 0) yield;
+      }
+      parts.push(''); // a blank line between one root's words and the next's
+      yield;
+    }
+    return { text: parts.join('\n').trim().slice(0, limits.text), links };
+  }
+
+  const foundAreas = new Set(); // the areas of others' words found at load
+  let areasSearched = null; // the promise of that search, made once
+  const addedNodes = []; // nodes added after load, on a verified site: others' words too
+
+  /** `roots` less those inside another one of them and those no longer on the page. */
+  function outermost(roots) {
+    const live = roots.filter((root) => root.isConnected);
+    return live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
+  }
+
+  /**
+   * The facts of a verified site: only others' words (the areas found at load and what was
+   * added since), with the links among them; null when there are none.
+   */
+  async function othersFacts() {
+    areasSearched ??= inIdleSlices(findOthersAreas(foundAreas));
+    await areasSearched;
+    const roots = outermost([...foundAreas, ...addedNodes]);
+    if (roots.length === 0) return null;
+    const { text, links } = await inIdleSlices(readWords(roots));
+    if (!text) return null;
+    return { url: location.href, title: '', text, headings: [], links: pageLinks(links), forms: [] };
   }
 
   // ---- the bar --------------------------------------------------------------------------
@@ -263,7 +442,9 @@
     if (!scanning || !limits) return; // on-page scanning is off, or the address could not be judged
     // The facts as JSON text: what is compared with the last check, and what is sent (a string
     // crosses to the worker without a second serialisation of 2,000 links).
-    const facts = JSON.stringify(gatherFacts());
+    const gathered = readPage ? gatherFacts() : await othersFacts();
+    if (!gathered) return; // a verified site where nobody else has written anything (yet)
+    const facts = JSON.stringify(gathered);
     if (facts === lastFacts) return;
     lastFacts = facts;
     const { verdict } = await ask({ type: 'verdict/page', facts });
@@ -305,6 +486,17 @@
     return false;
   }
 
+  /** On a verified site, the nodes with text that `mutations` added: others' words (the newest MAX_ADDED). */
+  function keepAdded(mutations) {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        const text = node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && !NO_TEXT.has(node.nodeName));
+        if (text && node.textContent.trim()) addedNodes.push(node);
+      }
+    }
+    if (addedNodes.length > MAX_ADDED) addedNodes.splice(0, addedNodes.length - MAX_ADDED);
+  }
+
   /** Re-checks the page when text is added, at most once every RECHECK_MS, and not while hidden. */
   function watchForNewText() {
     let timer = null;
@@ -319,6 +511,7 @@
       queuePageCheck();
     };
     const observer = new MutationObserver((mutations) => {
+      if (!readPage) keepAdded(mutations);
       if (timer || !mutations.some(addsText)) return;
       timer = setTimeout(run, Math.max(0, lastRun + RECHECK_MS - Date.now()));
     });
@@ -331,10 +524,15 @@
   }
 
   // Where the engine says not to read the page at load (a brand's verified real site, whose
-  // page is its own; on a heavy page reading it is most of Wary's cost), what arrives later,
-  // such as a seller's chat message, is still read and judged as on any other site.
+  // page is its own; on a heavy page reading it is most of Wary's cost), only others' words
+  // are read: those already on the page, in idle slices once it is parsed, and what arrives
+  // later, such as a seller's chat message (watched from the start, so none is missed).
   checkAddress()
-    .then(() => whenParsed(() => (readPage ? queuePageCheck() : Promise.resolve()).finally(watchForNewText)))
+    .then(() => whenParsed(() => {
+      if (readPage) return queuePageCheck().finally(watchForNewText);
+      watchForNewText();
+      return queuePageCheck();
+    }))
     .catch((error) => {
       // The engine could not judge the address: the badge says protection is off here.
       console.warn('Wary could not check this address:', error);

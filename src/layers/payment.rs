@@ -1,10 +1,13 @@
 //! The `payment` layer: asking to pay where no shop or platform protects the buyer — money-
 //! transfer services, gift cards, crypto (and wallet addresses written out), "friends and
-//! family", "pay me directly for a discount", deposits "to unlock" earnings. A bank transfer
-//! by itself is ordinary and weighs little; the request around it is what counts.
+//! family", "pay me directly for a discount", deposits "to unlock" earnings — and, what gives up
+//! a marketplace's buyer protection as surely, confirming receipt before the goods arrive,
+//! waving off its disputes, and taking the deal to another app. A bank transfer by itself is
+//! ordinary and weighs little; the request around it is what counts.
 
 use super::{cue_message, shorten, Scan};
 use crate::code::Code;
+use crate::cues::CueHit;
 use crate::findings::Cue;
 use crate::verdict::Layer;
 
@@ -23,6 +26,7 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
         ));
     }
     check_transfer_request(scan, iban, cues);
+    check_off_platform_contact(scan, cues);
     if let Some(address) =
         scan.text.split(|c: char| !c.is_ascii_alphanumeric()).find(|word| is_wallet_address(word))
     {
@@ -35,6 +39,56 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
             shorten(&short),
         ));
     }
+}
+
+/// "For a better price contact me on WhatsApp +86 138…, we make the deal there": another app or
+/// e-mail (the `chat-app` and `other-app` phrases), a price or deal to be had (`deal-word`), and
+/// a number, address or handle to reach the writer there. Each alone is ordinary ("track it in
+/// the app", "best price"); together they take the sale where the platform cannot see it.
+fn check_off_platform_contact(scan: &Scan, cues: &mut Vec<Cue>) {
+    if !scan.has(Code::DealWord) {
+        return;
+    }
+    let mut apps =
+        scan.hits.iter().filter(|hit| matches!(hit.group.code, Code::ChatApp | Code::OtherApp));
+    let reachable = !scan.phones.is_empty() || scan.has_email || has_at_handle(scan.text);
+    let Some(app) = apps.find(|app| reachable || handle_follows(scan, app)) else { return };
+    let evidence = scan
+        .original_clause_of(app)
+        .map_or_else(|| scan.evidence(app.range.clone()), |range| shorten(&scan.text[range]));
+    let message = cue_message(Code::OffPlatformContact);
+    cues.push(Cue::new(Layer::Payment, Code::OffPlatformContact, 3, message, evidence));
+}
+
+/// Shortest handle read after an app's name or an `@`.
+const MIN_HANDLE_CHARS: usize = 3;
+
+/// `@cheapseller88`: an `@` that does not end a word (an e-mail address's does), then a handle.
+fn has_at_handle(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        b == b'@'
+            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes[at + 1..]
+                .iter()
+                .take(MIN_HANDLE_CHARS)
+                .filter(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count()
+                == MIN_HANDLE_CHARS
+    })
+}
+
+/// `WeChat: seller_wang2024`, `Line ID shop8899`: right after the app's name, an id with a digit
+/// or an underscore (an ordinary word after it is no handle).
+fn handle_follows(scan: &Scan, app: &CueHit) -> bool {
+    let end = scan.folded.original_range(scan.text, app.range.clone()).end;
+    let after = scan.text[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '='));
+    let id: &str = after
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .next()
+        .unwrap_or("");
+    id.len() >= MIN_HANDLE_CHARS && id.bytes().any(|b| b.is_ascii_digit() || b == b'_')
 }
 
 /// Bitcoin (bech32 `bc1…`, base58 `1…`/`3…`), Ethereum (`0x` + 40 hex) and TRON (`T…`)
@@ -164,6 +218,20 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(find_iban(text).map(|r| &text[r]), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_at_handle_is_not_an_email_address() {
+        let cases = [
+            ("Add me on Telegram @cheapseller88 for discount", true),
+            ("@shop_99 on WeChat", true),
+            ("write to seller88@gmail.com", false),
+            ("meet @ 5pm", false),
+            ("@ab is too short", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_at_handle(text), want, "{text:?}");
         }
     }
 

@@ -2,6 +2,9 @@
 // unpacked extension loaded, and the extension's id. Every host name is mapped to 127.0.0.1 by
 // --host-resolver-rules, so `http://aliexpress-sale.shop:<port>/` reaches the local server.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,12 +19,25 @@ export const extensionDir = path.join(root, 'dist/chrome');
 export const outputDir = path.join(root, 'test-output');
 
 /**
+ * A self-signed certificate made for this test run ({key, cert}, PEM): for hosts on Chromium's
+ * HSTS preload list (amazon.com, many news sites), which turns http:// into https://; the
+ * browser is told to accept it (`--ignore-certificate-errors`).
+ */
+export function testCertificate(name = 'wary-test') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wary-tls-'));
+  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-days', '1'], { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/**
  * Serves tests/e2e/fixtures on 127.0.0.1. `/shop` is the fixture shop page; `/strict-csp/shop`
  * is the same page sent with `Content-Security-Policy: script-src 'self'`; `/name.js` is a
- * fixture's script (fixtures/name.js).
+ * fixture's script (fixtures/name.js). With `tls` ({key, cert}, see testCertificate), over HTTPS.
  */
-export async function startServer() {
-  const server = createServer(async (request, response) => {
+export async function startServer({ tls } = {}) {
+  const serve = tls ? (handler) => createTlsServer(tls, handler) : createServer;
+  const server = serve(async (request, response) => {
     const url = new URL(request.url, 'http://fixture');
     const strict = url.pathname.startsWith('/strict-csp/');
     const name = url.pathname.replace(/^\/strict-csp/, '').replace(/^\/+/, '') || 'shop';
@@ -38,7 +54,8 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { port, url: (host, page = '/shop') => `http://${host}:${port}${page}`, close: () => new Promise((r) => server.close(r)) };
+  const scheme = tls ? 'https' : 'http';
+  return { port, url: (host, page = '/shop') => `${scheme}://${host}:${port}${page}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /**
@@ -316,14 +333,16 @@ export async function openFirefoxExtensionPage(browser, page, readySelector) {
 /**
  * The usual frame of a test file: the fixture server and a Chromium with the extension, started
  * before its tests and closed after them. Returns an object whose `server` and `browser` are set
- * once they run; `options` go to launchBrowser, and `setUp(suite)` runs after the launch (a
- * second top-level before() of the file's own is not sure to run after this one).
+ * once they run; `options` go to launchBrowser (but `options.server`, which goes to
+ * startServer), and `setUp(suite)` runs after the launch (a second top-level before() of the
+ * file's own is not sure to run after this one).
  */
 export function browserSuite(options, setUp = async () => {}) {
   const suite = { server: null, browser: null };
+  const { server: serverOptions, ...browserOptions } = options ?? {};
   before(async () => {
-    suite.server = await startServer();
-    suite.browser = await launchBrowser(options);
+    suite.server = await startServer(serverOptions);
+    suite.browser = await launchBrowser(browserOptions);
     await setUp(suite);
   });
   after(async () => {

@@ -11,13 +11,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
-import { browserSuite, findBar, tooltipFor, retryUntil, barText, root } from './helpers.mjs';
+import { browserSuite, findBar, tooltipFor, retryUntil, barText, root, testCertificate } from './helpers.mjs';
 
 const PAGES_DIR = path.join(root, '..', 'shared', 'data', 'pages_dev');
 const HOW_MANY = 60;
@@ -39,10 +36,7 @@ const suite = browserSuite({ args: ['--ignore-certificate-errors'] }, async (s) 
 
 /** Serves each chosen page at `/<name>`, its bytes as saved, scripts kept from running. */
 async function servePages() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wary-tls-'));
-  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=saved-pages', '-days', '1'], { stdio: 'ignore' });
-  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+  const server = createServer(testCertificate('saved-pages'), (request, response) => {
     const name = decodeURIComponent(new URL(request.url, 'http://saved').pathname.slice(1));
     const page = pages.find((p) => p.name === name);
     if (!page) return void response.writeHead(404).end();

@@ -45,7 +45,8 @@ for (const [host, page, level, real] of [
 
 /**
  * The verdict the background script recorded for the page at `url` (read from an extension
- * page): its address's, since on a verified site the page itself is not read at load.
+ * page): its address's, since on a verified site only others' words are read, and the shop
+ * page has none.
  */
 async function recordedVerdict(extensionPage, url) {
   return extensionPage.waitForFunction(async (address) => {
@@ -96,5 +97,41 @@ for (const [text, how, level, shows] of [
     assert.ok(words.includes(shows), `verdict for ${text} should mention ${shows}: ${words}`);
     if (text.startsWith('DHL')) await popup.screenshot({ path: path.join(outputDir, 'firefox-popup-danger.png') });
     await popup.close();
+  });
+}
+
+// Sellers' words on the real marketplaces (issue 16; the Chromium suite, tests/e2e/marketplace.test.mjs,
+// covers every kind of request): a request present at load, one added later, and ordinary
+// messages. Over plain HTTP: Amazon's hosts are on the HSTS preload list, the others are not.
+for (const [host, page, query, warns] of [
+  ['aliexpress.com', '/aliexpress-messages', 'load=western-union', true],
+  ['www.temu.com', '/temu-messages', 'load=ordinary&later=whatsapp', true],
+  ['www.ebay.com', '/ebay-messages', 'load=confirm-early', true],
+  ['www.ebay.com', '/ebay-messages', 'load=ordinary&later=ordinary-thanks', false],
+]) {
+  test(`Firefox: ${host}${page}?${query} ${warns ? 'raises the bar' : 'stays silent'}`, async () => {
+    const tab = await firefox.newPage();
+    const url = `${server.url(host, page)}?${query}`;
+    await tab.goto(url);
+    if (warns) {
+      const bar = await barOn(tab, 8_000);
+      assert.ok(bar, `a warning bar for the seller's request on ${host}`);
+      assert.ok(['caution', 'danger'].includes(await bar.evaluate((e) => e.dataset.wary)), 'the bar warns');
+      assert.equal(await bar.evaluate((e) => e.dataset.waryReal), undefined, 'the site is the real one: no "take me to the real site"');
+      if (query.includes('later')) assert.equal(await tab.evaluate(() => document.body.dataset.barBeforeAdded), 'false', 'no bar before the message arrived');
+    } else {
+      // The sellers' words were judged (the page's verdict was recorded), and they are ordinary.
+      const popup = await openFirefoxExtensionPage(firefox, 'popup/popup.html', '#paste');
+      const judged = await popup.waitForFunction(async (address) => {
+        const all = await browser.storage.session.get(null);
+        return Object.values(all).some((v) => v.input === address && v.scope === 'page');
+      }, { timeout: 10_000, polling: 200 }, url).then(() => true, () => false);
+      await popup.close();
+      assert.ok(judged, 'the ordinary sellers\' words were read and judged');
+      await tab.waitForFunction(() => document.body.dataset.addedAt, { timeout: 5_000 });
+      await new Promise((r) => setTimeout(r, 2_000)); // past the re-check of the added message
+      assert.equal(await tab.$('[data-wary]'), null, `no warning bar for ordinary seller messages on ${host}`);
+    }
+    await tab.close();
   });
 }
