@@ -1052,8 +1052,11 @@ fn compile_lists() -> String {
             .unwrap();
         } else {
             let joined = entries.join("\n");
-            writeln!(out, "pub(crate) static {constant}: WordList = WordList({joined:?});")
-                .unwrap();
+            writeln!(
+                out,
+                "static {constant}_SET: Lines = Lines::new();\npub(crate) static {constant}: WordList = WordList({joined:?}, &{constant}_SET);"
+            )
+            .unwrap();
         }
     }
     out
