@@ -885,10 +885,11 @@ fn check_brand_in_subdomain(
     // On someone's own domain a brand's name in front is as often a topic, a tenant or a
     // redirect (`whatsapp.softonic.com.br`, `samsung.csod.com`, `google.q7xi617sc.com`) as a
     // page passing for the brand: it needs a scam word in the host (`paypal.secure-check.com`)
-    // or a suffix where names cost little. On free hosting, where anyone picks the name, a
-    // label that is just the brand's name is caution (a brand's own tenant is named so:
-    // `revolut.atlassian.net`), the name with other words danger. A popular site's name
-    // always needs the scam word.
+    // or a suffix where names cost little. On free hosting, where anyone picks the name, the
+    // brand's name is caution, and danger beside a scam word (`paypal-login.web.app`): brands
+    // and their people host their own pages there under the name and other words too
+    // (`revolut.atlassian.net`, `googlechromelabs.github.io`, `expediagroup.atlassian.net`).
+    // A popular site's name always needs the scam word.
     let other_pieces = subdomain.split(['.', '-']).chain(view.name.split('-'));
     let asks = other_pieces
         .filter(|piece| !piece.contains(token.text.as_ref()))
@@ -897,10 +898,9 @@ fn check_brand_in_subdomain(
     if (!free && !asks && !cheap) || (token.from_data && !asks) {
         return false;
     }
-    let just_the_name = subdomain.split('.').any(|label| label == token.text);
     let (severity, message) = if free {
         (
-            if just_the_name && !asks { Severity::Caution } else { Severity::Danger },
+            if asks { Severity::Danger } else { Severity::Caution },
             say!(
                 "brand-in-subdomain.free",
                 &entry.home,
