@@ -10,11 +10,11 @@
 //! would match bytes instead, but added 33 KB to the gzipped WebAssembly; this adds a few.)
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::code::Code;
+use crate::skeleton::FnvBuild;
 use crate::verdict::Layer;
 
 include!(concat!(env!("OUT_DIR"), "/cues.rs"));
@@ -40,23 +40,6 @@ pub(crate) struct CueHit {
 /// Words a `..` in a phrase may skip.
 const MAX_GAP_WORDS: usize = 3;
 
-/// FNV-1a: the keys are our own phrases, so a keyed hash buys nothing, and words are short.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = bytes
-            .iter()
-            .fold(start, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// A phrase under its first word: its group and where its remaining words lie in [`Phrases::rest`].
 #[derive(Clone, Copy)]
 struct Phrase {
@@ -68,7 +51,7 @@ struct Phrase {
     next: u8,
 }
 
-type WordMap = HashMap<&'static str, Vec<Phrase>, BuildHasherDefault<WordHasher>>;
+type WordMap = HashMap<&'static str, Vec<Phrase>, FnvBuild>;
 
 struct Phrases {
     /// First word → the phrases that start with it.

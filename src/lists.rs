@@ -14,27 +14,11 @@ pub(crate) struct WordList(&'static str, &'static Lines);
 /// The entries of a list as a set, made once.
 pub(crate) struct Lines(std::sync::OnceLock<LineSet>);
 
-type LineSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<LineHasher>>;
+type LineSet = std::collections::HashSet<&'static str, crate::skeleton::FnvBuild>;
 
 impl Lines {
     pub const fn new() -> Self {
         Lines(std::sync::OnceLock::new())
-    }
-}
-
-/// FNV-1a over a short entry of our own lists: a keyed hash buys nothing here.
-#[derive(Default)]
-pub(crate) struct LineHasher(u64);
-
-impl std::hash::Hasher for LineHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 =
-            bytes.iter().fold(start, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

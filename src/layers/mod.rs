@@ -24,7 +24,7 @@ use crate::findings::{Cue, Findings};
 use crate::index::{Entry, Index};
 use crate::lists;
 use crate::messages::Text;
-use crate::skeleton::skeleton_with;
+use crate::skeleton::{skeleton_with, FnvBuild};
 use crate::text::{find_amounts, find_phones, fold, Amount, Folded, FoundLink, Phone};
 use crate::verdict::{Layer, Level};
 
@@ -295,34 +295,12 @@ pub(crate) const INSTITUTION: u16 = 128;
 
 /// Folded words and their classes, hashed with FNV-1a: SipHash, the standard map's, cost a
 /// tenth of a heavy page's time on a look-up for every word.
-type WordClasses = std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>>;
-
-/// The 64-bit FNV-1a hash, for short keys of our own (no untrusted keys are stored).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+type WordClasses = std::collections::HashMap<String, u16, FnvBuild>;
 
 /// The word classes of the lists' Chinese and Japanese entries, by their first character:
 /// those scripts write no spaces, so a folded "word" is a whole run of text, and its classes
 /// are the entries found inside it.
-type RunTerms =
-    std::collections::HashMap<char, Vec<(String, u16)>, std::hash::BuildHasherDefault<Fnv>>;
+type RunTerms = std::collections::HashMap<char, Vec<(String, u16)>, FnvBuild>;
 
 /// Whether `c` is of a script written without spaces between words (Han, kana).
 fn unspaced(c: char) -> bool {
