@@ -77,8 +77,9 @@ pub(crate) struct Token {
     /// A popular site where people hold an account or pay (data/protected_names.txt
     /// `accounts`): its name beside any scam word counts, as a brand's does.
     pub accounts: bool,
-    /// Such a site's name that no other site of the top 1M is one slip from
-    /// (data/protected_names.txt `slips`): a typing slip of it counts too.
+    /// A popular site's name that no other site of the top 1M is one slip from
+    /// (data/protected_names.txt `slips`): a typing slip of it counts too (an account site's
+    /// under any suffix, another's under a generic suffix or its own).
     pub slips: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
@@ -264,7 +265,7 @@ impl Index {
                         _ => {}
                     }
                 }
-                let slips = slips && accounts && !generic;
+                let slips = slips && !generic;
                 let (label, _) = home.split_once('.')?;
                 let skeleton = skeleton(label);
                 let skeleton =

@@ -493,10 +493,14 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
         for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
-            // Hyphens are the split-name check's; a popular site's name slips only where it is
-            // an account site's that no other site of the top 1M is one slip from.
+            // Hyphens are the split-name check's; a popular site's name slips only where no
+            // other site of the top 1M is one slip from it, and, unless people hold accounts
+            // there, not under another country's code nor as another number of a numbered site.
             if view.name.contains('-') != token.text.contains('-')
                 || (token.from_data && !token.slips)
+                || (token.from_data
+                    && !token.accounts
+                    && (local_elsewhere(view, entry) || renumbered(view.name, &token.text)))
             {
                 continue;
             }
@@ -999,6 +1003,25 @@ fn is_restricted_suffix(suffix: &str) -> bool {
     let first = suffix.split('.').next().unwrap_or(suffix);
     lists::RESTRICTED_SUFFIXES.contains(suffix)
         || (suffix.contains('.') && lists::RESTRICTED_SECOND_LEVELS.contains(first))
+}
+
+/// Whether `view` is under a country's own suffix that `entry`'s home is not under
+/// (`skisports.cz` beside `skysports.com`, `hotpeppers.cz` beside `hotpepper.jp`): local
+/// businesses register their names there, one letter from some global site's, while a
+/// typosquatter of a site waits under the suffixes people type it with, generic ones or
+/// its own. Abused country codes count as generic.
+fn local_elsewhere(view: &View, entry: &Entry) -> bool {
+    let last = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
+    let home_suffix = entry.home.split_once('.').map_or("", |(_, suffix)| suffix);
+    last.len() == 2 && !is_abused_country_code(view.suffix) && view.suffix != home_suffix
+}
+
+/// Whether `name` is `token` with other digits (`bongdalu809` beside `bongdalu808`,
+/// `facai988` beside `facai88`): the numbered mirrors of a site that is itself a number in a
+/// series, not a slip of it.
+fn renumbered(name: &str, token: &str) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    token.bytes().any(|b| b.is_ascii_digit()) && letters(name) == letters(token)
 }
 
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
