@@ -42,6 +42,9 @@ pub(crate) struct BrandToken {
     /// One typing slip from other established sites (data/brands.txt `slip-prone`: `mizuho`
     /// and `mizuno.com`): every check but a slip.
     pub slip_prone: bool,
+    /// An ordinary word that real sites seldom pair with scam words (data/keyword_names.txt,
+    /// measured on the Tranco top 1M: `stripe`, `telegram`): beside any scam word it counts.
+    pub keywords: bool,
 }
 
 mod table {
@@ -151,6 +154,7 @@ impl Brand {
                 distinctive: kind & 3 >= 2,
                 country_sites: kind & 3 == 3,
                 slip_prone: kind & 4 != 0,
+                keywords: kind & 8 != 0,
             }
         })
     }
@@ -212,6 +216,7 @@ mod tests {
                 distinctive: false,
                 country_sites: false,
                 slip_prone: false,
+                keywords: false,
             }));
         let aliexpress =
             brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
@@ -223,6 +228,7 @@ mod tests {
                 distinctive: true,
                 country_sites: true,
                 slip_prone: false,
+                keywords: false,
             }));
         let generic: Vec<BrandToken> =
             brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();

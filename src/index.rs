@@ -74,6 +74,8 @@ pub(crate) struct Token {
     pub country_sites: bool,
     /// One typing slip from other established sites: never matched by a slip.
     pub slip_prone: bool,
+    /// An ordinary word that real sites seldom pair with scam words ([`catalogue::BrandToken`]).
+    pub keywords: bool,
     /// A popular site where people hold an account or pay (data/protected_names.txt
     /// `accounts`): its name beside any scam word counts, as a brand's does.
     pub accounts: bool,
@@ -202,6 +204,7 @@ impl Index {
                         distinctive: token.distinctive,
                         country_sites: token.country_sites,
                         slip_prone: token.slip_prone,
+                        keywords: token.keywords,
                         accounts: false,
                         slips: false,
                         from_data: false,
@@ -234,6 +237,7 @@ impl Index {
                     distinctive: false,
                     country_sites: false,
                     slip_prone: false,
+                    keywords: false,
                     accounts: false,
                     slips: false,
                     from_data: false,
@@ -281,6 +285,7 @@ impl Index {
                         distinctive: false,
                         country_sites: true,
                         slip_prone: false,
+                        keywords: false,
                         accounts,
                         slips,
                         from_data: true,

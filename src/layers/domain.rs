@@ -50,6 +50,10 @@ const MIN_FIRST_LETTER_SLIP_LEN: usize = 8;
 /// `go.com` or `ok.ru` turn up inside ordinary names by chance.
 const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
 
+/// An ordinary-word brand name that real sites seldom pair with scam words counts glued to
+/// one (`bonusstripe`) from this length on; shorter, it is a piece of too many words.
+const MIN_GLUED_KEYWORDS_LEN: usize = 5;
+
 /// The host, and the forms of its parts the checks compare.
 struct View<'h> {
     host: &'h Host,
@@ -780,7 +784,13 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             // A short or ordinary name must be a whole word of its own: `ing` is not in
             // `accounting`, `post` not in `compost`.
             let whole_word = at_boundary && end_at_boundary;
-            if !(distinctive || whole_word) {
+            // One that real sites seldom pair with scam words may be glued to them, at the
+            // start or the end of the name (`stripebonus`, `bonusstripe`).
+            let glued = !whole_word
+                && token.keywords
+                && token.text.len() >= MIN_GLUED_KEYWORDS_LEN
+                && (range.start == 0 || range.end == name.len());
+            if !(distinctive || whole_word || glued) {
                 continue;
             }
             let rest = [&name[..range.start], &name[range.end..]];
@@ -817,7 +827,12 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             // Of the sites people hold accounts with, any scam word will do, as for a brand
             // (`acorns-invest-bonus.com`, not only `acorns-login.com`).
             let data_fits = !token.from_data || asks || (token.accounts && has_keyword);
-            let generic_fits = (!token.generic || cheap || asks) && data_fits;
+            // And an ordinary-word brand name that real sites seldom pair with scam words
+            // (data/keyword_names.txt), beside any scam word but the neutral ones
+            // (`telegram-bonus`, not `zoom-app`); glued to the words, only so.
+            let scam_word = token.keywords && parts.iter().any(|part| is_scam_keyword_run(part));
+            let generic_fits =
+                (!token.generic || ((cheap || asks) && !glued) || scam_word) && data_fits;
             if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
                 continue;
             }
@@ -1065,6 +1080,19 @@ fn is_keyword_run(part: &str) -> bool {
     is_keyword(part)
         || (1..part.len()).any(|at| {
             part.is_char_boundary(at) && is_keyword(&part[..at]) && is_keyword(&part[at..])
+        })
+}
+
+/// A keyword run ([`is_keyword_run`]) with a word that is not a neutral one
+/// (data/lists/neutral_host_words.txt): `bonus`, `secureapp`, not `app` or `webmail`.
+fn is_scam_keyword_run(part: &str) -> bool {
+    let scam = |word: &str| is_keyword(word) && !lists::NEUTRAL_HOST_WORDS.contains(word);
+    scam(part)
+        || (1..part.len()).any(|at| {
+            part.is_char_boundary(at) && {
+                let (head, tail) = part.split_at(at);
+                (scam(head) && is_keyword(tail)) || (is_keyword(head) && scam(tail))
+            }
         })
 }
 
