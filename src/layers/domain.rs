@@ -509,6 +509,11 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
                 continue;
             }
             if adds_digits(view.name, &token.text) {
+                // A popular site's name and a number is its numbered mirror as often
+                // (`ilovepdf2`, `filmyfly6`), unless people hold accounts there.
+                if token.from_data && !token.accounts {
+                    continue;
+                }
                 findings.lookalike(
                     Layer::Domain,
                     Code::BrandInName,
@@ -826,11 +831,15 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             let asks = parts.iter().any(|part| is_action_word(part));
             // Of the sites people hold accounts with, any scam word will do, as for a brand
             // (`acorns-invest-bonus.com`, not only `acorns-login.com`).
-            let data_fits = !token.from_data || asks || (token.accounts && has_keyword);
+            let any_scam_word = parts.iter().any(|part| is_scam_keyword_run(part));
+            let data_fits = !token.from_data
+                || asks
+                || (token.accounts && has_keyword)
+                || (!token.generic && any_scam_word);
             // And an ordinary-word brand name that real sites seldom pair with scam words
             // (data/keyword_names.txt), beside any scam word but the neutral ones
             // (`telegram-bonus`, not `zoom-app`); glued to the words, only so.
-            let scam_word = token.keywords && parts.iter().any(|part| is_scam_keyword_run(part));
+            let scam_word = token.keywords && any_scam_word;
             let generic_fits =
                 (!token.generic || ((cheap || asks) && !glued) || scam_word) && data_fits;
             if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
