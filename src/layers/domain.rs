@@ -500,11 +500,16 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
             // Hyphens are the split-name check's; a popular site's name slips only where no
             // other site of the top 1M is one slip from it, and, unless people hold accounts
             // there, not under another country's code nor as another number of a numbered site.
+            // A brand's name slips under another country's code only where the brand has a
+            // site of that country (`amazone.fr`; not `wallart.com.pl`, `combank.lk`).
             if view.name.contains('-') != token.text.contains('-')
                 || (token.from_data && !token.slips)
                 || (token.from_data
                     && !token.accounts
                     && (local_elsewhere(view, entry) || renumbered(view.name, &token.text)))
+                || (!token.from_data
+                    && local_elsewhere(view, entry)
+                    && !has_country_site(index, entry, &token.text, view.suffix))
             {
                 continue;
             }
@@ -1038,6 +1043,19 @@ fn local_elsewhere(view: &View, entry: &Entry) -> bool {
     let last = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
     let home_suffix = entry.home.split_once('.').map_or("", |(_, suffix)| suffix);
     last.len() == 2 && !is_abused_country_code(view.suffix) && view.suffix != home_suffix
+}
+
+/// Whether `entry`'s brand has a site of the country whose code ends `suffix`: `token` under
+/// that suffix, the bare code, or its `com.` or `co.` second level (`amazon.fr`, `amazon.co.uk`).
+fn has_country_site(index: &Index, entry: &Entry, token: &str, suffix: &str) -> bool {
+    let code = suffix.rsplit('.').next().unwrap_or(suffix);
+    [suffix.to_string(), code.to_string(), format!("com.{code}"), format!("co.{code}")].iter().any(
+        |suffix| {
+            index
+                .owner_of(&format!("{token}.{suffix}"))
+                .is_some_and(|owner| std::ptr::eq(owner, entry))
+        },
+    )
 }
 
 /// Whether `name` is `token` with other digits (`bongdalu809` beside `bongdalu808`,
