@@ -5,11 +5,13 @@
 //! A link inside a message and the links and address of a page are judged as findings, not as
 //! verdicts: nothing is written out until the input's own verdict is made.
 
+use crate::catalogue;
 use crate::code::Code;
 use crate::findings::{Cue, Findings};
 use crate::host::{self, InputError};
 use crate::index::{self, Index, Protection};
 use crate::layers;
+use crate::listing::{ListingFacts, ListingTips, Tip};
 use crate::messages::{say, Language};
 use crate::page::{self, cut, Framed, PageFacts, Site};
 use crate::text::{self, FoundLink};
@@ -266,6 +268,52 @@ impl Engine {
         self.render(findings, cut(facts.url.trim(), MAX_INPUT_ECHO_BYTES))
     }
 
+    /// The buying tips for a listing on a brand's real marketplace (see [`ListingTips`]): storage
+    /// that cannot be what it says at its price, a known brand at a tenth of its usual price, a
+    /// store opened recently that has sold little. None anywhere else (a lookalike gets the
+    /// bar; an ordinary shop's page is judged as a page), and never a level: the platform is
+    /// real, so these are advice, not warnings. Every field is bounded whatever was sent.
+    pub fn analyze_listing(&self, facts: &ListingFacts) -> ListingTips {
+        let mut answer = ListingTips::default();
+        let indexes = self.indexes();
+        let host = host::parse_target(&facts.url).ok().and_then(|target| target.host);
+        let Some(host) = host else { return answer };
+        let verified = self.url_findings(&facts.url).is_ok_and(|address| address.verified);
+        let Some(owner) = index::official_owner(&host, &indexes).filter(|_| verified) else {
+            return answer;
+        };
+        if catalogue::kind_of(&owner.home) != Some("marketplace") {
+            return answer;
+        }
+        let title = ListingFacts::bounded(&facts.title);
+        let scan = layers::Scan::new(title, &[]);
+        let mut tips = Findings::default();
+        let prices = (
+            price_of(&facts.price, &facts.currency),
+            price_of(&facts.usual_price, &facts.currency),
+        );
+        let prices = (
+            prices.0.as_ref().map(|(usd, shown)| (*usd, shown.as_str())),
+            prices.1.as_ref().map(|(usd, shown)| (*usd, shown.as_str())),
+        );
+        let (price, usual) = prices;
+        layers::offer::check_listing(
+            &scan,
+            Index::catalogue(),
+            price,
+            usual,
+            &owner.name,
+            &mut tips,
+        );
+        let store = ListingFacts::bounded(&facts.store);
+        layers::store::check(store, facts.year_month(), &owner.name, &mut tips);
+        for tip in tips.reasons {
+            let message = self.language.write(&tip.message);
+            answer.push(Tip { code: tip.code.as_str(), message, evidence: tip.evidence });
+        }
+        answer
+    }
+
     /// The page's address, judged into `findings`. `asks_secrets`: the page has a password or
     /// card form, and does not show its own site's name in its title or headings.
     fn judge_page_address(&self, url: &str, asks_secrets: bool, findings: &mut Findings) {
@@ -324,6 +372,21 @@ fn fold_text_findings(site: &Site, text: Findings, actionable: bool, findings: &
         findings.reasons.push(reason);
     }
 }
+
+/// A listing's price in US dollars and as written: `price` as shown (`US $7.99`, `7,99 €`),
+/// read with its `currency` when the page gives that apart (`EUR`); None when no sum of money
+/// reads from them.
+fn price_of(price: &str, currency: &str) -> Option<(f64, String)> {
+    let price = cut(price.trim(), MAX_PRICE_BYTES);
+    let currency = cut(currency.trim(), MAX_PRICE_BYTES);
+    let written =
+        if currency.is_empty() { price.to_string() } else { format!("{currency} {price}") };
+    let amount = text::find_amounts(&written).into_iter().find(|amount| amount.usd > 0.0)?;
+    Some((amount.usd, price.to_string()))
+}
+
+/// A price or currency read, in bytes (`US $1,299.99` and more).
+const MAX_PRICE_BYTES: usize = 64;
 
 /// Which text layers' cues are weighed together.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -453,6 +516,100 @@ mod tests {
         let verdict = with_text_findings("https://www.aliexpress.com/", on_real_site, false);
         let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code).collect();
         assert_eq!(codes, ["verified", "money-transfer-service"], "{verdict:#?}");
+    }
+
+    #[test]
+    fn a_listing_on_a_real_marketplace_gets_buying_tips_and_nothing_else_does() {
+        let engine = Engine::new();
+        let listing = |url: &str, title: &str, price: &str, usual: &str, store: &str| {
+            let facts = ListingFacts {
+                url: url.into(),
+                title: title.into(),
+                price: price.into(),
+                usual_price: usual.into(),
+                store: store.into(),
+                today: "2026-12-08".into(),
+                ..ListingFacts::default()
+            };
+            let tips = engine.analyze_listing(&facts).tips;
+            tips.iter().map(|tip| tip.code).collect::<Vec<_>>()
+        };
+        let item = "https://www.aliexpress.com/item/1005006.html";
+        let old_store = "Store opened: 6 year(s) | 98.7% positive feedback | 10,000+ sold";
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
+        let cases: [Case; 10] = [
+            (item, "2TB USB 3.0 Flash Drive", "US $7.99", "", old_store, &["impossible-capacity"]),
+            (
+                item,
+                "16TB Portable SSD External Hard Drive",
+                "US $29.99",
+                "",
+                "",
+                &["impossible-capacity"],
+            ),
+            (item, "SanDisk 128GB USB 3.0 Flash Drive", "US $9.99", "", old_store, &[]),
+            (item, "2TB NVMe SSD M.2 2280", "US $119.00", "", old_store, &[]),
+            (
+                item,
+                "Samsung Galaxy S24 Ultra 512GB",
+                "US $89.99",
+                "US $1,299.99",
+                old_store,
+                &["brand-too-cheap"],
+            ),
+            (item, "Samsung Galaxy S24 Ultra 512GB", "US $999.99", "US $1,299.99", old_store, &[]),
+            (
+                item,
+                "USB-C Charger 65W GaN",
+                "US $12.99",
+                "US $25.98",
+                "Store opened: 3 months | 12 sold",
+                &["new-store"],
+            ),
+            (item, "USB-C Charger 65W GaN", "US $12.99", "", old_store, &[]),
+            // Not a marketplace: a payment site, an ordinary shop, a lookalike (the bar's).
+            ("https://www.paypal.com/item/1", "2TB USB 3.0 Flash Drive", "US $7.99", "", "", &[]),
+            (
+                "https://aliexpress.com.secure-login.ru/item/1",
+                "2TB USB 3.0 Flash Drive",
+                "US $7.99",
+                "",
+                "",
+                &[],
+            ),
+        ];
+        for (url, title, price, usual, store, want) in cases {
+            assert_eq!(
+                listing(url, title, price, usual, store),
+                want,
+                "{url} {title} {price} {store:?}"
+            );
+        }
+        let amazon = listing("https://www.amazon.de/dp/B0", "2TB USB Stick", "7,99", "", "");
+        assert!(amazon.is_empty(), "no currency: the price is not read ({amazon:?})");
+        let facts = ListingFacts {
+            url: "https://www.amazon.de/dp/B0".into(),
+            title: "2TB USB Stick".into(),
+            price: "7,99".into(),
+            currency: "EUR".into(),
+            ..ListingFacts::default()
+        };
+        let tips = Engine::new()
+            .in_language(Language::builtin("de").expect("de"))
+            .analyze_listing(&facts)
+            .tips;
+        assert_eq!(tips.len(), 1, "{tips:?}");
+        assert!(tips[0].message.contains("zahlen Sie nur über Amazon"), "{tips:?}");
+        assert_eq!(tips[0].evidence, "2TB … 7,99");
+        // Whatever comes in, an answer.
+        for url in ["", "not a url", "https://", "javascript:alert(1)"] {
+            let odd = ListingFacts {
+                url: url.into(),
+                title: "x".repeat(100_000),
+                ..ListingFacts::default()
+            };
+            assert!(engine.analyze_listing(&odd).tips.is_empty(), "{url:?}");
+        }
     }
 
     #[test]

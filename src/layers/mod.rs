@@ -15,6 +15,7 @@ pub(crate) mod offer;
 pub(crate) mod pattern;
 pub(crate) mod payment;
 pub(crate) mod pressure;
+pub(crate) mod store;
 
 use std::ops::Range;
 
