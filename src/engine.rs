@@ -45,6 +45,9 @@ pub struct AddressVerdict {
     /// page is its own (on a heavy page, reading it is most of Wary's cost); what others add
     /// to it later, such as a seller's chat message, is still read.
     pub read_page: bool,
+    /// Read the page as a listing for buying tips ([`Engine::analyze_listing`]): on a brand's
+    /// verified real marketplace (AliExpress, Amazon, eBay, Temu…), not on its other sites.
+    pub read_listing: bool,
 }
 
 impl Engine {
@@ -117,7 +120,18 @@ impl Engine {
         let verdict = self.render(findings, url.trim());
         let warn_now = lookalike_host && verdict.level > Level::Safe;
         let read_page = !verdict.verified;
-        Ok(AddressVerdict { verdict, warn_now, read_page })
+        let read_listing = verdict.verified && self.marketplace_of(url).is_some();
+        Ok(AddressVerdict { verdict, warn_now, read_page, read_listing })
+    }
+
+    /// The marketplace brand whose real site `url` is on (verified), if it is one.
+    fn marketplace_of(&self, url: &str) -> Option<String> {
+        let host = host::parse_target(url).ok()?.host?;
+        if !self.url_findings(url).is_ok_and(|address| address.verified) {
+            return None;
+        }
+        let owner = index::official_owner(&host, &self.indexes())?;
+        (catalogue::kind_of(&owner.home) == Some("marketplace")).then(|| owner.name.to_string())
     }
 
     fn url_findings(&self, input: &str) -> Result<Findings, InputError> {
@@ -275,38 +289,18 @@ impl Engine {
     /// real, so these are advice, not warnings. Every field is bounded whatever was sent.
     pub fn analyze_listing(&self, facts: &ListingFacts) -> ListingTips {
         let mut answer = ListingTips::default();
-        let indexes = self.indexes();
-        let host = host::parse_target(&facts.url).ok().and_then(|target| target.host);
-        let Some(host) = host else { return answer };
-        let verified = self.url_findings(&facts.url).is_ok_and(|address| address.verified);
-        let Some(owner) = index::official_owner(&host, &indexes).filter(|_| verified) else {
+        let Some(platform) = self.marketplace_of(cut(&facts.url, host::MAX_URL_LEN)) else {
             return answer;
         };
-        if catalogue::kind_of(&owner.home) != Some("marketplace") {
-            return answer;
-        }
         let title = ListingFacts::bounded(&facts.title);
         let scan = layers::Scan::new(title, &[]);
         let mut tips = Findings::default();
-        let prices = (
-            price_of(&facts.price, &facts.currency),
-            price_of(&facts.usual_price, &facts.currency),
-        );
-        let prices = (
-            prices.0.as_ref().map(|(usd, shown)| (*usd, shown.as_str())),
-            prices.1.as_ref().map(|(usd, shown)| (*usd, shown.as_str())),
-        );
-        let (price, usual) = prices;
-        layers::offer::check_listing(
-            &scan,
-            Index::catalogue(),
-            price,
-            usual,
-            &owner.name,
-            &mut tips,
-        );
+        let price = price_of(&facts.price, &facts.currency);
+        let usual = price_of(&facts.usual_price, &facts.currency);
+        let index = Index::catalogue();
+        layers::offer::check_listing(&scan, index, price, usual, &platform, &mut tips);
         let store = ListingFacts::bounded(&facts.store);
-        layers::store::check(store, facts.year_month(), &owner.name, &mut tips);
+        layers::store::check(store, facts.year_month(), &platform, &mut tips);
         for tip in tips.reasons {
             let message = self.language.write(&tip.message);
             answer.push(Tip { code: tip.code.as_str(), message, evidence: tip.evidence });
@@ -376,13 +370,13 @@ fn fold_text_findings(site: &Site, text: Findings, actionable: bool, findings: &
 /// A listing's price in US dollars and as written: `price` as shown (`US $7.99`, `7,99 €`),
 /// read with its `currency` when the page gives that apart (`EUR`); None when no sum of money
 /// reads from them.
-fn price_of(price: &str, currency: &str) -> Option<(f64, String)> {
+fn price_of<'f>(price: &'f str, currency: &str) -> Option<(f64, &'f str)> {
     let price = cut(price.trim(), MAX_PRICE_BYTES);
     let currency = cut(currency.trim(), MAX_PRICE_BYTES);
     let written =
         if currency.is_empty() { price.to_string() } else { format!("{currency} {price}") };
     let amount = text::find_amounts(&written).into_iter().find(|amount| amount.usd > 0.0)?;
-    Some((amount.usd, price.to_string()))
+    Some((amount.usd, price))
 }
 
 /// A price or currency read, in bytes (`US $1,299.99` and more).
@@ -650,6 +644,17 @@ mod tests {
         for (url, warn_now, read_page) in cases {
             let address = engine.analyze_address(url).expect("a URL");
             assert_eq!((address.warn_now, address.read_page), (warn_now, read_page), "{url}");
+        }
+        // Listings are read for buying tips on a real marketplace only.
+        for (url, read_listing) in [
+            ("https://www.aliexpress.com/item/1.html", true),
+            ("https://www.ebay.de/itm/1", true),
+            ("https://www.paypal.com/myaccount", false),
+            ("https://aliexpress.com.secure-login.ru/item/1.html", false),
+            ("https://example.org/item/1", false),
+        ] {
+            let address = engine.analyze_address(url).expect("a URL");
+            assert_eq!(address.read_listing, read_listing, "{url}");
         }
         assert!(engine.analyze_address("not a url at all").is_err());
     }

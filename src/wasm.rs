@@ -39,8 +39,9 @@ pub fn analyze_input(input: &str) -> Result<JsValue, JsError> {
     to_js(&verdict)
 }
 
-/// Judges the address of the page a content script runs on: `{verdict, warn_now, read_page}`
-/// (warn before the page is parsed; read the page's content once it is). Throws an `Error`
+/// Judges the address of the page a content script runs on: `{verdict, warn_now, read_page,
+/// read_listing}` (warn before the page is parsed; read the page's content once it is; read it
+/// as a listing for buying tips). Throws an `Error`
 /// saying why the input is not a link.
 #[wasm_bindgen]
 pub fn analyze_address(url: &str) -> Result<JsValue, JsError> {
@@ -48,10 +49,11 @@ pub fn analyze_address(url: &str) -> Result<JsValue, JsError> {
         .with(|engine| engine.borrow().analyze_address(url))
         .map_err(|e| JsError::new(&e.to_string()))?;
     let json = format!(
-        "{{\"verdict\":{},\"warn_now\":{},\"read_page\":{}}}",
+        "{{\"verdict\":{},\"warn_now\":{},\"read_page\":{},\"read_listing\":{}}}",
         address.verdict.to_json(),
         address.warn_now,
-        address.read_page
+        address.read_page,
+        address.read_listing
     );
     parse(&json)
 }

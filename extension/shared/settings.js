@@ -161,3 +161,31 @@ export async function saveSettings(api, settings) {
   await rememberGood(api, clean);
   return clean;
 }
+
+// ---- buying tips the user asked not to see --------------------------------------------------
+//
+// "No tips on this site" on a buying tip: the site's host name, kept in a list of its own beside
+// the settings (the same storage area, so it follows the user to their other devices), read and
+// written only by the service worker: a page never sees it.
+
+export const QUIET_TIPS_KEY = 'quietTips';
+
+/** The sites where the user asked for no buying tips (host names). */
+export async function loadQuietTips(api) {
+  const [local, synced] = await Promise.all([
+    storedValue(api.storage.local, QUIET_TIPS_KEY),
+    storageArea(api) === api.storage.local ? undefined : storedValue(storageArea(api), QUIET_TIPS_KEY),
+  ]);
+  return siteList([...(Array.isArray(synced) ? synced : []), ...(Array.isArray(local) ? local : [])]);
+}
+
+/** Remembers that the user wants no buying tips on `site` (a host name); the newest MAX_SITES are kept. */
+export async function quietTipsOn(api, site) {
+  const sites = (await loadQuietTips(api)).filter((s) => s !== site);
+  const value = { [QUIET_TIPS_KEY]: [...sites, site].slice(-MAX_SITES) };
+  try {
+    await storageArea(api).set(value);
+  } catch {
+    await api.storage.local.set(value); // sync refused it (quota): loadQuietTips reads both
+  }
+}
