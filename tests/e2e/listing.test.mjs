@@ -5,7 +5,7 @@
 // whose host carries `data-wary-tip`, in a closed shadow root — and never a bar; an ordinary
 // listing gets nothing; the seller's description is read as others' words: a gift card as the
 // product is nothing, a request to deal on WhatsApp is a bar. "No tips on this site" is
-// remembered by the worker.
+// remembered by the worker, and listed (and undone) on the options page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, findBar, barText, clickInShadow, tooltipFor, retryUntil, screenshot, testCertificate } from './helpers.mjs';
@@ -164,6 +164,19 @@ test('a tip closes for this visit, and "No tips on this site" is remembered for 
   const elsewhere = await open(SITES.ebay, 'listing=impossible');
   assert.ok(await findTip(elsewhere), 'other sites still get their tips');
   await elsewhere.close();
+
+  // The options page lists the site; removing it there brings the tips back.
+  const options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await options.$$eval('#quiet-list .site', (sites) => sites.map((s) => s.textContent)), ['es.aliexpress.com'], 'the options page lists the quieted site');
+  await options.click('#quiet-list button');
+  await options.waitForSelector('#quiet-list .empty');
+  assert.deepEqual(await suite.browser.worker.evaluate(async () => (await chrome.storage.sync.get('quietTips')).quietTips), [], 'removed from storage');
+  await options.close();
+  const back = await open(site, 'listing=impossible');
+  assert.ok(await findTip(back), 'the tips are back on the site once it is removed from the list');
+  await back.close();
 });
 
 test('the worker refuses listing facts of another shape or past the caps', async () => {
