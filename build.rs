@@ -1020,11 +1020,16 @@ fn fold_cue(phrase: &str, lookalikes: &BTreeMap<char, String>) -> Result<String,
 
 // ---- Word and suffix lists: data/lists/<name>.txt -> lists.rs ------------------------------
 
+/// Lists of `word number` pairs, compiled to `&[(&str, f64)]`: currencies and their rates in US
+/// dollars, time units and their days, month names and their numbers.
+const PAIRED_LISTS: &[&str] = &["currencies", "month_names", "time_units"];
+
 /// Every `data/lists/<name>.txt` as `pub(crate) static <NAME>: WordList` (its entries as one
 /// newline-separated string: a slice of string references cost 8 bytes of wasm an entry), in
 /// the file's order (one a line; `#` comment lines and blank lines skipped; an entry may hold
 /// spaces). `currencies.txt` holds `sign rate` pairs and becomes `CURRENCIES: &[(&str, f64)]`.
-/// A list with an entry twice, or none, fails the build.
+/// A list with an entry twice, or none, fails the build. The lists of [`PAIRED_LISTS`] hold
+/// `word number` pairs likewise.
 fn compile_lists() -> String {
     use std::fmt::Write;
     println!("cargo:rerun-if-changed=data/lists");
@@ -1048,13 +1053,17 @@ fn compile_lists() -> String {
         }
         let constant = name.to_ascii_uppercase();
         writeln!(out, "/// data/lists/{name}.txt ({} entries).", entries.len()).unwrap();
-        if name == "currencies" {
+        if PAIRED_LISTS.contains(&name) {
             let pairs: Vec<String> = entries
                 .iter()
                 .map(|line| {
-                    let (sign, rate) = line.rsplit_once(' ').expect("currencies: `sign rate`");
-                    let rate: f64 = rate.parse().expect("currencies: a rate in US dollars");
-                    format!("({sign:?}, {rate:?})")
+                    let (word, number) = line
+                        .rsplit_once(' ')
+                        .unwrap_or_else(|| panic!("data/lists/{name}.txt: `word number`"));
+                    let number: f64 = number
+                        .parse()
+                        .unwrap_or_else(|_| panic!("data/lists/{name}.txt: a number: {line:?}"));
+                    format!("({word:?}, {number:?})")
                 })
                 .collect();
             writeln!(

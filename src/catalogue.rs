@@ -15,7 +15,6 @@ pub(crate) struct Brand {
     /// Display name, e.g. `AliExpress`.
     pub name: &'static str,
     /// marketplace, payment, delivery, ...
-    #[allow(dead_code)] // read by the text layers (issue 5)
     pub kind: &'static str,
     /// The site the warning bar sends people to.
     pub home: &'static str,
@@ -73,6 +72,11 @@ pub(crate) fn brands() -> impl Iterator<Item = Brand> {
         }
         Some(Brand { name, kind, home, tokens: (tokens, count) })
     })
+}
+
+/// The kind of the catalogue brand whose home is `home` (`marketplace` for `amazon.com`).
+pub(crate) fn kind_of(home: &str) -> Option<&'static str> {
+    brands().find(|brand| brand.home == home).map(|brand| brand.kind)
 }
 
 /// A reader of the compiled catalogue's length-prefixed fields. Past the end (which build.rs
