@@ -54,6 +54,9 @@ const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
 /// one (`bonusstripe`) from this length on; shorter, it is a piece of too many words.
 const MIN_GLUED_KEYWORDS_LEN: usize = 5;
 
+/// A name this short is some site's initials: a plain look-alike of it is a caution.
+const MAX_INITIALS_LEN: usize = 3;
+
 /// The host, and the forms of its parts the checks compare.
 struct View<'h> {
     host: &'h Host,
@@ -354,7 +357,7 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
     if let Some((index, hit)) = homograph {
         let token = index.token(hit);
         // A short plain-ASCII name that differs only by i/l or cl/d is as often its own
-        // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a fake.
+        // acronym (`dhi`) as a fake; with a digit in it (`dh1`) it is a look-alike.
         let ambiguous_short = token.text.len() < MIN_TYPO_LEN
             && view.unicode_name.is_ascii()
             && !view.name.bytes().any(|b| b.is_ascii_digit());
@@ -365,10 +368,18 @@ fn check_homograph(view: &View, protection: &Protection, findings: &mut Findings
         let plain_for_data = token.from_data && !has_other_script(view.unicode_name);
         if token.text != view.name && !ambiguous_short && token.text.len() >= 3 && !plain_for_data {
             let entry = index.entry(hit);
+            // Even with a digit, a name of three plain letters is as often another site's
+            // initials (`a1b.ir`, `01x.com.br`, `t1rn.io` are real sites of the top 1M): a
+            // caution, not an alarm.
+            let severity = if token.text.len() <= MAX_INITIALS_LEN && view.unicode_name.is_ascii() {
+                Severity::Caution
+            } else {
+                Severity::Danger
+            };
             findings.lookalike(
                 Layer::Domain,
                 Code::Homograph,
-                Severity::Danger,
+                severity,
                 say!(
                     "homograph",
                     &entry.home,
