@@ -1049,11 +1049,15 @@ fn is_restricted_suffix(suffix: &str) -> bool {
 /// (`skisports.cz` beside `skysports.com`, `hotpeppers.cz` beside `hotpepper.jp`): local
 /// businesses register their names there, one letter from some global site's, while a
 /// typosquatter of a site waits under the suffixes people type it with, generic ones or
-/// its own. Abused country codes count as generic.
+/// its own. Abused country codes, and those sold as generic ones (`.io`, `.tv`), count as
+/// generic.
 fn local_elsewhere(view: &View, entry: &Entry) -> bool {
     let last = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
     let home_suffix = entry.home.split_once('.').map_or("", |(_, suffix)| suffix);
-    last.len() == 2 && !is_abused_country_code(view.suffix) && view.suffix != home_suffix
+    last.len() == 2
+        && !is_abused_country_code(view.suffix)
+        && !lists::GENERIC_COUNTRY_CODES.contains(last)
+        && view.suffix != home_suffix
 }
 
 /// Whether `entry`'s brand has a site of the country whose code ends `suffix`: `token` under
