@@ -901,6 +901,10 @@ fn check_brand_in_subdomain(
     if subdomain.is_empty() {
         return false;
     }
+    // Read as shown: an international label's punycode holds its ASCII letters bare
+    // (`amazon` + a combining dot is `xn--amazon-uyd`), which are no name of their own.
+    let shown = shown_labels(subdomain);
+    let subdomain = shown.as_ref();
     let sub_skeleton = skeleton(subdomain);
     let piece_hit = sub_skeleton
         .split(['.', '-'])
@@ -1058,6 +1062,24 @@ fn local_elsewhere(view: &View, entry: &Entry) -> bool {
         && !is_abused_country_code(view.suffix)
         && !lists::GENERIC_COUNTRY_CODES.contains(last)
         && view.suffix != home_suffix
+}
+
+/// `labels` with each punycode label (`xn--…`) decoded; those that do not decode stay as
+/// they are.
+fn shown_labels(labels: &str) -> std::borrow::Cow<'_, str> {
+    if !labels.contains("xn--") {
+        return std::borrow::Cow::Borrowed(labels);
+    }
+    let decoded: Vec<String> = labels
+        .split('.')
+        .map(|label| {
+            label
+                .strip_prefix("xn--")
+                .and_then(idna::punycode::decode_to_string)
+                .unwrap_or_else(|| label.to_string())
+        })
+        .collect();
+    std::borrow::Cow::Owned(decoded.join("."))
 }
 
 /// Whether `entry`'s brand has a site of the country whose code ends `suffix`: `token` under
