@@ -35,7 +35,10 @@
 //             slices (the address check, the bar, answers and observers), its idle slices (how
 //             many, their total, the longest), and the longest task it adds: its own time in
 //             the one task where it held the main thread longest. All of it in total too, as
-//             the earlier CDP Profiler figure was (the same samples, now in tasks)
+//             the earlier CDP Profiler figure was (the same samples, now in tasks). Samples
+//             are wall-clock: when another process holds the core, the waiting counts. So each
+//             figure comes twice, the second in the thread's CPU time (each task's samples
+//             scaled by its thread time over its wall time, the trace's tdur / dur)
 //   memory    after a forced garbage collection, the page's V8 heap (CDP Runtime.getHeapUsage:
 //             used + embedder + ArrayBuffer backing stores), with minus without. The engine
 //             lives in the service worker, not in the page, so its WebAssembly memory is no
@@ -300,7 +303,8 @@ function tasksOf(events) {
     if (e.name !== 'RunTask') continue;
     const last = tasks.at(-1);
     if (last && e.ts < last.ts + last.dur) continue; // a task nested in another: counted there
-    tasks.push({ ts: e.ts, dur: e.dur, idle: false, bar: false, ms: 0 });
+    // The thread's CPU time in the task over its wall time: below 1 when the thread waited for a core.
+    tasks.push({ ts: e.ts, dur: e.dur, cpu: e.tdur && e.dur ? Math.min(1, e.tdur / e.dur) : 1, idle: false, bar: false, ms: 0 });
   }
   const taskAt = (ts) => {
     let lo = 0;
@@ -315,7 +319,7 @@ function tasksOf(events) {
   };
   for (const e of onThread) if (e.name === 'FireIdleCallback') taskAt(e.ts) && (taskAt(e.ts).idle = true);
   const barMark = events.find((e) => e.name === 'TimeStamp' && e.pid === pid && e.args?.data?.message === 'wary-bar');
-  const outside = { ts: Infinity, dur: 0, idle: false, bar: false, ms: 0 }; // samples outside any task
+  const outside = { ts: Infinity, dur: 0, cpu: 1, idle: false, bar: false, ms: 0 }; // samples outside any task
   const byFile = {};
   for (let i = 0; i + 1 < best.samples.length; i++) {
     const where = nearestOf(best.samples[i].id);
@@ -329,18 +333,26 @@ function tasksOf(events) {
   }
   const added = [...tasks, outside].filter((t) => t.ms > 0);
   const barTask = barMark ? taskAt(barMark.ts) : null;
-  const sum = (list) => list.reduce((total, t) => total + t.ms, 0);
-  const slices = added.filter((t) => t.idle);
-  const longest = added.reduce((top, t) => (t.ms > (top?.ms ?? 0) ? t : top), null);
+  // Each figure as sampled (wall clock), and as the thread's CPU time: the same scaled by its
+  // task's CPU share, what is left when other processes held the cores.
+  const figuresOf = (weigh) => {
+    const sum = (list) => list.reduce((total, t) => total + weigh(t), 0);
+    const slices = added.filter((t) => t.idle);
+    const longest = added.reduce((top, t) => (weigh(t) > (top ? weigh(top) : 0) ? t : top), null);
+    return {
+      extensionMs: sum(added),
+      toBarMs: barTask ? sum(added.filter((t) => t.ts <= barTask.ts)) : null,
+      outsideIdleMs: sum(added.filter((t) => !t.idle)),
+      idleMs: sum(slices),
+      slices: slices.length,
+      longestSliceMs: Math.max(0, ...slices.map(weigh)),
+      longestTaskMs: longest ? weigh(longest) : 0,
+      longestTaskKind: !longest ? null : longest.idle ? 'idle slice' : longest === barTask ? 'bar' : 'other',
+    };
+  };
   return {
-    extensionMs: sum(added),
-    toBarMs: barTask ? sum(added.filter((t) => t.ts <= barTask.ts)) : null,
-    outsideIdleMs: sum(added.filter((t) => !t.idle)),
-    idleMs: sum(slices),
-    slices: slices.length,
-    longestSliceMs: Math.max(0, ...slices.map((t) => t.ms)),
-    longestTaskMs: longest?.ms ?? 0,
-    longestTaskKind: !longest ? null : longest.idle ? 'idle slice' : longest === barTask ? 'bar' : 'other',
+    ...figuresOf((t) => t.ms),
+    cpu: figuresOf((t) => t.ms * t.cpu),
     byFile,
   };
 }
@@ -398,7 +410,10 @@ for (const kind of Object.keys(PAGES)) {
   const traced = (key) => (t.length && t.some((x) => x[key] !== null) ? median(t.map((x) => x[key]).filter((v) => v !== null)) : null);
   f.traced = t.length;
   f.profiledMs = traced('extensionMs');
-  for (const key of ['toBarMs', 'outsideIdleMs', 'idleMs', 'slices', 'longestSliceMs', 'longestTaskMs']) f[key] = traced(key);
+  const keys = ['toBarMs', 'outsideIdleMs', 'idleMs', 'slices', 'longestSliceMs', 'longestTaskMs'];
+  for (const key of keys) f[key] = traced(key);
+  const cpuOf = (key) => (t.length && t.some((x) => x.cpu[key] !== null) ? median(t.map((x) => x.cpu[key]).filter((v) => v !== null)) : null);
+  f.cpu = Object.fromEntries(['extensionMs', ...keys].map((key) => [key, cpuOf(key)]));
   f.longestTaskKinds = t.map((x) => x.longestTaskKind);
   f.profiledByFile = Object.fromEntries([...new Set(t.flatMap((p) => Object.keys(p.byFile)))]
     .map((file) => [file, median(t.map((p) => p.byFile[file] ?? 0))]));
@@ -413,6 +428,8 @@ for (const kind of Object.keys(PAGES)) {
   const top = Object.entries(f.profiledByFile).sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(`  extension's main-thread time (trace, ${f.traced} loads): ${ms(f.profiledMs)} in all; up to the bar ${ms(f.toBarMs)}; outside idle slices ${ms(f.outsideIdleMs)}; `
     + `${f.slices ?? 0} idle slices, ${ms(f.idleMs)} in all, the longest ${ms(f.longestSliceMs)}; longest task it adds ${ms(f.longestTaskMs)} (${f.longestTaskKinds.join(', ')})`);
+  console.log(`  the same in the thread's CPU time: ${ms(f.cpu.extensionMs)} in all; up to the bar ${ms(f.cpu.toBarMs)}; outside idle slices ${ms(f.cpu.outsideIdleMs)}; `
+    + `idle slices ${ms(f.cpu.idleMs)}, the longest ${ms(f.cpu.longestSliceMs)}; longest task ${ms(f.cpu.longestTaskMs)}`);
   console.log(`  most in ${top.map(([where, t]) => `${where} ${t.toFixed(1)}`).join(', ')}`);
   console.log(`  main thread busy ${ms(f.taskMs.with)} with, ${ms(f.taskMs.without)} without: +${ms(f.addedTaskMs)}; heap ${mb(f.heapBytes.with)} with, ${mb(f.heapBytes.without)} without: +${mb(f.addedHeapBytes)}`);
 }

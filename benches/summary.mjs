@@ -122,13 +122,15 @@ if (browser) {
   const what = { neutral: 'page read and judged', lookalike: 'bar drawn, page read and judged', verified: 'the real site: others\' words', marketplace: 'the real site: others\' words' };
   const page = (k) => `${k.path && k.path !== '/' ? 'item page' : 'heavy page'} on ${k.host}`;
   const kinds = ['lookalike', 'neutral', 'verified', 'marketplace'].filter((kind) => browser[kind]);
-  row(`browser: extension's main-thread time up to the bar's first paint (address check + bar), ${page(l)} (trace)`, l.toBarMs === null ? 'no bar' : ms(l.toBarMs), '≤ 10 ms', null, l.toBarMs !== null && l.toBarMs <= 10);
+  // Sampled (wall clock; what is judged against the target) and, in brackets, the thread's CPU time.
+  const both = (k, key) => `${ms(k[key])} (CPU ${ms(k.cpu[key])})`;
+  row(`browser: extension's main-thread time up to the bar's first paint (address check + bar), ${page(l)} (trace)`, l.toBarMs === null ? 'no bar' : both(l, 'toBarMs'), '≤ 10 ms', null, l.toBarMs !== null && l.toBarMs <= 10);
   for (const kind of kinds) {
     const k = browser[kind];
-    row(`browser: ${page(k)} (${what[kind]}): extension's main-thread time outside idle slices (address check, bar, answers; trace)`, ms(k.outsideIdleMs), '≤ 10 ms', null, k.outsideIdleMs <= 10);
-    row('browser: there, the page read in idle slices: how many, in all, the longest', `${k.slices} slices, ${ms(k.idleMs)}; longest ${ms(k.longestSliceMs)}`, '≤ 5 ms a slice', null, k.longestSliceMs <= 5);
-    row('browser: there, the longest task the extension adds (its time in it)', ms(k.longestTaskMs), '≤ 10 ms', null, k.longestTaskMs <= 10);
-    row('browser: there, the extension\'s main-thread time in all (trace)', ms(k.profiledMs), NA, null, null);
+    row(`browser: ${page(k)} (${what[kind]}): extension's main-thread time outside idle slices (address check, bar, answers; trace)`, both(k, 'outsideIdleMs'), '≤ 10 ms', null, k.outsideIdleMs <= 10);
+    row('browser: there, the page read in idle slices: how many, in all, the longest', `${k.slices} slices, ${ms(k.idleMs)}; longest ${both(k, 'longestSliceMs')}`, '≤ 5 ms a slice', null, k.longestSliceMs <= 5);
+    row('browser: there, the longest task the extension adds (its time in it)', both(k, 'longestTaskMs'), '≤ 10 ms', null, k.longestTaskMs <= 10);
+    row('browser: there, the extension\'s main-thread time in all (trace)', both({ ...k, extensionMs: k.profiledMs }, 'extensionMs'), NA, null, null);
     row('browser: there, main-thread busy time added, with minus without (TaskDuration; noisy)', ms(k.addedTaskMs), NA, null, null);
   }
   for (const kind of kinds) {
