@@ -36,6 +36,7 @@ fn main() {
         "host_keywords.txt",
         "card_fields.txt",
         "distinctive_names.txt",
+        "keyword_names.txt",
         "neighbours.txt",
         "lookalike_extras.txt",
         "idn_policy.txt",
@@ -84,7 +85,15 @@ fn main() {
     {
         panic!("data/distinctive_names.txt: {stray:?} is no brand's token (run tools/update-domain-data.py)");
     }
-    write("catalogue.rs", compile_catalogue(&brands, &distinctive, &skeleton_of));
+    let keyword_names = read("keyword_names.txt");
+    let keyword_names: Vec<&str> = keyword_names.lines().filter(|l| !l.starts_with('#')).collect();
+    if let Some(stray) = keyword_names
+        .iter()
+        .find(|name| !brands.iter().any(|b| b.generic.iter().any(|t| t == *name)))
+    {
+        panic!("data/keyword_names.txt: {stray:?} is no brand's generic token (run tools/update-domain-data.py)");
+    }
+    write("catalogue.rs", compile_catalogue(&brands, &distinctive, &keyword_names, &skeleton_of));
 
     let mut sites = String::new();
     for (list, name) in [
@@ -783,16 +792,19 @@ fn parse_brands(text: &str) -> Result<Vec<BrandEntry>, String> {
 /// The catalogue as `catalogue.rs` reads it: every brand as length-prefixed fields (one byte,
 /// below 128 so the table stays a `&str`, then that many bytes): name, kind, home domain, then
 /// the number of tokens and each token as a kind (0 plain, 1 generic, 2 distinctive, 3 distinctive with country
-/// sites; plus [`SLIP_PRONE`]), its text, and its skeleton
+/// sites; plus [`SLIP_PRONE`] and [`KEYWORDS`]), its text, and its skeleton
 /// (empty when the same as the text). Then the official domains, sorted, as such fields too,
 /// and each domain's brand. Text and small numbers, no pointers, read in one pass of a few thousand
 /// steps on first use.
 /// The bit of a token's kind that marks it one typing slip from other established sites.
 const SLIP_PRONE: u8 = 4;
+/// The bit of a generic token's kind that marks it seldom paired with scam words by real sites.
+const KEYWORDS: u8 = 8;
 
 fn compile_catalogue(
     brands: &[BrandEntry],
     distinctive: &[(&str, bool)],
+    keyword_names: &[&str],
     skeleton_of: &dyn Fn(&str) -> String,
 ) -> String {
     fn field(table: &mut String, brand: &str, text: &str) {
@@ -824,7 +836,8 @@ fn compile_catalogue(
                 2 + u8::from(country_sites)
             } else {
                 0
-            } | if brand.slip_prone.contains(text) { SLIP_PRONE } else { 0 };
+            } | if brand.slip_prone.contains(text) { SLIP_PRONE } else { 0 }
+                | if keyword_names.contains(&text.as_str()) { KEYWORDS } else { 0 };
             table.push(char::from(kind));
             field(&mut table, name, text);
             field(&mut table, name, if skeleton == *text { "" } else { &skeleton });
@@ -1007,11 +1020,16 @@ fn fold_cue(phrase: &str, lookalikes: &BTreeMap<char, String>) -> Result<String,
 
 // ---- Word and suffix lists: data/lists/<name>.txt -> lists.rs ------------------------------
 
+/// Lists of `word number` pairs, compiled to `&[(&str, f64)]`: currencies and their rates in US
+/// dollars, time units and their days, month names and their numbers.
+const PAIRED_LISTS: &[&str] = &["currencies", "month_names", "time_units"];
+
 /// Every `data/lists/<name>.txt` as `pub(crate) static <NAME>: WordList` (its entries as one
 /// newline-separated string: a slice of string references cost 8 bytes of wasm an entry), in
 /// the file's order (one a line; `#` comment lines and blank lines skipped; an entry may hold
 /// spaces). `currencies.txt` holds `sign rate` pairs and becomes `CURRENCIES: &[(&str, f64)]`.
-/// A list with an entry twice, or none, fails the build.
+/// A list with an entry twice, or none, fails the build. The lists of [`PAIRED_LISTS`] hold
+/// `word number` pairs likewise.
 fn compile_lists() -> String {
     use std::fmt::Write;
     println!("cargo:rerun-if-changed=data/lists");
@@ -1035,13 +1053,17 @@ fn compile_lists() -> String {
         }
         let constant = name.to_ascii_uppercase();
         writeln!(out, "/// data/lists/{name}.txt ({} entries).", entries.len()).unwrap();
-        if name == "currencies" {
+        if PAIRED_LISTS.contains(&name) {
             let pairs: Vec<String> = entries
                 .iter()
                 .map(|line| {
-                    let (sign, rate) = line.rsplit_once(' ').expect("currencies: `sign rate`");
-                    let rate: f64 = rate.parse().expect("currencies: a rate in US dollars");
-                    format!("({sign:?}, {rate:?})")
+                    let (word, number) = line
+                        .rsplit_once(' ')
+                        .unwrap_or_else(|| panic!("data/lists/{name}.txt: `word number`"));
+                    let number: f64 = number
+                        .parse()
+                        .unwrap_or_else(|_| panic!("data/lists/{name}.txt: a number: {line:?}"));
+                    format!("({word:?}, {number:?})")
                 })
                 .collect();
             writeln!(

@@ -15,7 +15,6 @@ pub(crate) struct Brand {
     /// Display name, e.g. `AliExpress`.
     pub name: &'static str,
     /// marketplace, payment, delivery, ...
-    #[allow(dead_code)] // read by the text layers (issue 5)
     pub kind: &'static str,
     /// The site the warning bar sends people to.
     pub home: &'static str,
@@ -42,6 +41,9 @@ pub(crate) struct BrandToken {
     /// One typing slip from other established sites (data/brands.txt `slip-prone`: `mizuho`
     /// and `mizuno.com`): every check but a slip.
     pub slip_prone: bool,
+    /// An ordinary word that real sites seldom pair with scam words (data/keyword_names.txt,
+    /// measured on the Tranco top 1M: `stripe`, `telegram`): beside any scam word it counts.
+    pub keywords: bool,
 }
 
 mod table {
@@ -70,6 +72,11 @@ pub(crate) fn brands() -> impl Iterator<Item = Brand> {
         }
         Some(Brand { name, kind, home, tokens: (tokens, count) })
     })
+}
+
+/// The kind of the catalogue brand whose home is `home` (`marketplace` for `amazon.com`).
+pub(crate) fn kind_of(home: &str) -> Option<&'static str> {
+    brands().find(|brand| brand.home == home).map(|brand| brand.kind)
 }
 
 /// A reader of the compiled catalogue's length-prefixed fields. Past the end (which build.rs
@@ -151,6 +158,7 @@ impl Brand {
                 distinctive: kind & 3 >= 2,
                 country_sites: kind & 3 == 3,
                 slip_prone: kind & 4 != 0,
+                keywords: kind & 8 != 0,
             }
         })
     }
@@ -212,6 +220,7 @@ mod tests {
                 distinctive: false,
                 country_sites: false,
                 slip_prone: false,
+                keywords: false,
             }));
         let aliexpress =
             brands().find(|b| b.name == "AliExpress").expect("AliExpress in the catalogue");
@@ -223,6 +232,7 @@ mod tests {
                 distinctive: true,
                 country_sites: true,
                 slip_prone: false,
+                keywords: false,
             }));
         let generic: Vec<BrandToken> =
             brands().flat_map(|b| b.tokens().collect::<Vec<_>>()).filter(|t| t.generic).collect();

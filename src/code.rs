@@ -109,6 +109,11 @@ codes! {
     BigDiscount = "big-discount",
     BrandedDiscount = "branded-discount",
     ImpossibleCapacity = "impossible-capacity",
+    /// A listing's buying tip: a known brand at a tenth of the price the listing itself gives
+    /// as its usual one.
+    BrandTooCheap = "brand-too-cheap",
+    /// A listing's buying tip: its store opened recently and has sold little.
+    NewStore = "new-store",
     /// The word "discount" and its kin (context only).
     DiscountWord = "discount-word",
     /// "flash drive" and its kin (context only).

@@ -5,11 +5,13 @@
 //! A link inside a message and the links and address of a page are judged as findings, not as
 //! verdicts: nothing is written out until the input's own verdict is made.
 
+use crate::catalogue;
 use crate::code::Code;
 use crate::findings::{Cue, Findings};
 use crate::host::{self, InputError};
 use crate::index::{self, Index, Protection};
 use crate::layers;
+use crate::listing::{ListingFacts, ListingTips, Tip};
 use crate::messages::{say, Language};
 use crate::page::{self, cut, Framed, PageFacts, Site};
 use crate::text::{self, FoundLink};
@@ -43,6 +45,9 @@ pub struct AddressVerdict {
     /// page is its own (on a heavy page, reading it is most of Wary's cost); what others add
     /// to it later, such as a seller's chat message, is still read.
     pub read_page: bool,
+    /// Read the page as a listing for buying tips ([`Engine::analyze_listing`]): on a brand's
+    /// verified real marketplace (AliExpress, Amazon, eBay, Temu…), not on its other sites.
+    pub read_listing: bool,
 }
 
 impl Engine {
@@ -115,7 +120,18 @@ impl Engine {
         let verdict = self.render(findings, url.trim());
         let warn_now = lookalike_host && verdict.level > Level::Safe;
         let read_page = !verdict.verified;
-        Ok(AddressVerdict { verdict, warn_now, read_page })
+        let read_listing = verdict.verified && self.marketplace_of(url).is_some();
+        Ok(AddressVerdict { verdict, warn_now, read_page, read_listing })
+    }
+
+    /// The marketplace brand whose real site `url` is on (verified), if it is one.
+    fn marketplace_of(&self, url: &str) -> Option<String> {
+        let host = host::parse_target(url).ok()?.host?;
+        if !self.url_findings(url).is_ok_and(|address| address.verified) {
+            return None;
+        }
+        let owner = index::official_owner(&host, &self.indexes())?;
+        (catalogue::kind_of(&owner.home) == Some("marketplace")).then(|| owner.name.to_string())
     }
 
     fn url_findings(&self, input: &str) -> Result<Findings, InputError> {
@@ -266,6 +282,32 @@ impl Engine {
         self.render(findings, cut(facts.url.trim(), MAX_INPUT_ECHO_BYTES))
     }
 
+    /// The buying tips for a listing on a brand's real marketplace (see [`ListingTips`]): storage
+    /// that cannot be what it says at its price, a known brand at a tenth of its usual price, a
+    /// store opened recently that has sold little. None anywhere else (a lookalike gets the
+    /// bar; an ordinary shop's page is judged as a page), and never a level: the platform is
+    /// real, so these are advice, not warnings. Every field is bounded whatever was sent.
+    pub fn analyze_listing(&self, facts: &ListingFacts) -> ListingTips {
+        let mut answer = ListingTips::default();
+        let Some(platform) = self.marketplace_of(cut(&facts.url, host::MAX_URL_LEN)) else {
+            return answer;
+        };
+        let title = ListingFacts::bounded(&facts.title);
+        let scan = layers::Scan::new(title, &[]);
+        let mut tips = Findings::default();
+        let price = price_of(&facts.price, &facts.currency);
+        let usual = price_of(&facts.usual_price, &facts.currency);
+        let index = Index::catalogue();
+        layers::offer::check_listing(&scan, index, price, usual, &platform, &mut tips);
+        let store = ListingFacts::bounded(&facts.store);
+        layers::store::check(store, facts.year_month(), &platform, &mut tips);
+        for tip in tips.reasons {
+            let message = self.language.write(&tip.message);
+            answer.push(Tip { code: tip.code.as_str(), message, evidence: tip.evidence });
+        }
+        answer
+    }
+
     /// The page's address, judged into `findings`. `asks_secrets`: the page has a password or
     /// card form, and does not show its own site's name in its title or headings.
     fn judge_page_address(&self, url: &str, asks_secrets: bool, findings: &mut Findings) {
@@ -324,6 +366,21 @@ fn fold_text_findings(site: &Site, text: Findings, actionable: bool, findings: &
         findings.reasons.push(reason);
     }
 }
+
+/// A listing's price in US dollars and as written: `price` as shown (`US $7.99`, `7,99 €`),
+/// read with its `currency` when the page gives that apart (`EUR`); None when no sum of money
+/// reads from them.
+fn price_of<'f>(price: &'f str, currency: &str) -> Option<(f64, &'f str)> {
+    let price = cut(price.trim(), MAX_PRICE_BYTES);
+    let currency = cut(currency.trim(), MAX_PRICE_BYTES);
+    let written =
+        if currency.is_empty() { price.to_string() } else { format!("{currency} {price}") };
+    let amount = text::find_amounts(&written).into_iter().find(|amount| amount.usd > 0.0)?;
+    Some((amount.usd, price))
+}
+
+/// A price or currency read, in bytes (`US $1,299.99` and more).
+const MAX_PRICE_BYTES: usize = 64;
 
 /// Which text layers' cues are weighed together.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -456,6 +513,100 @@ mod tests {
     }
 
     #[test]
+    fn a_listing_on_a_real_marketplace_gets_buying_tips_and_nothing_else_does() {
+        let engine = Engine::new();
+        let listing = |url: &str, title: &str, price: &str, usual: &str, store: &str| {
+            let facts = ListingFacts {
+                url: url.into(),
+                title: title.into(),
+                price: price.into(),
+                usual_price: usual.into(),
+                store: store.into(),
+                today: "2026-12-08".into(),
+                ..ListingFacts::default()
+            };
+            let tips = engine.analyze_listing(&facts).tips;
+            tips.iter().map(|tip| tip.code).collect::<Vec<_>>()
+        };
+        let item = "https://www.aliexpress.com/item/1005006.html";
+        let old_store = "Store opened: 6 year(s) | 98.7% positive feedback | 10,000+ sold";
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
+        let cases: [Case; 10] = [
+            (item, "2TB USB 3.0 Flash Drive", "US $7.99", "", old_store, &["impossible-capacity"]),
+            (
+                item,
+                "16TB Portable SSD External Hard Drive",
+                "US $29.99",
+                "",
+                "",
+                &["impossible-capacity"],
+            ),
+            (item, "SanDisk 128GB USB 3.0 Flash Drive", "US $9.99", "", old_store, &[]),
+            (item, "2TB NVMe SSD M.2 2280", "US $119.00", "", old_store, &[]),
+            (
+                item,
+                "Samsung Galaxy S24 Ultra 512GB",
+                "US $89.99",
+                "US $1,299.99",
+                old_store,
+                &["brand-too-cheap"],
+            ),
+            (item, "Samsung Galaxy S24 Ultra 512GB", "US $999.99", "US $1,299.99", old_store, &[]),
+            (
+                item,
+                "USB-C Charger 65W GaN",
+                "US $12.99",
+                "US $25.98",
+                "Store opened: 3 months | 12 sold",
+                &["new-store"],
+            ),
+            (item, "USB-C Charger 65W GaN", "US $12.99", "", old_store, &[]),
+            // Not a marketplace: a payment site, an ordinary shop, a lookalike (the bar's).
+            ("https://www.paypal.com/item/1", "2TB USB 3.0 Flash Drive", "US $7.99", "", "", &[]),
+            (
+                "https://aliexpress.com.secure-login.ru/item/1",
+                "2TB USB 3.0 Flash Drive",
+                "US $7.99",
+                "",
+                "",
+                &[],
+            ),
+        ];
+        for (url, title, price, usual, store, want) in cases {
+            assert_eq!(
+                listing(url, title, price, usual, store),
+                want,
+                "{url} {title} {price} {store:?}"
+            );
+        }
+        let amazon = listing("https://www.amazon.de/dp/B0", "2TB USB Stick", "7,99", "", "");
+        assert!(amazon.is_empty(), "no currency: the price is not read ({amazon:?})");
+        let facts = ListingFacts {
+            url: "https://www.amazon.de/dp/B0".into(),
+            title: "2TB USB Stick".into(),
+            price: "7,99".into(),
+            currency: "EUR".into(),
+            ..ListingFacts::default()
+        };
+        let tips = Engine::new()
+            .in_language(Language::builtin("de").expect("de"))
+            .analyze_listing(&facts)
+            .tips;
+        assert_eq!(tips.len(), 1, "{tips:?}");
+        assert!(tips[0].message.contains("zahlen Sie nur über Amazon"), "{tips:?}");
+        assert_eq!(tips[0].evidence, "2TB … 7,99");
+        // Whatever comes in, an answer.
+        for url in ["", "not a url", "https://", "javascript:alert(1)"] {
+            let odd = ListingFacts {
+                url: url.into(),
+                title: "x".repeat(100_000),
+                ..ListingFacts::default()
+            };
+            assert!(engine.analyze_listing(&odd).tips.is_empty(), "{url:?}");
+        }
+    }
+
+    #[test]
     fn pasted_input_is_a_link_when_it_is_one_word_that_reads_as_one() {
         let engine = Engine::new();
         let cases = [
@@ -493,6 +644,17 @@ mod tests {
         for (url, warn_now, read_page) in cases {
             let address = engine.analyze_address(url).expect("a URL");
             assert_eq!((address.warn_now, address.read_page), (warn_now, read_page), "{url}");
+        }
+        // Listings are read for buying tips on a real marketplace only.
+        for (url, read_listing) in [
+            ("https://www.aliexpress.com/item/1.html", true),
+            ("https://www.ebay.de/itm/1", true),
+            ("https://www.paypal.com/myaccount", false),
+            ("https://aliexpress.com.secure-login.ru/item/1.html", false),
+            ("https://example.org/item/1", false),
+        ] {
+            let address = engine.analyze_address(url).expect("a URL");
+            assert_eq!(address.read_listing, read_listing, "{url}");
         }
         assert!(engine.analyze_address("not a url at all").is_err());
     }

@@ -74,11 +74,14 @@ pub(crate) struct Token {
     pub country_sites: bool,
     /// One typing slip from other established sites: never matched by a slip.
     pub slip_prone: bool,
+    /// An ordinary word that real sites seldom pair with scam words ([`catalogue::BrandToken`]).
+    pub keywords: bool,
     /// A popular site where people hold an account or pay (data/protected_names.txt
     /// `accounts`): its name beside any scam word counts, as a brand's does.
     pub accounts: bool,
-    /// Such a site's name that no other site of the top 1M is one slip from
-    /// (data/protected_names.txt `slips`): a typing slip of it counts too.
+    /// A popular site's name that no other site of the top 1M is one slip from
+    /// (data/protected_names.txt `slips`): a typing slip of it counts too (an account site's
+    /// under any suffix, another's under a generic suffix or its own).
     pub slips: bool,
     /// A popular site's name ([`Index::for_names`]), not a hand-checked brand's: its mirrors,
     /// country sites and namesakes are everywhere, so only look-alike foreign letters, an
@@ -201,6 +204,7 @@ impl Index {
                         distinctive: token.distinctive,
                         country_sites: token.country_sites,
                         slip_prone: token.slip_prone,
+                        keywords: token.keywords,
                         accounts: false,
                         slips: false,
                         from_data: false,
@@ -233,6 +237,7 @@ impl Index {
                     distinctive: false,
                     country_sites: false,
                     slip_prone: false,
+                    keywords: false,
                     accounts: false,
                     slips: false,
                     from_data: false,
@@ -264,7 +269,7 @@ impl Index {
                         _ => {}
                     }
                 }
-                let slips = slips && accounts && !generic;
+                let slips = slips && !generic;
                 let (label, _) = home.split_once('.')?;
                 let skeleton = skeleton(label);
                 let skeleton =
@@ -280,6 +285,7 @@ impl Index {
                         distinctive: false,
                         country_sites: true,
                         slip_prone: false,
+                        keywords: false,
                         accounts,
                         slips,
                         from_data: true,

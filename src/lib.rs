@@ -20,6 +20,7 @@ mod idn_policy;
 mod index;
 mod layers;
 mod lines;
+mod listing;
 mod lists;
 mod messages;
 mod page;
@@ -33,6 +34,7 @@ mod wasm;
 pub use engine::{analyze_page, analyze_text, analyze_url, AddressVerdict, Engine};
 pub use host::InputError;
 pub use index::load_names;
+pub use listing::{ListingFacts, ListingTips, Tip, MAX_LISTING_FIELD_BYTES};
 pub use messages::{message_keys, Language};
 pub use page::{
     PageFacts, PageForm, PageLimits, PageLink, MAX_PAGE_FORMS, MAX_PAGE_LINKS, MAX_PAGE_TEXT_BYTES,

@@ -57,6 +57,11 @@ pub struct PageLimits {
     pub sent_title_chars: usize,
     /// Characters of a link's or a form's address the content script sends.
     pub sent_url_chars: usize,
+    /// A listing's field (title, price, store words…), in bytes: what the engine reads of each
+    /// and beyond which the worker refuses a `verdict/listing` (see `ListingFacts`).
+    pub listing: usize,
+    /// Characters of each listing field the content script sends.
+    pub sent_listing_chars: usize,
     /// Words that mark a card-number field by its name, id, placeholder or label, as one
     /// case-insensitive regular expression (`data/card_fields.txt`); a field whose
     /// `autocomplete` is `cc-number` is one whatever its words.
@@ -78,6 +83,8 @@ pub const PAGE_LIMITS: PageLimits = PageLimits {
     sent_short_chars: 300,
     sent_title_chars: 900,
     sent_url_chars: 4096,
+    listing: crate::listing::MAX_LISTING_FIELD_BYTES,
+    sent_listing_chars: 1000,
     card_field_pattern: CARD_FIELD_PATTERN,
 };
 
@@ -96,6 +103,8 @@ impl PageLimits {
             ("sent_short_chars", self.sent_short_chars),
             ("sent_title_chars", self.sent_title_chars),
             ("sent_url_chars", self.sent_url_chars),
+            ("listing", self.listing),
+            ("sent_listing_chars", self.sent_listing_chars),
         ];
         let mut out = String::from("{");
         for (name, value) in numbers {
@@ -305,6 +314,7 @@ mod tests {
         // A character is at most 4 bytes in UTF-8 (a UTF-16 code unit at most 3).
         assert!(l.sent_title_chars * 3 <= l.short_text && l.sent_short_chars * 3 <= l.short_text);
         assert!(l.sent_url_chars * 3 <= l.url);
+        assert!(l.sent_listing_chars * 3 <= l.listing);
         let json: serde_json::Value = serde_json::from_str(&l.to_json()).expect("JSON");
         assert_eq!(json["links"], 2000);
         assert_eq!(json["sent_headings"], 50);

@@ -5,7 +5,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Engine, Language, PageFacts, PageForm, PageLink, Sensitivity, PAGE_LIMITS};
+use crate::{
+    Engine, Language, ListingFacts, PageFacts, PageForm, PageLink, Sensitivity, PAGE_LIMITS,
+};
 
 thread_local! {
     /// The engine every call uses; `configure` replaces it with one holding the user's settings.
@@ -37,8 +39,9 @@ pub fn analyze_input(input: &str) -> Result<JsValue, JsError> {
     to_js(&verdict)
 }
 
-/// Judges the address of the page a content script runs on: `{verdict, warn_now, read_page}`
-/// (warn before the page is parsed; read the page's content once it is). Throws an `Error`
+/// Judges the address of the page a content script runs on: `{verdict, warn_now, read_page,
+/// read_listing}` (warn before the page is parsed; read the page's content once it is; read it
+/// as a listing for buying tips). Throws an `Error`
 /// saying why the input is not a link.
 #[wasm_bindgen]
 pub fn analyze_address(url: &str) -> Result<JsValue, JsError> {
@@ -46,10 +49,11 @@ pub fn analyze_address(url: &str) -> Result<JsValue, JsError> {
         .with(|engine| engine.borrow().analyze_address(url))
         .map_err(|e| JsError::new(&e.to_string()))?;
     let json = format!(
-        "{{\"verdict\":{},\"warn_now\":{},\"read_page\":{}}}",
+        "{{\"verdict\":{},\"warn_now\":{},\"read_page\":{},\"read_listing\":{}}}",
         address.verdict.to_json(),
         address.warn_now,
-        address.read_page
+        address.read_page,
+        address.read_listing
     );
     parse(&json)
 }
@@ -76,6 +80,28 @@ pub fn analyze_page(facts: JsValue) -> Result<JsValue, JsError> {
     let facts = page_facts(&facts)?;
     let verdict = ENGINE.with(|engine| engine.borrow().analyze_page(&facts));
     to_js(&verdict)
+}
+
+/// The buying tips for an item page on a brand's real marketplace, from the facts the content
+/// script gathered: `{url, title, price, currency, usual_price, store, today}` (strings, every
+/// one optional). Returns `{tips: [{code, message, evidence}]}`, empty anywhere but on a real
+/// marketplace; throws an `Error` naming the field when the object does not have that shape.
+#[wasm_bindgen]
+pub fn analyze_listing(facts: JsValue) -> Result<JsValue, JsError> {
+    if !facts.is_object() {
+        return Err(JsError::new("not listing facts: expected an object"));
+    }
+    let facts = ListingFacts {
+        url: string(&facts, "url")?,
+        title: string(&facts, "title")?,
+        price: string(&facts, "price")?,
+        currency: string(&facts, "currency")?,
+        usual_price: string(&facts, "usual_price")?,
+        store: string(&facts, "store")?,
+        today: string(&facts, "today")?,
+    };
+    let tips = ENGINE.with(|engine| engine.borrow().analyze_listing(&facts));
+    parse(&tips.to_json())
 }
 
 // The facts are read field by field rather than through serde-wasm-bindgen's deserializer:

@@ -217,5 +217,18 @@ proptest! {
             forms: vec![PageForm { action: input.clone(), has_password: true, has_card: true }],
         };
         prop_assert!(analyze_page(&facts).score <= 100);
+        // Every field of a listing, on a real marketplace's address and on the input's.
+        for url in ["https://www.aliexpress.com/item/1.html", input.as_str()] {
+            let listing = wary::ListingFacts {
+                url: url.to_string(),
+                title: input.clone(),
+                price: input.clone(),
+                currency: input.clone(),
+                usual_price: input.clone(),
+                store: input.clone(),
+                today: input.clone(),
+            };
+            prop_assert!(engine.analyze_listing(&listing).tips.len() <= 8);
+        }
     }
 }

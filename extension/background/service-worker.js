@@ -10,10 +10,10 @@
 //
 // Messages are one tagged union, `{type: "area/verb", ...}`; only this extension's own pages
 // and content scripts may send them, and each is checked for its shape before use.
-import init, { analyze_address, analyze_input, analyze_page, analyze_text, configure, load_names, message_keys, page_limits } from '../engine/wary.js';
+import init, { analyze_address, analyze_input, analyze_listing, analyze_page, analyze_text, configure, load_names, message_keys, page_limits } from '../engine/wary.js';
 import { names as protectedNames, popular as popularSites } from '../engine/protected-names.js';
 import { engineTemplates } from '../shared/i18n.js';
-import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
+import { loadQuietTips, loadSettings, quietTipsOn, saveSettings, siteOf } from '../shared/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -105,7 +105,8 @@ const MESSAGES = {
   // A page's address to judge, from the content script, which always asks this first. The
   // answer: the verdict; what the engine says to do with it (`warn_now`: show the bar before
   // the page is parsed; `read_page`: read the page's content once it is, false on a brand's
-  // verified real site); whether the user wants pages read at all (`scanning`); the
+  // verified real site; `read_listing`: read it as a listing for buying tips, on a brand's
+  // real marketplace); whether the user wants pages read at all (`scanning`); the
   // page-facts contract the content script gathers facts by (`limits`); and the UI messages
   // named in `words` (the bar's), $1 left in them: here they cost the page's main thread
   // nothing (content/ui.js, useWords).
@@ -115,11 +116,40 @@ const MESSAGES = {
     valid: (m, sender, limits) => typeof m.url === 'string' && m.url.length <= limits.url
       && (m.words === undefined || (Array.isArray(m.words) && m.words.length <= MAX_WORDS && m.words.every((key) => typeof key === 'string' && /^\w{1,40}$/.test(key)))),
     handle: (m, sender, sendResponse, limits) => answerWith(sendResponse, () => {
-      const { verdict, warn_now, read_page } = analyze_address(m.url);
+      const { verdict, warn_now, read_page, read_listing } = analyze_address(m.url);
       ownPage(sender, m.url, 'url', verdict);
       const words = Object.fromEntries((m.words ?? []).map((key) => [key, api.i18n.getMessage(key, ['$1'])]));
-      return { verdict, warn_now, read_page, scanning: settingsNow?.scanning !== false, limits, words };
+      return { verdict, warn_now, read_page, read_listing, scanning: settingsNow?.scanning !== false, limits, words };
     }),
+  },
+  // A listing on a brand's real marketplace, as content/content.js gathers it (title, price,
+  // usual price, currency, the store's words, the day it is: strings within `limits.listing`):
+  // the engine's buying tips for it, `{tips: [{code, message, evidence}]}`. None where the user
+  // asked for no tips on the sending frame's site, or turned on-page scanning off.
+  'verdict/listing': {
+    from: fromContentScript,
+    capped: true,
+    valid: (m, sender, limits) => isListingFacts(m.listing, limits),
+    handle: (m, sender, sendResponse) => {
+      loadQuietTips(api)
+        .then((quiet) => engineReady.then(() => {
+          if (settingsNow?.scanning === false || quiet.includes(siteOf(sender.url))) return { ok: true, tips: [] };
+          return { ok: true, tips: analyze_listing(m.listing).tips };
+        }))
+        .then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+      return true;
+    },
+  },
+  // "No tips on this site" on a buying tip: the site is the sending frame's own, as for
+  // "I trust this site".
+  'tips/quiet': {
+    from: fromContentScript,
+    valid: (m, sender) => siteOf(sender.url) !== null,
+    handle: (m, sender, sendResponse) => {
+      const site = siteOf(sender.url);
+      quietTipsOn(api, site).then(() => sendResponse({ ok: true, site }), (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+      return true;
+    },
   },
   // Page facts to judge, as content/content.js gathers them: an object, or its JSON text (the
   // content script already has that text, and a string crosses to the worker cheaply), whose
@@ -283,6 +313,15 @@ function isPageFacts(facts, limits) {
     && list(facts.headings, L.headings, (h) => string(h, L.short_text))
     && list(facts.links, L.links, (l) => object(l) && string(l.href, L.url) && string(l.text, L.short_text))
     && list(facts.forms, L.forms, (f) => object(f) && string(f.action, L.url) && flag(f.has_password) && flag(f.has_card));
+}
+
+const LISTING_FIELDS = ['url', 'title', 'price', 'currency', 'usual_price', 'store', 'today'];
+
+/** Listing facts within the engine's contract: an object whose fields are all optional strings of at most `limits.listing`. */
+function isListingFacts(listing, limits) {
+  return typeof listing === 'object' && listing !== null && !Array.isArray(listing)
+    && Object.keys(listing).every((name) => LISTING_FIELDS.includes(name))
+    && LISTING_FIELDS.every((name) => listing[name] === undefined || (typeof listing[name] === 'string' && listing[name].length <= limits.listing));
 }
 
 const LEVELS = ['safe', 'caution', 'danger'];

@@ -19,7 +19,9 @@
 // answers, a listing's description. Only those words are read there (see "Others' words"
 // below): the parts found by generic signals at load, read in idle slices after first paint,
 // and the text added later; never the platform's own chrome (its buttons, menus, header and
-// footer, such as its own "Confirm received" button).
+// footer, such as its own "Confirm received" button). On a real marketplace the item page is
+// also read as a listing (see "A listing on a real marketplace" below): its title, price and
+// store facts, for the engine's buying tips, drawn as a calm card, never as the bar.
 //
 // Where the engine runs: in the service worker (Firefox: the background script), one copy
 // compiled once for every tab. This script only gathers facts, sends them and draws; it
@@ -231,14 +233,16 @@
   // repeated blocks whose names say message, chat, comment, review, question or answer.
   // Inside them the platform's own chrome is skipped. The engine decides what the words mean;
   // this only finds and reads them, in slices of at most SLICE_MS of idle time.
-  // A listing's description is not read yet: a gift-card listing ("Steam Wallet Gift Card $50
-  // … redeem your Steam card") reads to the payment layer as a request for gift cards, and
-  // would put a bar on every such listing of the real marketplace.
+  // A listing's description is the seller's words too: schema.org's, and the containers named
+  // so (`#product-description`, `#productDescription`, `.x-item-description`). The engine
+  // reads a gift card there as the product, not as a request to pay with one, unless the
+  // seller asks for it.
 
   const OTHERS_AREAS = [
     '[role="log"]', '[role="feed"]', '[role="article"]', 'article',
     '[aria-live="polite"]', '[aria-live="assertive"]',
     '[itemprop="reviewBody"]', '[itemprop="text"]',
+    '[itemprop="description"]', '[id*="description" i]', '[class*="description" i]',
   ].join(', ');
   const REPLY_BOX = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
   // The platform's own words inside those areas: controls, menus, banners, notices, forms.
@@ -473,6 +477,135 @@
     return false;
   });
 
+  // ---- a listing on a real marketplace --------------------------------------------------
+  //
+  // On a brand's real marketplace (the engine says so: `read_listing`) an item page is read as
+  // a listing, once it is parsed and again when text is added (item pages are drawn by
+  // scripts), until one is found: the product's name, its price and the usual price it gives,
+  // and the words near its store or seller (how long it has been open, how much it sold, its
+  // feedback). A few selector look-ups, each field within `limits.sent_listing_chars`. The
+  // engine answers with buying tips (`verdict/listing`): a calm card, dismissible for this
+  // visit or for the site (the worker remembers that), never a bar, and the verdict's level
+  // stays what it was.
+
+  const PRICE = '[itemprop="price"], meta[property="product:price:amount"], meta[property="og:price:amount"]';
+  const CURRENCY = '[itemprop="priceCurrency"], meta[property="product:price:currency"], meta[property="og:price:currency"]';
+  const PRICE_NAMED = '[class*="price" i], [id*="price" i], [data-testid*="price" i]';
+  const USUAL_PRICE = /orig|old|was|strike|list|before|regular|del/i; // a struck-through price's names
+  const STORE_NAMED = [
+    '[itemprop="seller"]', '[class*="store" i]', '[id*="store" i]', '[class*="seller" i]', '[id*="seller" i]',
+    '[class*="shop-" i]', '[class*="merchant" i]', '[id*="merchant" i]', '[class*="sold" i]', '[class*="trade" i]',
+    '[data-testid*="store" i]', '[data-testid*="seller" i]',
+  ].join(', ');
+  const MONEY = /\d/; // a visible price has a digit, with its currency beside it
+  const MAX_PRICE_ELEMENTS = 200;
+  const MAX_STORE_ELEMENTS = 12;
+  const MAX_LISTING_LINE = 200;
+
+  let tip = null; // the tip card on screen
+  let tipsDone = false; // a listing was judged, or the user closed or quieted its tip
+
+  /** What `node` says: its `content` attribute for <meta> and schema.org props, else its seen text, on one line. */
+  function said(node, max = limits.sent_listing_chars) {
+    const value = node.tagName === 'META' || (node.hasAttribute('content') && node.hasAttribute('itemprop'))
+      ? node.getAttribute('content') ?? ''
+      : seenText(node);
+    return value.slice(0, 4 * max).replace(/\s+/g, ' ').trim().slice(0, max);
+  }
+
+  /** The words of `node` line by line (a line per text node), within `max` characters. */
+  function linesOf(node, max) {
+    const lines = [];
+    let size = 0;
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && size < max; n = walker.nextNode()) {
+      const text = n.nodeValue.replace(/\s+/g, ' ').trim().slice(0, MAX_LISTING_LINE);
+      if (!text || NO_TEXT.has(n.parentNode?.nodeName)) continue;
+      lines.push(text);
+      size += text.length + 1;
+    }
+    return lines.join('\n').slice(0, max);
+  }
+
+  /** The listing's price and the usual price it gives, as shown: schema.org and Open Graph first, else the visible ones. */
+  function listingPrices() {
+    const marked = document.querySelector(PRICE);
+    const shown = [...document.querySelectorAll(PRICE_NAMED)].slice(0, MAX_PRICE_ELEMENTS)
+      .filter((node) => node.childElementCount <= 3 && MONEY.test(node.textContent ?? ''));
+    const usualNode = shown.find((node) => USUAL_PRICE.test(`${node.id} ${node.getAttribute('class') ?? ''}`) || node.closest('del, s, strike'))
+      ?? document.querySelector(`:is(${PRICE_NAMED}) :is(del, s, strike)`);
+    const priceNode = marked ?? shown.find((node) => node !== usualNode && !usualNode?.contains(node) && !node.contains(usualNode));
+    return { price: priceNode ? said(priceNode) : '', usual_price: usualNode ? said(usualNode) : '' };
+  }
+
+  /** The words near the page's store or seller: its age, sales, feedback, on lines of their own. */
+  function storeWords() {
+    const max = limits.sent_listing_chars;
+    const found = outermost([...document.querySelectorAll(STORE_NAMED)].slice(0, 500)).slice(0, MAX_STORE_ELEMENTS);
+    const parts = [];
+    let size = 0;
+    for (const node of found) {
+      if (size >= max || node.closest('header, nav, footer, [role="banner"], [role="navigation"]')) continue;
+      const lines = linesOf(node, max - size);
+      if (lines) parts.push(lines);
+      size += lines.length + 1;
+    }
+    return parts.join('\n').slice(0, max);
+  }
+
+  /** The listing's facts (see above), or null where the page shows no product and price. */
+  function gatherListing() {
+    const title = document.querySelector('h1') ?? document.querySelector('[itemprop="name"], meta[property="og:title"]');
+    const { price, usual_price } = listingPrices();
+    if (!title || !price) return null;
+    const currency = document.querySelector(CURRENCY);
+    return {
+      url: location.href.slice(0, limits.sent_listing_chars),
+      title: said(title),
+      price,
+      currency: currency ? said(currency, 8) : '',
+      usual_price,
+      store: storeWords(),
+      today: new Date().toISOString().slice(0, 10),
+    };
+  }
+
+  const tipActions = {
+    close() {
+      tipsDone = true;
+      tip?.remove();
+      tip = null;
+    },
+    async quiet() {
+      // The worker remembers this frame's own site (it reads it from the sender, not from us).
+      const answer = await api.runtime.sendMessage({ type: 'tips/quiet' });
+      if (!answer?.ok) return console.warn('Wary could not remember this:', answer?.error);
+      tipActions.close();
+    },
+  };
+
+  let lastListing = '';
+
+  /** Reads the page as a listing and shows the engine's tips for it, until one was judged. */
+  async function checkListing() {
+    if (!readListing || !scanning || !limits || tipsDone) return;
+    const listing = gatherListing();
+    if (!listing) return; // not an item page, or not drawn yet: tried again when text is added
+    const key = JSON.stringify({ ...listing, today: '' });
+    if (key === lastListing) return;
+    lastListing = key;
+    const { tips } = await ask({ type: 'verdict/listing', listing });
+    if (!Array.isArray(tips) || tips.length === 0 || tipsDone) return;
+    tipsDone = true;
+    tip = globalThis.waryUi.drawTip(tips, tipActions);
+  }
+
+  /** checkListing in idle time, its errors reported and not thrown. */
+  function queueListingCheck() {
+    if (!readListing || tipsDone) return;
+    whenIdle(() => checkListing().catch((error) => console.warn('Wary could not read this listing:', error)));
+  }
+
   // ---- when to check --------------------------------------------------------------------
 
   /**
@@ -488,6 +621,7 @@
     limits = answer.limits;
     scanning = answer.scanning !== false;
     readPage = answer.read_page === true;
+    readListing = answer.read_listing === true;
     addressVerdict = answer.verdict;
     if (answer.warn_now) show(answer.verdict, 'url');
   }
@@ -495,6 +629,7 @@
   let addressVerdict = null; // shown as it is if the page itself cannot be judged
   let scanning = true; // the user wants pages read (the worker says, with the address)
   let readPage = false; // the engine says to read this page at load (with the address)
+  let readListing = false; // the engine says to read this page as a listing (a real marketplace)
 
   let lastFacts = ''; // the facts last judged, so an unchanged page is not judged again
 
@@ -584,6 +719,7 @@
       }
       lastRun = Date.now();
       queuePageCheck();
+      queueListingCheck();
     };
     const observer = new MutationObserver((mutations) => {
       if (!readPage) keepAdded(mutations);
@@ -607,6 +743,7 @@
   checkAddress()
     .then(() => whenParsed(() => {
       watchForNewText();
+      queueListingCheck();
       return queuePageCheck();
     }))
     .catch((error) => {

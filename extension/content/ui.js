@@ -1,5 +1,6 @@
-// What Wary draws on a page: the warning bar at the top and the small verdict panel of the
-// right-click checks. Both live in a closed shadow root, so neither the page's CSS nor its
+// What Wary draws on a page: the warning bar at the top, the small verdict panel of the
+// right-click checks, and the buying-tip card on a real marketplace's listing. Each lives in a
+// closed shadow root, so neither the page's CSS nor its
 // scripts can reach them; everything from a page, a link or the engine is set as text.
 //
 // A classic script (content scripts cannot be modules) that runs before content.js in the
@@ -94,6 +95,37 @@ globalThis.waryUi = (() => {
     }
   `;
 
+  // The buying tip: advice on a real marketplace, not a warning, so nothing of the bar's alarm
+  // colours or icons: a calm blue-grey card at the bottom left, an "i" in a circle. Colours pass
+  // WCAG AA in light and dark mode.
+  const TIP_STYLE = `
+    :host { all: initial !important; display: block !important; position: fixed !important; left: 16px !important;
+            bottom: 16px !important; top: auto !important; right: auto !important; z-index: 2147483647 !important;
+            pointer-events: none !important; }
+    .tip { pointer-events: auto; box-sizing: border-box; width: min(400px, calc(100vw - 32px)); max-height: 50vh; overflow: auto;
+           font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b2a3a; background: #eef4fa;
+           border: 1px solid #b7cbe0; border-left: 6px solid #2f5f8f; border-radius: 8px; padding: 10px 12px;
+           box-shadow: 0 2px 10px rgba(0, 0, 0, .18); }
+    .head { display: flex; align-items: flex-start; gap: 8px; }
+    .icon { width: 20px; height: 20px; flex: none; color: #2f5f8f; }
+    .title { font-weight: 700; margin-right: 4px; }
+    ul { margin: 6px 0 0; padding-left: 18px; }
+    li { margin: 3px 0; }
+    .evidence { font-family: ui-monospace, monospace; font-size: 12px; background: rgba(47, 95, 143, .12); padding: 0 4px;
+                border-radius: 3px; overflow-wrap: anywhere; }
+    .buttons { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; flex-wrap: wrap; }
+    button { font: inherit; font-size: 13px; font-weight: 600; border-radius: 6px; padding: 4px 10px; cursor: pointer;
+             border: 1px solid #2f5f8f; background: transparent; color: #1f4a73; }
+    button:focus-visible { outline: 3px solid #2f5f8f; outline-offset: 2px; }
+    @media (prefers-color-scheme: dark) {
+      .tip { color: #dbe6f2; background: #1c2733; border-color: #3a526b; border-left-color: #8db4dc; }
+      .icon { color: #8db4dc; }
+      .evidence { background: rgba(141, 180, 220, .16); }
+      button { color: #cfe0f1; border-color: #8db4dc; }
+      button:focus-visible { outline-color: #8db4dc; }
+    }
+  `;
+
   function element(tag, props = {}, children = []) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
@@ -147,7 +179,7 @@ globalThis.waryUi = (() => {
     return svg;
   }
 
-  function shadowHost(attributes) {
+  function shadowHost(attributes, style = STYLE) {
     // A plain div as host: a page cannot pre-define its behaviour as it could a custom element.
     const host = document.createElement('div');
     for (const [name, value] of Object.entries(attributes)) if (value) host.setAttribute(name, value);
@@ -155,7 +187,7 @@ globalThis.waryUi = (() => {
     // draws, whatever its z-index (keepOnPage shows it again if the page hides it).
     if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
-    shadow.append(element('style', { textContent: STYLE }));
+    shadow.append(element('style', { textContent: style }));
     roots.set(host, shadow);
     return { host, shadow };
   }
@@ -427,5 +459,67 @@ globalThis.waryUi = (() => {
     return host;
   }
 
-  return { drawBar, drawPanel, useWords, BAR_WORDS, RANK };
+  let tipCard = null;
+
+  /** An "i" in a circle: information, not alarm. */
+  function infoIcon() {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('class', 'icon');
+    svg.setAttribute('aria-hidden', 'true');
+    const circle = document.createElementNS(SVG, 'path');
+    circle.setAttribute('d', 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-6h2zm0-8h-2V7h2z');
+    circle.setAttribute('fill', 'currentColor');
+    svg.append(circle);
+    return svg;
+  }
+
+  /**
+   * The buying-tip card for `tips` (the engine's `[{code, message, evidence}]`, at least one),
+   * bottom left, kept on the page until its `remove()`. Its host carries `data-wary-tip` with the
+   * first tip's code. `actions` holds what its buttons do: `close()` (this visit) and `quiet()`
+   * (no tips on this site, remembered by the worker). Never a bar: the site is real.
+   */
+  function drawTip(tips, actions) {
+    tipCard?.remove();
+    const { host, shadow } = shadowHost({ 'data-wary-tip': tips[0].code }, TIP_STYLE);
+    const items = tips.map((tip) => {
+      const item = element('li', {}, [tip.message]);
+      if (tip.evidence) item.append(' ', element('span', { className: 'evidence', title: t('evidence') }, [tip.evidence]));
+      return item;
+    });
+    const box = element('section', { className: 'tip', 'aria-label': t('tipLabel') }, [
+      element('div', { className: 'head' }, [
+        infoIcon(),
+        // A polite live region: read out when the reader is idle, not as an alert.
+        element('div', { className: 'text', 'aria-live': 'polite' }, [
+          element('span', { className: 'title', textContent: t('tipTitle') }),
+          element('ul', {}, items),
+        ]),
+      ]),
+      element('div', { className: 'buttons' }, [
+        element('button', {
+          className: 'quiet', type: 'button', textContent: t('tipQuiet'),
+          onclick: (event) => byUser(event) && actions.quiet(),
+        }),
+        element('button', {
+          className: 'close', type: 'button', textContent: t('tipClose'), 'aria-label': t('tipCloseLabel'),
+          onclick: (event) => byUser(event) && actions.close(),
+        }),
+      ]),
+    ]);
+    shadow.append(box);
+    document.documentElement.append(host);
+    tipCard = guarded(host, 'last');
+    const card = tipCard;
+    return {
+      host,
+      remove() {
+        card.remove();
+        if (tipCard === card) tipCard = null;
+      },
+    };
+  }
+
+  return { drawBar, drawPanel, drawTip, useWords, BAR_WORDS, RANK };
 })();

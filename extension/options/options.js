@@ -1,31 +1,38 @@
-// The options page: trusted sites (list, remove), the user's own protected sites, the
-// sensitivity, on-page scanning, and export/import of all of it as JSON. Every change is
+// The options page: trusted sites (list, remove), the sites without buying tips (list, remove),
+// the user's own protected sites, the sensitivity, on-page scanning, and export/import of the
+// settings as JSON. Every change is
 // saved at once through shared/settings.js, which also checks and migrates imported files.
-import { loadSettings, saveSettings, migrate, siteOf, SCHEMA_VERSION } from '../shared/settings.js';
+import { loadQuietTips, loadSettings, saveQuietTips, saveSettings, migrate, siteOf, QUIET_TIPS_KEY, SCHEMA_VERSION } from '../shared/settings.js';
 import { t, localize } from '../shared/i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const byId = (id) => document.getElementById(id);
 let settings = await loadSettings(api);
+let quiet = await loadQuietTips(api); // the sites without buying tips (kept beside the settings)
 
-function siteItem(site, listName) {
+/** A site of a list, with its Remove button, which calls `remove`. */
+function siteItem(site, remove) {
   const item = document.createElement('li');
   const name = document.createElement('span');
   name.className = 'site';
   name.textContent = site;
-  const remove = document.createElement('button');
-  remove.type = 'button';
-  remove.textContent = t('remove');
-  remove.setAttribute('aria-label', t('removeSite', site));
-  remove.addEventListener('click', () => update({ [listName]: settings[listName].filter((s) => s !== site) }));
-  item.append(name, remove);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = t('remove');
+  button.setAttribute('aria-label', t('removeSite', site));
+  button.addEventListener('click', remove);
+  item.append(name, button);
   return item;
 }
 
 function render() {
-  for (const listName of ['trusted', 'protected']) {
+  const lists = {
+    trusted: settings.trusted.map((site) => siteItem(site, () => update({ trusted: settings.trusted.filter((s) => s !== site) }))),
+    protected: settings.protected.map((site) => siteItem(site, () => update({ protected: settings.protected.filter((s) => s !== site) }))),
+    quiet: quiet.map((site) => siteItem(site, () => updateQuiet(quiet.filter((s) => s !== site)))),
+  };
+  for (const [listName, items] of Object.entries(lists)) {
     const list = byId(`${listName}-list`);
-    const items = settings[listName].map((site) => siteItem(site, listName));
     if (!items.length) {
       const empty = document.createElement('li');
       empty.className = 'empty';
@@ -36,6 +43,13 @@ function render() {
   }
   for (const radio of document.querySelectorAll('input[name="sensitivity"]')) radio.checked = radio.value === settings.sensitivity;
   byId('scanning').checked = settings.scanning;
+}
+
+async function updateQuiet(sites) {
+  await saveQuietTips(api, sites);
+  quiet = await loadQuietTips(api);
+  render();
+  byId('saved').textContent = t('saved');
 }
 
 async function update(change) {
@@ -84,11 +98,11 @@ byId('import-file').addEventListener('change', async (event) => {
   }
 });
 
-// Another window (or "I trust this site" on a page) may change the settings meanwhile.
+// Another window (or "I trust this site" or "No tips on this site" on a page) may change them meanwhile.
 api.storage.onChanged.addListener(async (changes) => {
-  if (!changes.settings) return;
-  settings = await loadSettings(api);
-  render();
+  if (changes[QUIET_TIPS_KEY]) quiet = await loadQuietTips(api);
+  if (changes.settings) settings = await loadSettings(api);
+  if (changes.settings || changes[QUIET_TIPS_KEY]) render();
 });
 
 localize();

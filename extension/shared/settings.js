@@ -161,3 +161,44 @@ export async function saveSettings(api, settings) {
   await rememberGood(api, clean);
   return clean;
 }
+
+// ---- buying tips the user asked not to see --------------------------------------------------
+//
+// "No tips on this site" on a buying tip: the site's host name, kept in a list of its own beside
+// the settings (the same storage area, so it follows the user to their other devices), read and
+// written only by the service worker and the options page (which lists them, and removes one):
+// a page never sees it.
+
+export const QUIET_TIPS_KEY = 'quietTips';
+
+/** The sites where the user asked for no buying tips (host names). */
+export async function loadQuietTips(api) {
+  const [local, synced] = await Promise.all([
+    storedValue(api.storage.local, QUIET_TIPS_KEY),
+    storageArea(api) === api.storage.local ? undefined : storedValue(storageArea(api), QUIET_TIPS_KEY),
+  ]);
+  return siteList([...(Array.isArray(synced) ? synced : []), ...(Array.isArray(local) ? local : [])]);
+}
+
+/** Remembers that the user wants no buying tips on `site` (a host name); the newest MAX_SITES are kept. */
+export async function quietTipsOn(api, site) {
+  const sites = (await loadQuietTips(api)).filter((s) => s !== site);
+  await saveQuietTips(api, [...sites, site]);
+}
+
+/**
+ * Stores `sites` as the sites without buying tips (the options page removes one so): in sync,
+ * or in local when sync refuses them (its quota); the other area's copy is removed, as
+ * loadQuietTips reads both.
+ */
+export async function saveQuietTips(api, sites) {
+  const value = { [QUIET_TIPS_KEY]: siteList(sites).slice(-MAX_SITES) };
+  const area = storageArea(api);
+  try {
+    await area.set(value);
+    if (area !== api.storage.local) await api.storage.local.remove(QUIET_TIPS_KEY);
+  } catch {
+    await api.storage.local.set(value);
+    await area.remove(QUIET_TIPS_KEY).catch(() => {});
+  }
+}

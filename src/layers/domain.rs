@@ -50,6 +50,10 @@ const MIN_FIRST_LETTER_SLIP_LEN: usize = 8;
 /// `go.com` or `ok.ru` turn up inside ordinary names by chance.
 const MIN_EMBEDDED_POPULAR_LEN: usize = 5;
 
+/// An ordinary-word brand name that real sites seldom pair with scam words counts glued to
+/// one (`bonusstripe`) from this length on; shorter, it is a piece of too many words.
+const MIN_GLUED_KEYWORDS_LEN: usize = 5;
+
 /// The host, and the forms of its parts the checks compare.
 struct View<'h> {
     host: &'h Host,
@@ -493,14 +497,28 @@ fn check_typo(view: &View, protection: &Protection, findings: &mut Findings) -> 
         for hit in index.one_edit_from(view.name) {
             let token = index.token(hit);
             let entry = index.entry(hit);
-            // Hyphens are the split-name check's; a popular site's name slips only where it is
-            // an account site's that no other site of the top 1M is one slip from.
+            // Hyphens are the split-name check's; a popular site's name slips only where no
+            // other site of the top 1M is one slip from it, and, unless people hold accounts
+            // there, not under another country's code nor as another number of a numbered site.
+            // A brand's name slips under another country's code only where the brand has a
+            // site of that country (`amazone.fr`; not `wallart.com.pl`, `combank.lk`).
             if view.name.contains('-') != token.text.contains('-')
                 || (token.from_data && !token.slips)
+                || (token.from_data
+                    && !token.accounts
+                    && (local_elsewhere(view, entry) || renumbered(view.name, &token.text)))
+                || (!token.from_data
+                    && local_elsewhere(view, entry)
+                    && !has_country_site(index, entry, &token.text, view.suffix))
             {
                 continue;
             }
             if adds_digits(view.name, &token.text) {
+                // A popular site's name and a number is its numbered mirror as often
+                // (`ilovepdf2`, `filmyfly6`), unless people hold accounts there.
+                if token.from_data && !token.accounts {
+                    continue;
+                }
                 findings.lookalike(
                     Layer::Domain,
                     Code::BrandInName,
@@ -776,7 +794,13 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             // A short or ordinary name must be a whole word of its own: `ing` is not in
             // `accounting`, `post` not in `compost`.
             let whole_word = at_boundary && end_at_boundary;
-            if !(distinctive || whole_word) {
+            // One that real sites seldom pair with scam words may be glued to them, at the
+            // start or the end of the name (`stripebonus`, `bonusstripe`).
+            let glued = !whole_word
+                && token.keywords
+                && token.text.len() >= MIN_GLUED_KEYWORDS_LEN
+                && (range.start == 0 || range.end == name.len());
+            if !(distinctive || whole_word || glued) {
                 continue;
             }
             let rest = [&name[..range.start], &name[range.end..]];
@@ -812,8 +836,17 @@ fn check_brand_in_name(view: &View, protection: &Protection, findings: &mut Find
             let asks = parts.iter().any(|part| is_action_word(part));
             // Of the sites people hold accounts with, any scam word will do, as for a brand
             // (`acorns-invest-bonus.com`, not only `acorns-login.com`).
-            let data_fits = !token.from_data || asks || (token.accounts && has_keyword);
-            let generic_fits = (!token.generic || cheap || asks) && data_fits;
+            let any_scam_word = parts.iter().any(|part| is_scam_keyword_run(part));
+            let data_fits = !token.from_data
+                || asks
+                || (token.accounts && has_keyword)
+                || (!token.generic && any_scam_word);
+            // And an ordinary-word brand name that real sites seldom pair with scam words
+            // (data/keyword_names.txt), beside any scam word but the neutral ones
+            // (`telegram-bonus`, not `zoom-app`); glued to the words, only so.
+            let scam_word = token.keywords && any_scam_word;
+            let generic_fits =
+                (!token.generic || ((cheap || asks) && !glued) || scam_word) && data_fits;
             if !words_fit || (!distinctive && !has_keyword) || !generic_fits {
                 continue;
             }
@@ -1001,6 +1034,38 @@ fn is_restricted_suffix(suffix: &str) -> bool {
         || (suffix.contains('.') && lists::RESTRICTED_SECOND_LEVELS.contains(first))
 }
 
+/// Whether `view` is under a country's own suffix that `entry`'s home is not under
+/// (`skisports.cz` beside `skysports.com`, `hotpeppers.cz` beside `hotpepper.jp`): local
+/// businesses register their names there, one letter from some global site's, while a
+/// typosquatter of a site waits under the suffixes people type it with, generic ones or
+/// its own. Abused country codes count as generic.
+fn local_elsewhere(view: &View, entry: &Entry) -> bool {
+    let last = view.suffix.rsplit('.').next().unwrap_or(view.suffix);
+    let home_suffix = entry.home.split_once('.').map_or("", |(_, suffix)| suffix);
+    last.len() == 2 && !is_abused_country_code(view.suffix) && view.suffix != home_suffix
+}
+
+/// Whether `entry`'s brand has a site of the country whose code ends `suffix`: `token` under
+/// that suffix, the bare code, or its `com.` or `co.` second level (`amazon.fr`, `amazon.co.uk`).
+fn has_country_site(index: &Index, entry: &Entry, token: &str, suffix: &str) -> bool {
+    let code = suffix.rsplit('.').next().unwrap_or(suffix);
+    [suffix.to_string(), code.to_string(), format!("com.{code}"), format!("co.{code}")].iter().any(
+        |suffix| {
+            index
+                .owner_of(&format!("{token}.{suffix}"))
+                .is_some_and(|owner| std::ptr::eq(owner, entry))
+        },
+    )
+}
+
+/// Whether `name` is `token` with other digits (`bongdalu809` beside `bongdalu808`,
+/// `facai988` beside `facai88`): the numbered mirrors of a site that is itself a number in a
+/// series, not a slip of it.
+fn renumbered(name: &str, token: &str) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    token.bytes().any(|b| b.is_ascii_digit()) && letters(name) == letters(token)
+}
+
 /// Country codes that give names away or sell them for next to nothing, and so carry much of
 /// the phishing (Freenom's former free names, and others reported by anti-phishing groups).
 fn is_abused_country_code(suffix: &str) -> bool {
@@ -1042,6 +1107,19 @@ fn is_keyword_run(part: &str) -> bool {
     is_keyword(part)
         || (1..part.len()).any(|at| {
             part.is_char_boundary(at) && is_keyword(&part[..at]) && is_keyword(&part[at..])
+        })
+}
+
+/// A keyword run ([`is_keyword_run`]) with a word that is not a neutral one
+/// (data/lists/neutral_host_words.txt): `bonus`, `secureapp`, not `app` or `webmail`.
+fn is_scam_keyword_run(part: &str) -> bool {
+    let scam = |word: &str| is_keyword(word) && !lists::NEUTRAL_HOST_WORDS.contains(word);
+    scam(part)
+        || (1..part.len()).any(|at| {
+            part.is_char_boundary(at) && {
+                let (head, tail) = part.split_at(at);
+                (scam(head) && is_keyword(tail)) || (is_keyword(head) && scam(tail))
+            }
         })
 }
 

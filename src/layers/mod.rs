@@ -15,6 +15,7 @@ pub(crate) mod offer;
 pub(crate) mod pattern;
 pub(crate) mod payment;
 pub(crate) mod pressure;
+pub(crate) mod store;
 
 use std::ops::Range;
 
@@ -140,6 +141,19 @@ impl<'t> Scan<'t> {
     pub fn clause_of(&self, hit: &CueHit) -> Option<&Clause> {
         let first = self.words.partition_point(|word| word.start < hit.range.start);
         self.clauses.get(self.clauses.partition_point(|c| c.words.end <= first))
+    }
+
+    /// Whether one of the folded words in `words` (indexes into [`Scan::words`]) is of `class`.
+    pub fn any_word(&self, words: Range<usize>, class: u16) -> bool {
+        self.words
+            .get(words)
+            .is_some_and(|words| words.iter().any(|w| is_word(&self.folded.text[w.clone()], class)))
+    }
+
+    /// The indexes of the words that `hit` covers.
+    pub fn words_of(&self, hit: &CueHit) -> Range<usize> {
+        let first = self.words.partition_point(|word| word.start < hit.range.start);
+        first..self.words.partition_point(|word| word.start < hit.range.end)
     }
 
     /// The byte range in the original text of `clause`.
@@ -282,7 +296,7 @@ pub(crate) struct Clause {
 
 /// What a folded word can be to the clause reading, as bits: one look-up a word.
 const READER: u16 = 1;
-const VERB: u16 = 2;
+pub(crate) const VERB: u16 = 2;
 const POLITE: u16 = 4;
 const OBJECT: u16 = 8;
 const STATE: u16 = 16;
@@ -292,6 +306,8 @@ const OUTCOME: u16 = 256;
 /// The word classes the layers read outside the clause reading too.
 pub(crate) const NEGATION: u16 = 64;
 pub(crate) const INSTITUTION: u16 = 128;
+/// The writer named as who receives ("send me", "pay us": lists::WRITER_WORDS).
+pub(crate) const WRITER: u16 = 512;
 
 /// Folded words and their classes, hashed with FNV-1a: SipHash, the standard map's, cost a
 /// tenth of a heavy page's time on a look-up for every word.
@@ -338,7 +354,7 @@ fn classes_of(word: &str) -> u16 {
 }
 
 /// The word classes the text layers read (lists::READER_WORDS, REQUEST_VERBS, POLITE_WORDS,
-/// CLAIM_OBJECTS, CLAIM_STATES, CONJUNCTIONS, NEGATIONS, INSTITUTION_WORDS), folded, in one
+/// CLAIM_OBJECTS, CLAIM_STATES, CONJUNCTIONS, NEGATIONS, INSTITUTION_WORDS, WRITER_WORDS), folded, in one
 /// map built once, and their entries in scripts written without spaces ([`RunTerms`]). (Binary
 /// searches of six sorted lists for every word of a 200 KB page cost a third of the page's time.)
 fn word_classes() -> &'static (WordClasses, RunTerms) {
@@ -355,6 +371,7 @@ fn word_classes() -> &'static (WordClasses, RunTerms) {
             (lists::NEGATIONS, NEGATION),
             (lists::INSTITUTION_WORDS, INSTITUTION),
             (lists::CLAIM_OUTCOMES, OUTCOME),
+            (lists::WRITER_WORDS, WRITER),
         ] {
             for word in list.folded() {
                 *classes.entry(word).or_insert(0) |= class;

@@ -6,12 +6,13 @@
 use std::ops::Range;
 
 use super::{shorten, Scan};
+use crate::catalogue;
 use crate::code::Code;
-use crate::findings::Cue;
+use crate::findings::{Cue, Findings};
 use crate::index::Index;
 use crate::messages::say;
 use crate::text::number_end;
-use crate::verdict::Layer;
+use crate::verdict::{Layer, Severity};
 
 /// Discounts from this percentage on are "big".
 const BIG_DISCOUNT_PERCENT: u32 = 70;
@@ -19,6 +20,8 @@ const BIG_DISCOUNT_PERCENT: u32 = 70;
 const IMPOSSIBLE_FLASH_TB: f64 = 4.0;
 /// Real flash and solid-state storage costs more than this many US dollars a terabyte.
 const MIN_USD_PER_TB: f64 = 12.0;
+/// A brand's product at this fraction of its usual price or less is a copy: a tenth.
+const BRAND_PRICE_FACTOR: f64 = 10.0;
 
 pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
     cues.extend(scan.phrase_cues(Layer::Offer));
@@ -44,34 +47,72 @@ pub(crate) fn check(scan: &Scan, index: &Index, cues: &mut Vec<Cue>) {
     }
 }
 
+/// A price in US dollars, and as written; None when there is none to read.
+pub(crate) type Price<'t> = Option<(f64, &'t str)>;
+
 /// "2TB flash drive … $8": a capacity in terabytes beside a storage word, and a price.
 fn check_capacity(scan: &Scan, cues: &mut Vec<Cue>) {
-    let flash = scan.has(Code::FlashStorage);
-    if !flash && !scan.has(Code::SsdStorage) {
-        return;
-    }
-    let Some((tb, range)) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
-    else {
-        return;
-    };
     let price = scan
         .amounts
         .iter()
         .min_by(|a, b| a.usd.total_cmp(&b.usd))
-        .filter(|amount| amount.usd > 0.0);
-    let too_cheap = price.is_some_and(|price| tb >= 1.0 && price.usd / tb < MIN_USD_PER_TB);
-    if (flash && tb >= IMPOSSIBLE_FLASH_TB) || too_cheap {
-        let mut evidence = scan.text[range].to_string();
-        if let Some(price) = price.filter(|_| too_cheap) {
-            evidence = format!("{evidence} … {}", &scan.text[price.range.clone()]);
-        }
-        cues.push(Cue::new(
-            Layer::Offer,
-            Code::ImpossibleCapacity,
-            3,
-            super::cue_message(Code::ImpossibleCapacity),
-            shorten(&evidence),
-        ));
+        .filter(|amount| amount.usd > 0.0)
+        .map(|amount| (amount.usd, &scan.text[amount.range.clone()]));
+    if let Some(evidence) = impossible_capacity(scan, price) {
+        let message = super::cue_message(Code::ImpossibleCapacity);
+        cues.push(Cue::new(Layer::Offer, Code::ImpossibleCapacity, 3, message, evidence));
+    }
+}
+
+/// Storage that cannot exist, or not at its price: the biggest capacity in terabytes in
+/// `scan` beside a flash or SSD word, flash of [`IMPOSSIBLE_FLASH_TB`] or more, or any at
+/// less than [`MIN_USD_PER_TB`] a terabyte of `price` (US dollars, and the price as written).
+/// The evidence: the capacity, and the price when it is what gives the listing away.
+pub(crate) fn impossible_capacity(scan: &Scan, price: Price) -> Option<String> {
+    let flash = scan.has(Code::FlashStorage);
+    if !flash && !scan.has(Code::SsdStorage) {
+        return None;
+    }
+    let (tb, range) = terabytes(scan.text).into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    let too_cheap = price.is_some_and(|(usd, _)| tb >= 1.0 && usd / tb < MIN_USD_PER_TB);
+    if !(too_cheap || (flash && tb >= IMPOSSIBLE_FLASH_TB)) {
+        return None;
+    }
+    let capacity = &scan.text[range];
+    Some(match price.filter(|_| too_cheap) {
+        Some((_, written)) => shorten(&format!("{capacity} … {written}")),
+        None => shorten(capacity),
+    })
+}
+
+/// A listing's buying tips on a real marketplace, `platform` (its title in `scan`, its price
+/// and the usual price it gives, each in US dollars and as written): storage that cannot be
+/// what it says ([`impossible_capacity`]), and a known brand's product at a tenth of its usual
+/// price or less (a copy, almost always). Tips, not warnings: the platform is real, the listing
+/// is what is not.
+pub(crate) fn check_listing(
+    scan: &Scan,
+    index: &Index,
+    price: Price,
+    usual: Price,
+    platform: &str,
+    tips: &mut Findings,
+) {
+    if let Some(evidence) = impossible_capacity(scan, price) {
+        let message = say!("tip.impossible-capacity", platform);
+        tips.add(Layer::Offer, Code::ImpossibleCapacity, Severity::Info, message, evidence);
+    }
+    let (Some((usd, written)), Some((usual_usd, usual_written))) = (price, usual) else { return };
+    if usd <= 0.0 || usd * BRAND_PRICE_FACTOR > usual_usd {
+        return;
+    }
+    // A marketplace's own label ("Amazon Basics") is sold cheap by the marketplace itself.
+    let brand = super::brand_named_in(scan, index)
+        .filter(|(entry, _)| catalogue::kind_of(&entry.home) != Some("marketplace"));
+    if let Some((entry, named)) = brand {
+        let message = say!("tip.brand-too-cheap", &entry.name, platform);
+        let evidence = shorten(&format!("{named}: {written} ({usual_written})"));
+        tips.add(Layer::Offer, Code::BrandTooCheap, Severity::Info, message, evidence);
     }
 }
 

@@ -5,14 +5,16 @@
 //! waving off its disputes, and taking the deal to another app. A bank transfer by itself is
 //! ordinary and weighs little; the request around it is what counts.
 
-use super::{cue_message, shorten, Scan};
+use super::{cue_message, shorten, Scan, VERB, WRITER};
 use crate::code::Code;
 use crate::cues::CueHit;
 use crate::findings::Cue;
 use crate::verdict::Layer;
 
 pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
-    cues.extend(scan.phrase_cues(Layer::Payment));
+    let mut phrases = scan.phrase_cues(Layer::Payment);
+    check_gift_card_named(scan, &mut phrases);
+    cues.extend(phrases);
     // An account to pay into: weak alone (invoices give one), but it is somewhere to send money.
     let iban = find_iban(scan.text);
     if let Some(range) = iban.clone() {
@@ -38,6 +40,30 @@ pub(crate) fn check(scan: &Scan, cues: &mut Vec<Cue>) {
             super::cue_message(Code::CryptoWallet),
             shorten(&short),
         ));
+    }
+}
+
+/// A gift card is a means of payment only where the reader is asked to pay with it: a phrase
+/// built around the request ("pay .. with gift card", "send .. gift card": a request verb
+/// inside it), or the card named in a clause that asks the reader for it and names the writer
+/// as who gets it ("buy two Google Play cards and send me the codes"). Named otherwise it is a
+/// product ("Steam Wallet Gift Card $50 … redeem your Steam card", a marketplace listing's
+/// title and description) or news about one: the weak `gift-card` mention, not a request.
+fn check_gift_card_named(scan: &Scan, cues: &mut Vec<Cue>) {
+    let Some(at) = cues.iter().position(|cue| cue.code == Code::GiftCardPayment) else { return };
+    let asked = scan.hits_of(Code::GiftCardPayment).any(|hit| {
+        scan.any_word(scan.words_of(hit), VERB)
+            || scan
+                .clause_of(hit)
+                .is_some_and(|clause| clause.request && scan.any_word(clause.words.clone(), WRITER))
+    });
+    if asked {
+        return;
+    }
+    let named = cues.remove(at);
+    if !cues.iter().any(|cue| cue.code == Code::GiftCard) {
+        let message = cue_message(Code::GiftCard);
+        cues.push(Cue::new(Layer::Payment, Code::GiftCard, 1, message, named.evidence));
     }
 }
 
@@ -204,6 +230,30 @@ fn mod97_holds(chars: &[(u8, usize)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gift_card_counts_as_payment_only_where_the_reader_is_asked_to_pay_with_it() {
+        let cases = [
+            // Asked for: a phrase around the request, or the writer named as who gets the card.
+            ("Pay me with Steam gift card and I send the item today.", true),
+            ("To release your package, buy two Google Play cards and send me the codes.", true),
+            ("Kaufen Sie zwei Google Play Karten und schicken Sie mir die Codes.", true),
+            ("Google Play Karte 25 EUR, Code per E-Mail.", false),
+            ("Please send the gift card code to this number.", true),
+            // The product of a listing, or a card the reader redeems for themselves.
+            ("Steam Wallet Gift Card $50 - Digital Code. Redeem your Steam card on the Steam store.", false),
+            ("Buy this Steam gift card and redeem your Steam card code. We send you the code within 1 hour.", false),
+            ("Apple Gift Card 100 USD, delivered by e-mail.", false),
+        ];
+        for (text, asked) in cases {
+            let mut cues = Vec::new();
+            check(&Scan::new(text, &[]), &mut cues);
+            let payment = cues.iter().any(|cue| cue.code == Code::GiftCardPayment);
+            let mention = cues.iter().any(|cue| cue.code == Code::GiftCard && cue.weight == 1);
+            assert_eq!(payment, asked, "{text:?}: a request to pay with a gift card? {cues:?}");
+            assert!(asked || mention, "{text:?}: the card is still mentioned (weak): {cues:?}");
+        }
+    }
 
     #[test]
     fn finds_ibans_by_their_check_digits() {

@@ -1,5 +1,6 @@
 // Accessibility in real Chromium: axe-core (npm) on the popup (with a verdict card), the
-// options page and the warning bar, in light and dark mode; no serious or critical violation.
+// options page, the warning bar and the buying-tip card, in light and dark mode; no serious or
+// critical violation.
 //
 // axe runs in the page and cannot see into the bar's closed shadow root (nothing in the page
 // can, by design), so the test copies the bar's shadow tree, styles included, into an open
@@ -10,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { browserSuite, findBar } from './helpers.mjs';
+import { browserSuite, findBar, retryUntil } from './helpers.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,18 +31,21 @@ async function violations(page, include) {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Copies the closed shadow tree of Wary's bar into an open one (#wary-copy) axe can read. */
-async function openCopyOfBar(page) {
+/**
+ * Copies the closed shadow tree of Wary's bar (or, with `attribute` 'data-wary-tip', its tip
+ * card) into an open one (#wary-copy) axe can read.
+ */
+async function openCopyOfBar(page, attribute = 'data-wary') {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     let shadow = null;
     const walk = (node) => {
-      if (!shadow && (node.attributes ?? []).includes('data-wary') && node.shadowRoots?.length) shadow = node.shadowRoots[0];
+      if (!shadow && (node.attributes ?? []).some((value, at) => at % 2 === 0 && value === attribute) && node.shadowRoots?.length) shadow = node.shadowRoots[0];
       for (const child of node.children ?? []) walk(child);
     };
     walk(root);
-    if (!shadow) throw new Error('no bar with a shadow root');
+    if (!shadow) throw new Error(`no ${attribute} host with a shadow root`);
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
@@ -95,4 +99,15 @@ for (const scheme of ['light', 'dark']) {
       await tab.close();
     });
   }
+
+  test(`buying-tip card on www.aliexpress.com: no serious or critical axe violations (${scheme})`, async () => {
+    const tab = await suite.browser.context.newPage();
+    await tab.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await tab.goto(`${suite.server.url('www.aliexpress.com', '/aliexpress-item')}?listing=impossible`);
+    const tip = await retryUntil(() => tab.$('[data-wary-tip]'), 6_000);
+    assert.ok(tip, 'a tip card on the impossible listing');
+    await openCopyOfBar(tab, 'data-wary-tip');
+    assert.deepEqual(await violations(tab, '#wary-copy'), [], 'tip card violations');
+    await tab.close();
+  });
 }

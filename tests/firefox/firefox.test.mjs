@@ -109,6 +109,17 @@ for (const [text, how, level, shows] of [
   });
 }
 
+/** Whether the background script recorded a verdict on the content of the page at `url` (read from an extension page). */
+async function pageJudged(url) {
+  const popup = await openFirefoxExtensionPage(firefox, 'popup/popup.html', '#paste');
+  const judged = await popup.waitForFunction(async (address) => {
+    const all = await browser.storage.session.get(null);
+    return Object.values(all).some((v) => v.input === address && v.scope === 'page');
+  }, { timeout: 10_000, polling: 200 }, url).then(() => true, () => false);
+  await popup.close();
+  return judged;
+}
+
 // Sellers' words on the real marketplaces (issue 16; the Chromium suite, tests/e2e/marketplace.test.mjs,
 // covers every kind of request): a request present at load, one added later, and ordinary
 // messages. Over plain HTTP: Amazon's hosts are on the HSTS preload list, the others are not.
@@ -130,16 +141,48 @@ for (const [host, page, query, warns] of [
       if (query.includes('later')) assert.equal(await tab.evaluate(() => document.body.dataset.barBeforeAdded), 'false', 'no bar before the message arrived');
     } else {
       // The sellers' words were judged (the page's verdict was recorded), and they are ordinary.
-      const popup = await openFirefoxExtensionPage(firefox, 'popup/popup.html', '#paste');
-      const judged = await popup.waitForFunction(async (address) => {
-        const all = await browser.storage.session.get(null);
-        return Object.values(all).some((v) => v.input === address && v.scope === 'page');
-      }, { timeout: 10_000, polling: 200 }, url).then(() => true, () => false);
-      await popup.close();
-      assert.ok(judged, 'the ordinary sellers\' words were read and judged');
+      assert.ok(await pageJudged(url), 'the ordinary sellers\' words were read and judged');
       await tab.waitForFunction(() => document.body.dataset.addedAt, { timeout: 5_000 });
       await new Promise((r) => setTimeout(r, 2_000)); // past the re-check of the added message
       assert.equal(await tab.$('[data-wary]'), null, `no warning bar for ordinary seller messages on ${host}`);
+    }
+    await tab.close();
+  });
+}
+
+// Listings on the real marketplaces (issue 16; the Chromium suite, tests/e2e/listing.test.mjs,
+// covers every site and kind): a buying tip and no bar for the impossible listing and the new
+// store, nothing for the ordinary listing and the gift card sold as the product, a bar for a
+// description that takes the deal to WhatsApp. Over plain HTTP (these hosts are not on the HSTS
+// preload list).
+for (const [host, page, query, expect] of [
+  ['www.aliexpress.com', '/aliexpress-item', 'listing=impossible', 'tip:impossible-capacity'],
+  ['www.ebay.com', '/ebay-item', 'listing=new-store', 'tip:new-store'],
+  ['www.temu.com', '/temu-item', 'listing=ordinary', 'nothing'],
+  ['www.aliexpress.com', '/aliexpress-item', 'listing=gift-card', 'nothing'],
+  ['www.ebay.com', '/ebay-item', 'listing=whatsapp', 'bar'],
+]) {
+  test(`Firefox: ${host}${page}?${query} gives ${expect}`, async () => {
+    const tab = await firefox.newPage();
+    const url = `${server.url(host, page)}?${query}`;
+    await tab.goto(url);
+    if (expect.startsWith('tip:')) {
+      const tip = await tab.waitForSelector('[data-wary-tip]', { timeout: 8_000 }).catch(() => null);
+      assert.ok(tip, `a buying tip on ${host}`);
+      assert.equal(await tip.evaluate((e) => e.dataset.waryTip), expect.slice(4), 'the tip\'s code');
+      assert.equal(await tip.evaluate((e) => e.shadowRoot), null, 'the page cannot open the tip\'s shadow root');
+      if (query === 'listing=impossible') await tab.screenshot({ path: path.join(outputDir, 'firefox-tip.png') });
+      assert.equal(await barOn(tab, 1_500), null, `never a bar for a tip on ${host}`);
+    } else if (expect === 'bar') {
+      const bar = await barOn(tab, 8_000);
+      assert.ok(bar, `a warning bar for the seller's description on ${host}`);
+      assert.equal(await bar.evaluate((e) => e.dataset.waryReal), undefined, 'the site is the real one');
+    } else {
+      // The seller's description was read and judged (the page's verdict was recorded).
+      assert.ok(await pageJudged(url), `the description on ${host} was read and judged`);
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.equal(await tab.$('[data-wary]'), null, `no bar on ${host}`);
+      assert.equal(await tab.$('[data-wary-tip]'), null, `no tip on ${host}`);
     }
     await tab.close();
   });

@@ -1,6 +1,7 @@
 // What the extension leaves to the engine, through the built WebAssembly and its real JS glue:
 // whether pasted text is a link or a message (analyze_input), whether to warn before a page is
-// parsed and whether to read it (analyze_address), the page-facts contract (page_limits), the
+// parsed and whether to read it, and as a listing (analyze_address), a listing's buying tips
+// (analyze_listing), the page-facts contract (page_limits), the
 // level the user's sensitivity makes of a verdict (configure's fourth argument) and the reason
 // to say first (a verdict's headline). The JavaScript decides none of these.
 import { test, before, afterEach } from 'node:test';
@@ -55,18 +56,19 @@ test('analyze_input: one link or site name is judged as a link, anything else as
 
 test('analyze_address: the verdict, whether to warn before the page is parsed, and whether to read the page', () => {
   const CASES = [
-    // address, warn_now, read_page, level
-    ['https://aliexpress.com.secure-login.ru/pay', true, true, 'danger'], // the host borrows a brand's name
-    ['http://aliexpress-sale.shop/', true, true, 'caution'],
-    ['https://www.aliexpress.com/item/1.html', false, false, 'safe'], // the brand's real site: its page is its own
-    ['https://example.org/blog', false, true, 'safe'], // an ordinary site: the page decides
-    ['https://example.org/paypal/signin', false, true, 'safe'], // a brand's name in the path only
-    ['https://paypal.com@evil.example/', false, true, 'danger'], // a deceptive link, not a lookalike host
+    // address, warn_now, read_page, read_listing, level
+    ['https://aliexpress.com.secure-login.ru/pay', true, true, false, 'danger'], // the host borrows a brand's name
+    ['http://aliexpress-sale.shop/', true, true, false, 'caution'],
+    ['https://www.aliexpress.com/item/1.html', false, false, true, 'safe'], // the brand's real marketplace: its page is its own
+    ['https://www.paypal.com/myaccount', false, false, false, 'safe'], // a real site, but no marketplace: no listings
+    ['https://example.org/blog', false, true, false, 'safe'], // an ordinary site: the page decides
+    ['https://example.org/paypal/signin', false, true, false, 'safe'], // a brand's name in the path only
+    ['https://paypal.com@evil.example/', false, true, false, 'danger'], // a deceptive link, not a lookalike host
   ];
-  for (const [url, warnNow, readPage, level] of CASES) {
+  for (const [url, warnNow, readPage, readListing, level] of CASES) {
     const answer = engine.analyze_address(url);
-    assert.deepEqual(Object.keys(answer).sort(), ['read_page', 'verdict', 'warn_now'], `the answer's shape for ${url}`);
-    assert.deepEqual([answer.warn_now, answer.read_page], [warnNow, readPage], `warn_now, read_page for ${url}`);
+    assert.deepEqual(Object.keys(answer).sort(), ['read_listing', 'read_page', 'verdict', 'warn_now'], `the answer's shape for ${url}`);
+    assert.deepEqual([answer.warn_now, answer.read_page, answer.read_listing], [warnNow, readPage, readListing], `warn_now, read_page, read_listing for ${url}`);
     assert.equal(answer.verdict.level, level, `level of ${url}`);
     assert.deepEqual(answer.verdict, engine.analyze_url(url), `the address's verdict is analyze_url's for ${url}`);
   }
@@ -84,7 +86,7 @@ test('analyze_address: under relaxed sensitivity a lone caution is no reason to 
 
 test('page_limits: one contract, with what the content script sends within what the worker and the engine take', () => {
   const limits = engine.page_limits();
-  const NUMBERS = ['text', 'links', 'forms', 'headings', 'short_text', 'url', 'json', 'sent_headings', 'sent_short_chars', 'sent_title_chars', 'sent_url_chars'];
+  const NUMBERS = ['text', 'links', 'forms', 'headings', 'short_text', 'url', 'json', 'sent_headings', 'sent_short_chars', 'sent_title_chars', 'sent_url_chars', 'listing', 'sent_listing_chars'];
   assert.deepEqual(Object.keys(limits).sort(), [...NUMBERS, 'card_field_pattern'].sort(), 'the contract\'s fields');
   for (const name of NUMBERS) assert.ok(Number.isInteger(limits[name]) && limits[name] > 0, `${name} is a positive whole number: ${limits[name]}`);
   // Today's figures: a change of the contract shows here first.
@@ -96,6 +98,7 @@ test('page_limits: one contract, with what the content script sends within what 
   assert.ok(limits.sent_headings <= limits.headings, 'the headings sent are within the cap');
   assert.ok(Math.max(limits.sent_short_chars, limits.sent_title_chars) <= limits.short_text, 'titles and texts sent are within the cap');
   assert.ok(limits.sent_url_chars <= limits.url, 'addresses sent are within the cap');
+  assert.ok(limits.sent_listing_chars * 3 <= limits.listing, 'a listing\'s fields sent are within the cap');
   // The largest facts the content script can send fit in one message the worker takes.
   const largest = limits.text + limits.links * (limits.sent_url_chars + limits.sent_short_chars + 30) + limits.forms * (limits.sent_url_chars + 60);
   assert.ok(largest < limits.json, `the largest facts (~${largest} characters) fit in ${limits.json}`);
@@ -182,4 +185,29 @@ test('load_names: the popular sites and their names shipped beside the wasm coun
   assert.equal(verdict.lookalike_of, 'reddit.com');
   assert.equal(fresh.load_names('example.com\n', ''), count, 'a second load changes nothing');
   assert.equal(fresh.analyze_url('reddit.com').level, 'safe', 'the popular site itself is no lookalike');
+});
+
+test('analyze_listing: buying tips on a real marketplace\'s listing only, and an answer for anything', () => {
+  const today = '2026-12-08';
+  const CASES = [
+    // facts, the tips' codes
+    [{ url: 'https://www.aliexpress.com/item/1.html', title: '2TB USB 3.0 Flash Drive', price: 'US $7.99', today }, ['impossible-capacity']],
+    [{ url: 'https://www.ebay.com/itm/1', title: 'USB-C Charger 65W', price: 'US $12.99', store: 'Joined Oct 2026\n91.5% positive feedback\n12 items sold', today }, ['new-store']],
+    [{ url: 'https://www.ebay.com/itm/1', title: 'USB-C Charger 65W', price: 'US $12.99', store: 'Joined Mar 2015\n25K items sold', today }, []],
+    [{ url: 'https://www.temu.com/goods.html', title: 'Samsung Galaxy S24 Ultra', price: '89.99', currency: 'USD', usual_price: '1,299.99', today }, ['brand-too-cheap']],
+    [{ url: 'https://www.paypal.com/item', title: '2TB USB 3.0 Flash Drive', price: 'US $7.99' }, []], // no marketplace
+    [{ url: 'https://gadget-outlet-store.example/item', title: '2TB USB 3.0 Flash Drive', price: 'US $7.99' }, []],
+    [{}, []],
+  ];
+  for (const [facts, codes] of CASES) {
+    const answer = engine.analyze_listing(facts);
+    assert.deepEqual(Object.keys(answer), ['tips'], `the answer's shape for ${JSON.stringify(facts)}`);
+    assert.deepEqual(answer.tips.map((tip) => tip.code), codes, `tips for ${JSON.stringify(facts)}`);
+    for (const tip of answer.tips) assert.ok(tip.message.length > 40 && typeof tip.evidence === 'string', `a sentence and evidence: ${JSON.stringify(tip)}`);
+  }
+  for (const bad of [null, 'text', 42, { title: 42 }, { store: ['a'] }]) {
+    assert.throws(() => engine.analyze_listing(bad), (error) => error instanceof Error && /listing facts|should be/.test(error.message),
+      `analyze_listing(${JSON.stringify(bad)}) should throw a clear Error`);
+  }
+  assert.deepEqual(engine.analyze_listing({ url: 'https://www.aliexpress.com/item/1.html', title: '🙂'.repeat(100_000), price: 'x'.repeat(100_000) }).tips, [], 'outsize facts: read within the caps');
 });
