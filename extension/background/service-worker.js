@@ -92,6 +92,8 @@ const fromContentScript = (sender) => sender.tab !== undefined && typeof sender.
 const fromTopFrame = (sender) => fromContentScript(sender) && sender.frameId === 0;
 const fromAnyOfOurs = (sender) => fromExtensionPage(sender) || fromContentScript(sender);
 
+const MAX_WORDS = 40; // UI messages one `verdict/url` may ask for
+
 /**
  * The messages Wary understands: one tagged union on `type` ("area/verb"). Each names who may
  * send it, what shape it must have (every field typed and capped), and what it does; a
@@ -104,16 +106,20 @@ const MESSAGES = {
   // answer: the verdict; what the engine says to do with it (`warn_now`: show the bar before
   // the page is parsed; `read_page`: read the page's content once it is, false on a brand's
   // verified real site; `read_listing`: read it as a listing for buying tips, on a brand's
-  // real marketplace); whether the user wants pages read at all (`scanning`); and the
-  // page-facts contract the content script gathers facts by (`limits`).
+  // real marketplace); whether the user wants pages read at all (`scanning`); the
+  // page-facts contract the content script gathers facts by (`limits`); and the UI messages
+  // named in `words` (the bar's), $1 left in them: here they cost the page's main thread
+  // nothing (content/ui.js, useWords).
   'verdict/url': {
     from: fromAnyOfOurs,
     capped: true,
-    valid: (m, sender, limits) => typeof m.url === 'string' && m.url.length <= limits.url,
+    valid: (m, sender, limits) => typeof m.url === 'string' && m.url.length <= limits.url
+      && (m.words === undefined || (Array.isArray(m.words) && m.words.length <= MAX_WORDS && m.words.every((key) => typeof key === 'string' && /^\w{1,40}$/.test(key)))),
     handle: (m, sender, sendResponse, limits) => answerWith(sendResponse, () => {
       const { verdict, warn_now, read_page, read_listing } = analyze_address(m.url);
       ownPage(sender, m.url, 'url', verdict);
-      return { verdict, warn_now, read_page, read_listing, scanning: settingsNow?.scanning !== false, limits };
+      const words = Object.fromEntries((m.words ?? []).map((key) => [key, api.i18n.getMessage(key, ['$1'])]));
+      return { verdict, warn_now, read_page, read_listing, scanning: settingsNow?.scanning !== false, limits, words };
     }),
   },
   // A listing on a brand's real marketplace, as content/content.js gathers it (title, price,
@@ -146,17 +152,36 @@ const MESSAGES = {
     },
   },
   // Page facts to judge, as content/content.js gathers them: an object, or its JSON text (the
-  // content script already has that text, and a string crosses to the worker cheaply); a null
-  // verdict when the user turned on-page scanning off since the address was judged.
+  // content script already has that text, and a string crosses to the worker cheaply), whose
+  // first `parts` parts came before as `verdict/part`; a null verdict when the user turned
+  // on-page scanning off since the address was judged.
   'verdict/page': {
     from: fromAnyOfOurs,
     capped: true,
-    valid: (m, sender, limits) => isPageFacts(factsOf(m, limits), limits),
+    valid: (m, sender, limits) => isPageFacts(factsOf(m, sender, limits), limits),
     handle: (m, sender, sendResponse, limits) => answerWith(sendResponse, () => {
       if (settingsNow?.scanning === false) return { verdict: null };
-      const facts = factsOf(m, limits);
+      const facts = factsOf(m, sender, limits);
       return { verdict: ownPage(sender, facts.url, 'page', analyze_page(facts)) };
     }),
+  },
+  // A part of the JSON text of a frame's next `verdict/page`, in order from 0 (a content script
+  // sends long facts so, one part an idle slice: content/content.js, sendFacts); kept until
+  // that message, the whole within the same cap.
+  'verdict/part': {
+    from: fromContentScript,
+    capped: true,
+    valid: (m, sender, limits) => Number.isInteger(m.part) && typeof m.facts === 'string' && m.facts.length <= PART_CHARS
+      && (m.part === 0 || pendingParts.get(frameKey(sender))?.parts.length === m.part)
+      && (m.part === 0 ? 0 : pendingParts.get(frameKey(sender)).length) + m.facts.length <= limits.json,
+    handle: (m, sender, sendResponse) => {
+      const key = frameKey(sender);
+      if (m.part === 0) pendingParts.set(key, { parts: [], length: 0 });
+      const pending = pendingParts.get(key);
+      pending.parts.push(m.facts);
+      pending.length += m.facts.length;
+      sendResponse({ ok: true });
+    },
   },
   // What the user pasted into the popup (or a right-click check opened there): the engine
   // decides whether it is one link or a message. Only extension pages may ask. The text may be
@@ -242,14 +267,27 @@ function ownPage(sender, url, scope, verdict) {
   return verdict;
 }
 
+const PART_CHARS = 32_768; // the longest `verdict/part`
+const pendingParts = new Map(); // frameKey -> { parts, length }: the parts of its next `verdict/page`
+const frameKey = (sender) => `${sender.tab?.id}/${sender.frameId}/${sender.documentId ?? sender.url}`;
+
 const parsedFacts = new WeakMap(); // message -> its facts, parsed once
-/** The facts of a `verdict/page` message, parsed from JSON text if they came as text (null if that fails or is too long). */
-function factsOf(message, limits) {
-  if (typeof message.facts !== 'string') return message.facts;
+/**
+ * The facts of a `verdict/page` message, parsed from JSON text if they came as text, after
+ * the `parts` sent before it (null if they are not all there, the text is too long or is not
+ * JSON).
+ */
+function factsOf(message, sender, limits) {
+  const parts = message.parts ?? 0;
+  if (typeof message.facts !== 'string') return parts === 0 ? message.facts : null;
   if (!parsedFacts.has(message)) {
     let facts = null;
+    const pending = parts === 0 ? { parts: [], length: 0 } : pendingParts.get(frameKey(sender));
+    pendingParts.delete(frameKey(sender));
     try {
-      if (message.facts.length <= limits.json) facts = JSON.parse(message.facts);
+      if (Number.isInteger(parts) && pending?.parts.length === parts && pending.length + message.facts.length <= limits.json) {
+        facts = JSON.parse(pending.parts.join('') + message.facts);
+      }
     } catch {
       // not JSON: refused as not page facts
     }
@@ -336,6 +374,7 @@ function showTabUnprotected(tabId) {
 
 api.tabs.onRemoved.addListener((tabId) => {
   api.storage.session.remove(tabKey(tabId)).catch(() => {});
+  for (const key of pendingParts.keys()) if (key.startsWith(`${tabId}/`)) pendingParts.delete(key);
 });
 
 // ---- right-click checks -------------------------------------------------------------------

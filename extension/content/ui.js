@@ -9,7 +9,24 @@ globalThis.waryUi = (() => {
   'use strict';
 
   const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
+
+  // The bar's words arrive with the address's verdict, from the worker's i18n (useWords): on
+  // a page, the first i18n call has the browser send the whole message bundle, synchronously,
+  // 3-6 ms on the heavy page of benches/browser.mjs, on the way to the bar's first paint.
+  const BAR_WORDS = ['barLabel', 'barLevelCaution', 'barLevelDanger', 'barFallback', 'barGoReal', 'barGoRealLabel',
+    'barWhy', 'barTrust', 'barDismiss', 'barDismissLabel', 'barCollapse', 'barExpand', 'evidence'];
+  let words = {}; // key -> message, its $1…$9 left to fill in
+
+  /** Keeps `given` (key -> message, from the worker) as the words to say; anything else is ignored. */
+  function useWords(given) {
+    if (typeof given !== 'object' || given === null) return;
+    words = Object.fromEntries(BAR_WORDS.filter((key) => typeof given[key] === 'string' && given[key]).map((key) => [key, given[key]]));
+  }
+
+  /** The message `key` with `subs` for $1…$9, in the browser's language; the key itself when a locale lacks it. */
+  const t = (key, ...subs) => (Object.hasOwn(words, key)
+    ? words[key].replace(/\$([1-9])/g, (all, n) => (n <= subs.length ? String(subs[n - 1]) : all))
+    : api.i18n.getMessage(key, subs.map(String)) || key);
 
   const RANK = { safe: 0, info: 0, caution: 1, danger: 2 };
 
@@ -222,6 +239,11 @@ globalThis.waryUi = (() => {
   // a second (a token bucket); the toolbar badge keeps the warning meanwhile.
   const REPAIR_BURST = 10;
   const REPAIR_PER_S = 4;
+  const RAISE_WITHIN_MS = 500; // the longest wait for idle time before the host is raised
+
+  const whenIdle = typeof globalThis.requestIdleCallback === 'function'
+    ? (work) => globalThis.requestIdleCallback(work, { timeout: RAISE_WITHIN_MS })
+    : (work) => setTimeout(work, 0);
 
   /**
    * Keeps `host` a child of <html> (first or last, per `place`) with its attributes as now;
@@ -233,8 +255,14 @@ globalThis.waryUi = (() => {
     let filled = performance.now();
     let timer = null;
     let watchedRoot = null;
+    // Raised into the top layer once the page is idle, not at once: showPopover() has Chromium
+    // bring the whole page's style up to date there and then (the popover's focusing steps),
+    // 1-21 ms on the heavy page of benches/browser.mjs while it is being parsed. Until then the
+    // host stands first in <html>, fixed at the top with the highest z-index.
+    let lifting = true;
+    let released = false;
 
-    const raised = () => !host.hasAttribute('popover') || host.matches(':popover-open');
+    const raised = () => lifting || !host.hasAttribute('popover') || host.matches(':popover-open');
     const raise = () => {
       try {
         if (!raised()) host.showPopover();
@@ -286,9 +314,13 @@ globalThis.waryUi = (() => {
     observer.observe(host, { attributes: true });
     host.addEventListener('toggle', check); // hidePopover() from the page changes no attribute
     watchRoot();
-    raise();
+    whenIdle(() => {
+      lifting = false;
+      if (!released) check();
+    });
     return {
       release() {
+        released = true;
         observer.disconnect();
         host.removeEventListener('toggle', check);
         clearTimeout(timer);
@@ -489,5 +521,5 @@ globalThis.waryUi = (() => {
     };
   }
 
-  return { drawBar, drawPanel, drawTip, RANK };
+  return { drawBar, drawPanel, drawTip, useWords, BAR_WORDS, RANK };
 })();

@@ -62,6 +62,9 @@ const FROM_CONTENT_SCRIPT = [
   ['an oversized message (8 MB)', `{ type: 'verdict/url', url: 'x'.repeat(8 * 1024 * 1024) }`, /verdict\/url: not a message/],
   ['page facts with too many links', `{ type: 'verdict/page', facts: { url: location.href, links: Array.from({ length: 3000 }, () => ({ href: 'https://a.example/', text: 'a' })) } }`, /verdict\/page: not a message/],
   ['page facts of the wrong shape', `{ type: 'verdict/page', facts: { url: location.href, forms: [{ action: 1 }] } }`, /verdict\/page: not a message/],
+  ['page facts whose earlier parts never came', `{ type: 'verdict/page', parts: 2, facts: '{}' }`, /verdict\/page: not a message/],
+  ['a part of page facts out of order', `{ type: 'verdict/part', part: 3, facts: '{' }`, /verdict\/part: not a message/],
+  ['an oversized part of page facts (40 KB)', `{ type: 'verdict/part', part: 0, facts: 'x'.repeat(40_000) }`, /verdict\/part: not a message/],
   ['tab/get (only extension pages may read tabs)', `{ type: 'tab/get', tabId: 1 }`, /tab\/get: not a message/],
   ['a verdict of the wrong shape', `{ type: 'tab/verdict', verdict: { level: 'pwned', reasons: [] } }`, /tab\/verdict: not a message/],
   ['the worker\'s own panel message', `{ type: 'panel/show', verdict: { level: 'safe', reasons: [] }, subject: 'x', kind: 'text' }`, /panel\/show: not a message/],
@@ -83,6 +86,24 @@ test('from the content script\'s world: malformed, unknown and oversized message
   const good = await inContentScript(tab, `return await chrome.runtime.sendMessage({ type: 'verdict/url', url: location.href });`);
   assert.equal(good?.ok, true, `a good message is still answered: ${JSON.stringify(good)?.slice(0, 200)}`);
   assert.equal(good.verdict.level, 'danger', 'with the engine\'s verdict');
+  await tab.close();
+});
+
+test('from the content script\'s world: page facts sent in parts are judged as one message, once', async () => {
+  const tab = await suite.browser.context.newPage();
+  await tab.goto(suite.server.url(HOST, '/plain'));
+  assert.ok(await findBar(tab), 'Wary runs on the page');
+  const answers = await inContentScript(tab, `
+    const facts = JSON.stringify({ url: location.href, title: '', text: 'hello '.repeat(12_000), headings: [], links: [], forms: [] });
+    const first = await chrome.runtime.sendMessage({ type: 'verdict/part', part: 0, facts: facts.slice(0, 30_000) });
+    const second = await chrome.runtime.sendMessage({ type: 'verdict/part', part: 1, facts: facts.slice(30_000, 60_000) });
+    const whole = await chrome.runtime.sendMessage({ type: 'verdict/page', parts: 2, facts: facts.slice(60_000) });
+    const again = await chrome.runtime.sendMessage({ type: 'verdict/page', parts: 2, facts: facts.slice(60_000) });
+    return { first, second, whole, again };`);
+  assert.deepEqual([answers.first, answers.second], [{ ok: true }, { ok: true }], 'each part is taken');
+  assert.equal(answers.whole?.ok, true, `the last part is answered with the verdict: ${JSON.stringify(answers.whole)?.slice(0, 200)}`);
+  assert.equal(answers.whole.verdict.level, 'danger', 'judged as the whole page of the lookalike');
+  assert.equal(answers.again?.ok, false, 'the parts serve one verdict only');
   await tab.close();
 });
 

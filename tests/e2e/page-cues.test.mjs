@@ -84,6 +84,16 @@ test('a chat message added after load with a link showing paypal.com raises the 
   await tab.close();
 });
 
+test('a long page read in idle slices and sent in parts: a link showing paypal.com at its end raises the bar', async () => {
+  const tab = await open('deal-finder.example.com', '/long-page');
+  const bar = await findBar(tab, 8_000);
+  assert.ok(bar, 'a warning bar should appear once the whole long page was read');
+  assert.equal(await bar.getAttribute('data-wary-scope'), 'page', 'the page\'s verdict, not the address\'s');
+  const text = await barText(tab);
+  assert.match(text, /shows paypal\.com but opens secure-pay-help\.com/, `bar text: ${text}`);
+  await tab.close();
+});
+
 test('a seller message on the real aliexpress.com asking for Western Union raises the bar', async () => {
   const tab = await open('aliexpress.com', '/seller-chat-transfer');
   const bar = await findBar(tab, 6_000);

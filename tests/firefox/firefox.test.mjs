@@ -43,6 +43,15 @@ for (const [host, page, level, real] of [
   });
 }
 
+test('Firefox: a long page read in idle slices and sent in parts: a link showing paypal.com at its end raises the bar', async () => {
+  const tab = await firefox.newPage();
+  await tab.goto(server.url('deal-finder.example.com', '/long-page'));
+  const bar = await barOn(tab, 10_000);
+  assert.ok(bar, 'a warning bar should appear once the whole long page was read');
+  assert.equal(await bar.evaluate((e) => e.dataset.waryScope), 'page', 'the page\'s verdict, not the address\'s');
+  await tab.close();
+});
+
 /**
  * The verdict the background script recorded for the page at `url` (read from an extension
  * page): its address's, since on a verified site only others' words are read, and the shop
