@@ -392,8 +392,18 @@
 
   /** `roots` less those inside another one of them and those no longer on the page. */
   function outermost(roots) {
-    const live = roots.filter((root) => root.isConnected);
-    return live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
+    const live = [...new Set(roots)].filter((root) => root.isConnected);
+    // One pass in document order, where each root's descendants follow it: a root is kept
+    // unless it is inside the last one kept (comparing every pair cost 16 ms for 500 roots).
+    const inOrder = [...live].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const kept = new Set();
+    let last = null;
+    for (const root of inOrder) {
+      if (last?.contains(root)) continue;
+      kept.add(root);
+      last = root;
+    }
+    return live.filter((root) => kept.has(root));
   }
 
   /** Generator: the JSON facts of others' words in `roots`, with the links among them; null when they hold no words. */
