@@ -7,6 +7,7 @@ import { t, localize } from '../shared/i18n.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const byId = (id) => document.getElementById(id);
+localize(); // first, before the storage is read: the page never shows its words untranslated
 let settings = await loadSettings(api);
 let quiet = await loadQuietTips(api); // the sites without buying tips (kept beside the settings)
 
@@ -105,6 +106,5 @@ api.storage.onChanged.addListener(async (changes) => {
   if (changes.settings || changes[QUIET_TIPS_KEY]) render();
 });
 
-localize();
 render();
 document.body.dataset.ready = 'true';
